@@ -5,11 +5,13 @@ multiple choice."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import MUSICIAN, at_question, draft_answers, seen, shown, where
+from tests.leads import CONTENT, MUSICIAN, at_question, draft_answers, label, seen, shown, where
 
 
 @pytest.mark.parametrize(
@@ -127,3 +129,62 @@ async def test_a_city_without_said_before_is_kept_as_before(bot: Harness, typed:
     user = await at_question(bot, "city", answers={**MUSICIAN, "province": "Jawa Timur"})
     await bot.send(user, typed)
     assert (await draft_answers(bot, user))["city"] == typed
+
+
+async def _typed_at_the_guardian(bot: Harness, typed: str, language: str) -> Any:
+    """The reply to `typed` at a minor's guardian consent; the form stays there, nothing taken
+    from the text (the press is the talent's or the parent's to make)."""
+    minor = await at_question(bot, "age_range", language)
+    await bot.press(minor, label("age_range", "under_18", language))
+    *_, reply = await bot.send(minor, typed)  # a question may be answered above it first
+    assert await where(bot, minor) == "guardian"
+    assert "guardian" not in await bot.store.applications.consents(minor.id)
+    return reply
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("mama ga masalah", "id"),  # each got "pick one of the buttons below"
+        ("udah dapet izin", "id"),
+        ("my parents said ok", "en"),
+        ("nyokap gak masalah kok kak", "id"),
+        ("bunda gapapa", "id"),
+        ("sudah dapat izin dari ayah", "id"),
+        ("aku udah dapet izinnya", "id"),
+        ("my parents said it's okay", "en"),
+        ("ortu udah ngizinin", "id"),
+    ],
+)
+async def test_a_parents_yes_in_plain_words_points_to_the_consent_button(
+    bot: Harness, typed: str, language: str
+) -> None:
+    reply = await _typed_at_the_guardian(bot, typed, language)
+    assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_BY_BUTTON, language))
+    assert CONTENT.text(Text.BTN_GUARDIAN_YES, language) in reply.button_texts
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("mama ga masalah tapi papa belum", "id"),
+        ("belum dapet izin", "id"),
+        ("ga dapet izin", "id"),
+        ("udah dapet izin belum ya?", "id"),
+        ("mau dapet izin dulu", "id"),
+        ("ga masalah kalau ortu ga ikut?", "id"),
+        ("mama masih masalah", "id"),
+        ("my parents said ok but not yet signed", "en"),
+        ("my parents haven't said ok", "en"),
+        ("my parents said no", "en"),
+        ("ga masalah", "id"),  # whose "no problem"? The buttons, as before
+        ("iya", "id"),
+        ("yes", "en"),
+    ],
+)
+async def test_a_near_yes_or_a_negation_at_the_guardian_is_no_yes(
+    bot: Harness, typed: str, language: str
+) -> None:
+    reply = await _typed_at_the_guardian(bot, typed, language)
+    for said in (Text.INTAKE_GUARDIAN_BY_BUTTON, Text.INTAKE_GUARDIAN_AGREED):
+        assert not reply.text.startswith(shown(said, language)), said

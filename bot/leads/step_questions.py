@@ -204,7 +204,13 @@ _WHY_WORD = re.compile(r"\b(?:kenapa|knp|napa|mengapa|buat\s+apa|untuk\s+apa|utk
 # The consent or the one who gives it: what makes a question be about this screen.
 _GUARDIAN = re.compile(
     r"\b(?:i[zj]in\w*|persetujuan\w*|setuju|orang\s*tua\w*|ortu\w*|wali\w*|ayah|ibu|mama"
-    r"|mamah|papa|papah|bapak|parent\w*|guardian\w*|consent|permission|mom|mum|dad)\b"
+    r"|mamah|papa|papah|bapak|parent\w*|guardian\w*|consent|permission|mom|mum|dad"
+    r"|mami|bunda|nyokap|bokap|emak)\b"
+)
+# Who gives it, named: a parent or guardian ("mama ga masalah"; not "izin" alone).
+_PARENT = re.compile(
+    r"\b(?:orang\s*tua\w*|ortu\w*|wali\w*|ayah\w*|ibu\w*|mama\w*|papa\w*|bapak\w*|mami"
+    r"|bunda|nyokap|bokap|emak|parents?|guardian|mom|mum|dad|mother|father)\b"
 )
 # Must it be given: "wajib", "harus", "boleh dilewati", "tanpa", "do I have to".
 _MUST = re.compile(
@@ -219,7 +225,7 @@ _REFUSED = re.compile(
     # Active "bolehin" forms ("mama ga ngebolehin", "papa tidak membolehkan"; final review s58
     # H3: told "Sip! press agree").
     r"|bolehin|ngebolehin|membolehkan|boleh|acc|kasih\s+i[zj]in|ngasih\s+i[zj]in"
-    r"|memberi\s+i[zj]in|agree|agreed|allow|approve|say\s+yes|said\s+yes"
+    r"|memberi\s+i[zj]in|agree|agreed|allow|approve|(?:say|said)\s+(?:yes|ok|okay|oke)"
     # Said of the talent ("belum diizinin mama kak", "ortu blm dibolehin", "ga dapet izin";
     # a talents' re-check: the passive forms read as agreeing got "Sip! press agree").
     r"|di\s*(?:i[zj]in(?:in|kan|i)|bolehin|bolehkan|kasih\s+i[zj]in|beri\s+i[zj]in)"
@@ -235,7 +241,9 @@ _REFUSED = re.compile(
 # "not allowed"): no negation, left out before the consent's words are read.
 _NO_MATTER = re.compile(
     r"\b(?:ga|gak|gk|nggak|ngga|enggak|engga|tidak|tdk|ndak)\s+(?:papa|apa\s+apa|apa2|pp)\b"
-    r"|\b(?:gapapa|gpp|gakpapa|gakpp|nggakpapa|ngapapa|gaapa|gapapa\w*|tidak\s+masalah)\b"
+    r"|\b(?:gapapa|gpp|gakpapa|gakpp|nggakpapa|ngapapa|gaapa|gapapa\w*)\b"
+    # "mama ga masalah", "no problem" (a talents' review: "pick a button"); not "masih masalah"
+    r"|\b(?:ga|gak|gk|nggak|ngga|enggak|engga|tidak|tdk|ndak|no)\s+(?:masalah|problem)\b"
 )
 # Any word of not, not yet or "but": a yes said with one is not a plain yes ("mama udah
 # bolehin tapi papa belum"; final review s58 H3), so it never gets "Sip! press agree".
@@ -260,6 +268,13 @@ _AGREED = re.compile(
     r"|di(?:i[zj]in(?:in|kan|i)|bolehin|bolehkan|kasih\s+i[zj]in|beri\s+i[zj]in)"
     r"|kasih\s+i[zj]in|ngasih\s+i[zj]in|memberi\s+i[zj]in|agreed|agrees|said\s+yes|allowed"
     r"|approved|(?:is|are)\s+(?:ok|okay|fine))\b"
+)
+# Given, read only in a text with no word of not or "but" (_NOT_PLAIN): "my parents said ok",
+# "udah dapet izin" (a talents' review: "pick a button"; "udah dapet izin belum ya?" is a
+# question, "mau dapet izin dulu" no yes).
+_PLAINLY_AGREED = re.compile(
+    r"\b(?:said\s+(?:ok|okay|oke|fine|sure|it\s+s\s+(?:ok|okay|fine))"
+    r"|(?:udah|udh|uda|sudah|sdh|dah|telah)\s+(?:\w+\s+)?(?:dapat|dapet|dpt)\s+i[zj]in\w*)\b"
 )
 _WAITING = re.compile(
     r"\b(?:bentar|sebentar|bntr|tunggu|tunggu\w*|nanti|ntar|wait|hold\s+on|a\s+moment)\b"
@@ -300,9 +315,13 @@ def about_the_guardian(text: str) -> Text | None:
     if _REFUSED.search(folded):
         return Text.INTAKE_GUARDIAN_NEEDED
     waiting = _WAITING.search(folded) is not None
-    agreed = _AGREED.search(folded) is not None
-    agrees = agreed or re.search(r"\bagree\b", folded)
     plain = _NOT_PLAIN.search(folded) is None
+    # A parent's "no problem" ("mama ga masalah", "bunda gapapa"), said with no other word of
+    # not or "but": their yes.
+    fine = _NO_MATTER.search(fold(text)) is not None and _PARENT.search(folded) is not None
+    plainly = plain and (fine or _PLAINLY_AGREED.search(folded) is not None)
+    agreed = _AGREED.search(folded) is not None or plainly
+    agrees = agreed or re.search(r"\bagree\b", folded)
     if _PARENT_SPEAKING.search(folded) and not waiting and agrees and plain:
         return Text.INTAKE_GUARDIAN_PARENT_AGREES  # "Saya mamanya, saya setuju."
     if named and not waiting and agreed and ("?" in text or "\uff1f" in text):
