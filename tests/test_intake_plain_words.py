@@ -188,3 +188,45 @@ async def test_a_near_yes_or_a_negation_at_the_guardian_is_no_yes(
     reply = await _typed_at_the_guardian(bot, typed, language)
     for said in (Text.INTAKE_GUARDIAN_BY_BUTTON, Text.INTAKE_GUARDIAN_AGREED):
         assert not reply.text.startswith(shown(said, language)), said
+
+
+@pytest.mark.parametrize(
+    ("closing", "language"),
+    [
+        ("no more", "en"),  # each told to use the buttons
+        ("I'm done", "en"),
+        ("no more, thanks", "en"),
+        ("that's all, thanks", "en"),
+        ("thats enough", "en"),
+        ("udah itu doang", "id"),
+        ("cukup sekian", "id"),
+        ("udah itu aja makasih", "id"),
+        ("udah itu aja", "id"),  # these closed it before, and still do
+        ("that's all", "en"),
+    ],
+)
+async def test_no_more_closes_a_multiple_choice_in_either_language(
+    bot: Harness, closing: str, language: str
+) -> None:
+    user = await at_question(bot, "genres", language)
+    await bot.press(user, label("genres", "pop", language))
+    await bot.send(user, closing)
+    assert (await draft_answers(bot, user))["genres"] == ["pop"]
+    assert await where(bot, user) not in {"genres", "genres_other"}
+    # After a genre of one's own: kept, not replaced by the closing.
+    user = await at_question(bot, "genres", language)
+    await bot.press(user, label("genres", "other", language))
+    await bot.send(user, "reggae")
+    await bot.send(user, closing)
+    assert (await draft_answers(bot, user))["genres_other"] == "reggae"
+    assert await where(bot, user) not in {"genres", "genres_other"}
+
+
+@pytest.mark.parametrize(
+    "typed", ["no", "no more rock", "I'm not done", "enough", "more", "not done yet"]
+)
+async def test_a_near_closing_does_not_close_the_choice(bot: Harness, typed: str) -> None:
+    user = await at_question(bot, "genres", "en")
+    await bot.press(user, label("genres", "pop", "en"))
+    await bot.send(user, typed)
+    assert await where(bot, user) == "genres"

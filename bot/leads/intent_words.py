@@ -41,7 +41,10 @@ _DONE_WORDS = frozenset(
     # "Lainnya" text, over the genre typed before it).
     " lagi ndek araq"
     # "Done choosing", "selesai memilih": of finishing only beside a word of it (_FINISHED).
-    " memilih milih choosing picking".split()
+    " memilih milih choosing picking"
+    # "no more", "itu doang", "cukup sekian", "that's enough" (a talents' review: "use the
+    # buttons"); "no more" is read as one word (_done_words), "no" alone is none of these.
+    " nomore doang sekian enough".split()
 )
 
 
@@ -54,24 +57,34 @@ _FINISHED = frozenset(
     " next simpan save kirim"
     # Javanese and Sundanese "done", "finished" ("wes", "wis": a talents' review had them
     # refused at the genres and the programs).
-    " wes wis uwis uwes sampun rampung atos parantos".split()
+    " wes wis uwis uwes sampun rampung atos parantos"
+    # "no more", "cukup sekian" (a talents' review: "use the buttons"). Not "enough" alone: it
+    # may be a talent's exasperation, not the end of a choice.
+    " nomore sekian".split()
 )
-# "that's it" too (a talents' review: only "that's all" closed a choice).
+# "that's it" too (a talents' review: only "that's all" closed a choice); "itu doang", "that's
+# enough".
 _NOTHING_ELSE = re.compile(
-    r"\b(?:itu|that s|thats|that is) (?:aja|saja|all|it)\b"
+    r"\b(?:itu|that s|thats|that is) (?:aja|saja|doang|all|it|enough)\b"
     r"|\b(?:tidak|gak|ga|nggak|ndek) (?:ada|araq)\b|\bnothing\b|\bnone\b"
 )
+# Thanks beside it ("that's all, thanks", "udah itu aja makasih"): no part of it.
+_THANKS = frozenset("thanks thank you thx makasih makasi mksh terima kasih".split())  # noqa: SIM905 -- a word list reads best as words
+_NO_MORE = re.compile(r"\bno more\b")
+_APOSTROPHE = re.compile(r"['\u2019]")  # "I'm done", typed or curled: "im done"
 
 
 def _done_words(text: str) -> list[str]:
     """A text's folded words, a letter held down read as the lists hold it ("udahh" as
-    "udah", a talents' review: refused where "udah" closed the choice)."""
-    return [listed_form(word, _DONE_WORDS) or word for word in fold(without_controls(text)).split()]
+    "udah", a talents' review: refused where "udah" closed the choice), "I'm" as "im" and "no
+    more" as one word ("nomore")."""
+    folded = _NO_MORE.sub("nomore", fold(_APOSTROPHE.sub("", without_controls(text))))
+    return [listed_form(word, _DONE_WORDS) or word for word in folded.split()]
 
 
 def says_done(text: str) -> bool:
     """Whether a typed text only says the talent has picked all they want ("udah kak")."""
-    words = set(_done_words(text)) - CHAT_WORDS - {"aja", "saja", "ya"}
+    words = set(_done_words(text)) - CHAT_WORDS - _THANKS - {"aja", "saja", "ya"}
     return bool(words) and words <= _DONE_WORDS
 
 
