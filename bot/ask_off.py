@@ -35,14 +35,25 @@ def for_deployment(content: Content, settings: Settings) -> Content:
 
 def without_ask(content: Content) -> Content:
     """The same content with every pointer to /tanya taken out (see the module's rules)."""
+    listed = [item for item in content.faq.values() if not _about_asking(item.answer)]
+    kept = {item.key for item in listed}
+    refs = {f"faq:{key}" for key in kept} | {f"program:{key}" for key in content.programs}
     faq = [
-        item.model_copy(update={"action": None}) if item.action == "ask" else item
-        for item in content.faq.values()
-        if not _about_asking(item.answer)
+        item.model_copy(
+            update={
+                "action": None if item.action == "ask" else item.action,
+                "see_also": [ref for ref in item.see_also if ref in refs],
+            }
+        )
+        for item in listed
     ]
-    kept = {item.key for item in faq}
     programs = [
-        program.model_copy(update={"faq": [key for key in program.faq if key in kept]})
+        program.model_copy(
+            update={
+                "faq": [key for key in program.faq if key in kept],
+                "see_also": [ref for ref in program.see_also if ref in refs],
+            }
+        )
         for program in content.programs.values()
     ]
     return Content(

@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from bot import content_checks as checks
 from bot import content_wording
@@ -92,6 +100,21 @@ class Ask(Model):
         return [*self.id, *self.en]
 
 
+# An FAQ entry or program page named from another: faq:<key>, program:<key> (as matches are).
+# `see_also:` lists the ones to offer under an entry's answer to a free question (at most
+# ALTERNATIVES are shown), before any other entry that fits the question nearly as well.
+_ENTRY_REF = re.compile(r"(faq|program):[a-z0-9_]{1,24}")
+
+
+def _entry_ref(ref: str) -> str:
+    if not _ENTRY_REF.fullmatch(ref):
+        raise ValueError(f"{ref!r}: write faq:<key> or program:<key>")
+    return ref
+
+
+EntryRef = Annotated[str, AfterValidator(_entry_ref)]
+
+
 class Section(Model):
     """Film or music."""
 
@@ -141,6 +164,7 @@ class Program(Dated):
     source_url: str | None = None
     faq: list[str] = []
     ask: Ask | None = None
+    see_also: list[EntryRef] = []
 
     @field_validator("about")
     @classmethod
@@ -208,6 +232,7 @@ class FaqItem(Dated):
     question: T
     answer: T
     ask: Ask | None = None
+    see_also: list[EntryRef] = []
 
     @model_validator(mode="after")
     def _facts_are_dated(self) -> FaqItem:
@@ -701,6 +726,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     content = Content(messages, programs, faq, privacy, intake, stages)
     problems.extend(_check_references(content))
     problems.extend(ask_checks.problems(content))
+    problems.extend(ask_checks.see_also(content))
     problems.extend(checks.button_widths(content))
     problems.extend(content_wording.wording(raw, _is_button))
     problems.extend(checks.dates(content, today or date.today()))

@@ -31,7 +31,7 @@ from bot.answers.text import (
     send_or_cancel,
     thanks_said,
 )
-from bot.answers.verdict import SUGGESTIONS, Outcome, Thresholds, Verdict
+from bot.answers.verdict import Outcome, Thresholds, Verdict
 from bot.content import Content, FaqItem, Program
 from bot.leads import asked_questions
 from bot.leads.intent_words import looks_it_up, says_later
@@ -458,9 +458,9 @@ async def answer_in_form(
     if about and named:
         verdict = Verdict(Outcome.ANSWERED, f"program:{named[0]}")
     else:
-        verdict = _in_field(context, _desk(context).considered(question, needed), field)
-    if offer_only and verdict.entry is not None:
-        verdict = _offered(verdict)
+        verdict = _desk(context).considered(question, needed)
+        if offer_only or _other_field(context, verdict, field):
+            verdict = _desk(context).offered(question, verdict, needed)
     if verdict.outcome is Outcome.SUGGESTED and verdict.others:
         return "suggested" if await _suggested_in_form(update, context, question, verdict) else None
     sure = await _sure_answer(context, question, needed, "chat", verdict)
@@ -483,21 +483,12 @@ async def answer_in_form(
     return "answered"
 
 
-def _in_field(context: BotContext, verdict: Verdict, field: str | None) -> Verdict:
-    """No direct answer from a program page of the other field (a talents' review: a
-    musician's question in the form got the KOFIC film incentive): it is offered with the
-    other close entries instead."""
-    answered = verdict.entry
-    found = entry(context.content, answered) if field and answered else None
-    if answered is None or not isinstance(found, Program) or found.section == field:
-        return verdict
-    return _offered(verdict)
-
-
-def _offered(verdict: Verdict) -> Verdict:
-    """A direct answer made an offer: its entry first among the close ones."""
-    offered = (verdict.entry, *verdict.others) if verdict.entry else verdict.others
-    return Verdict(Outcome.SUGGESTED, None, offered[:SUGGESTIONS], verdict.confidence)
+def _other_field(context: BotContext, verdict: Verdict, field: str | None) -> bool:
+    """Whether the answer is a program page of the other field: never given directly (a
+    talents' review: a musician's question in the form got the KOFIC film incentive), but
+    offered with the other close entries instead."""
+    found = entry(context.content, verdict.entry) if field and verdict.entry else None
+    return isinstance(found, Program) and found.section != field
 
 
 async def _suggested_in_form(

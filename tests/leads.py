@@ -39,6 +39,25 @@ def edit_content(folder: Path, name: str, change: Callable[[Any], None]) -> None
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
 
+def remove_entry(folder: Path, ref: str) -> None:
+    """Remove an FAQ entry (faq:<key>) or program page (program:<key>) from a content folder,
+    and every `see_also:` and program `faq:` list naming it, as check-content asks staff to."""
+    kind, _, key = ref.partition(":")
+
+    def change(data: Any) -> None:
+        listed = "items" if "items" in data else "programs"
+        if listed == ("items" if kind == "faq" else "programs"):
+            data[listed] = [page for page in data[listed] if page["key"] != key]
+        for page in data[listed]:
+            if "see_also" in page:
+                page["see_also"] = [named for named in page["see_also"] if named != ref]
+            if kind == "faq" and "faq" in page:
+                page["faq"] = [named for named in page["faq"] if named != key]
+
+    edit_content(folder, "faq.yaml", change)
+    edit_content(folder, "programs.yaml", change)
+
+
 def rendered(markup: str) -> str:
     """Telegram HTML as the talent reads it."""
     return parse_html(markup)[0]

@@ -40,6 +40,7 @@ from tests.leads import (
     data_copy,
     edit_content,
     opening,
+    remove_entry,
     rendered,
     section,
     shown,
@@ -54,6 +55,7 @@ from tests.workspace import workspace
 OPEN_CALL = CONTENT.faq["open_call_now"]
 MUSIC_TO_KOREA = CONTENT.programs["music_to_korea"]
 NOT_THIS = CONTENT.text(Text.BTN_NOT_THIS, "id")
+NOT_THIS_EN = CONTENT.text(Text.BTN_NOT_THIS, "en")
 ASK_TEAM = CONTENT.text(Text.BTN_ASK, "id")
 CHART_WAIT = 120.0  # seconds: the chart's own time limit is 60
 
@@ -76,9 +78,12 @@ async def test_a_confident_answer_then_not_this_then_another_entry(bot: Harness)
     assert answer.html is not None and answer.html.startswith(f"<b>{OPEN_CALL.question.id}</b>")
     assert rendered(OPEN_CALL.answer.id).split("\n")[0] in answer.text
     assert rendered(CONTENT.as_of_line(OPEN_CALL.as_of, "id")) in answer.text  # type: ignore[arg-type]
-    # What its last line says to do, then "Not this", then the close ones.
-    assert answer.button_texts[:2] == [CONTENT.text(Text.BTN_APPLY, "id"), NOT_THIS]
-    assert CONTENT.faq["film_funding"].question.id in answer.button_texts  # close, too
+    # What its last line says to do, then "Not this", then the entries it names to see also.
+    assert answer.button_texts == [
+        CONTENT.text(Text.BTN_APPLY, "id"),
+        NOT_THIS,
+        *(CONTENT.faq[key].question.id for key in ("announcements", "who_can_apply")),
+    ]
     [row] = questions(bot.database, sari.id)
     assert (row["outcome"], row["entry"], row["via"]) == ("answered", "faq:open_call_now", "chat")
     assert row["text"] == "kapan open call film"
@@ -101,6 +106,39 @@ async def test_a_confident_answer_then_not_this_then_another_entry(bot: Harness)
     assert kept is not None and kept.text == changed.text
     [row] = questions(bot.database, sari.id)
     assert row["opened"] is not None and row["opened"].split(":")[0] in ("faq", "program")
+
+
+async def test_the_buttons_under_an_answer_are_what_it_names_to_see_also(bot: Harness) -> None:
+    """A talents' review: the answer on sending a showreel had "Who runs this bot?" and
+    "Animation, webtoons or games?" under it, entries that merely shared a word with the
+    question. Under an answer come the entries its `see_also:` names, in both languages;
+    pressed, one opens as its page shows it."""
+    showreel = CONTENT.faq["showreel_links"]
+    following = [CONTENT.faq[key] for key in ("what_to_prepare", "after_registering")]
+    assert [f"faq:{item.key}" for item in following] == showreel.see_also
+    john, sari = bot.user(first_name="John", language_code="en"), bot.user(first_name="Sari")
+    for talent, text, language in (
+        (john, "how do I send my showreel?", "en"),
+        (sari, "kirim showreel lewat mana kak", "id"),
+    ):
+        [answer] = await bot.send(talent, text)
+        assert answer.text.split("\n")[0] == showreel.question.get(language), text
+        assert answer.button_texts == [
+            NOT_THIS_EN if language == "en" else NOT_THIS,
+            *(item.question.get(language) for item in following),
+        ], text
+        [row] = questions(bot.database, talent.id)[-1:]
+        assert json.loads(row["offered"]) == showreel.see_also  # recorded as shown
+    [page] = await bot.press(john, following[0].question.en)
+    assert page.text.split("\n")[0] == following[0].question.en
+    assert questions(bot.database, john.id)[-1]["opened"] == "faq:what_to_prepare"
+    # An entry naming none gets only those the question fits nearly as well: here none
+    # ("Who can register?" fits a third as well, and sat under it before).
+    korean = CONTENT.faq["korean_language"]
+    assert korean.see_also == []
+    [answer] = await bot.send(john, "do I have to speak Korean to join?")
+    assert answer.text.split("\n")[0] == korean.question.en
+    assert answer.button_texts == [CONTENT.text(Text.BTN_ASK, "en"), NOT_THIS_EN]
 
 
 async def test_a_link_pasted_alone_is_told_where_links_count(bot: Harness) -> None:
@@ -411,6 +449,12 @@ def test_a_deployment_without_questions_shows_no_ask_our_team_button_under_answe
     assert changed.faq["kocca_jakarta"].action == "ask"
     served = without_ask(changed)
     assert "ask_human" not in served.faq and served.faq["kocca_jakarta"].action is None
+    # Nor is a page it no longer lists offered under another answer (`see_also:`).
+    gone = {f"faq:{key}" for key in changed.faq.keys() - served.faq.keys()}
+    assert gone & {ref for item in changed.faq.values() for ref in item.see_also}
+    named = [ref for item in served.faq.values() for ref in item.see_also]
+    named += [ref for page in served.programs.values() for ref in page.see_also]
+    assert not gone & set(named)
 
 
 async def test_a_talent_who_introduces_themselves_gets_the_answer(bot: Harness) -> None:
@@ -1368,12 +1412,25 @@ async def test_a_button_of_an_entry_removed_by_a_reload_says_the_page_is_gone(
     [unsure] = await bot.send(sari, "film sama korea bisa daftar dimana")
     title = CONTENT.programs["coproduction"].title.id
     assert title in unsure.button_texts
+    # Under the answer on the January meeting, the page is one of the two it names to see also.
+    [answer] = await bot.send(sari, "apa yang diputuskan di pertemuan itu?")
+    assert answer.text.split("\n")[0] == CONTENT.faq["jan_2026_meeting"].question.id
+    assert answer.button_texts == [NOT_THIS, title, MUSIC_TO_KOREA.title.id]
 
     def remove(data: Any) -> None:
         data["programs"] = [p for p in data["programs"] if p["key"] != "coproduction"]
 
     edit_content(content_folder, "programs.yaml", remove)
     admin: EmulatedUser = staff_chat.members[ADMIN_ID]
+    # The entries naming it to see also would offer nothing there: refused, each named.
+    refused = "\n".join(reply.text for reply in await bot.send(admin, "/reload"))
+    assert refused.startswith(opening(Text.RELOAD_REFUSED))
+    for page in ("faq.yaml: items[jan_2026_meeting]", "programs.yaml: programs[kofic_incentive]"):
+        assert f"{page}.see_also: no program page 'coproduction'" in refused
+    [still] = await bot.press(sari, title, message=answer)  # the content served is unchanged
+    assert still.text.split("\n")[0] == title
+
+    remove_entry(content_folder, "program:coproduction")  # and where it is named
     [done] = await bot.send(admin, "/reload")
     assert done.text.startswith(
         opening(
@@ -1383,9 +1440,13 @@ async def test_a_button_of_an_entry_removed_by_a_reload_says_the_page_is_gone(
             questions=len(CONTENT.intake.questions),
         )
     )
-    [gone] = await bot.press(sari, title, message=unsure)
-    assert gone.text.startswith(shown(Text.ASK_ENTRY_GONE))
-    assert CONTENT.text(Text.BTN_PROGRAMS, "id") in gone.button_texts
+    for sent in (unsure, answer):  # an offer's button, and one under an answer
+        [gone] = await bot.press(sari, title, message=sent)
+        assert gone.text.startswith(shown(Text.ASK_ENTRY_GONE))
+        assert CONTENT.text(Text.BTN_PROGRAMS, "id") in gone.button_texts
+    # The answer now offers the one it still names, and none in the removed page's place.
+    [answered] = await bot.send(sari, "apa yang diputuskan di pertemuan itu?")
+    assert answered.button_texts == [NOT_THIS, MUSIC_TO_KOREA.title.id]
     # New questions no longer find it.
     [again] = await bot.send(sari, "film sama korea bisa daftar dimana")
     assert title not in again.button_texts

@@ -22,7 +22,7 @@ from bot.answers.text import (
     wants_to_register,
     words,
 )
-from bot.answers.verdict import Outcome, Thresholds, decide
+from bot.answers.verdict import NEAR, Outcome, Thresholds, decide
 from bot.content import ContentError, load_content
 from bot.settings import Settings
 from tests.leads import CONTENT, edit_content
@@ -2228,6 +2228,47 @@ def test_check_content_refuses_phrasings_that_cannot_match_or_answer_twice(
     assert "items[language].ask.en: List should have at least 1 item" in problems
 
 
+def test_check_content_refuses_a_see_also_that_offers_nothing_or_itself(
+    content_folder: Path,
+) -> None:
+    """`see_also:` names the entries offered under an answer: another entry the content has,
+    each once, and no more than are shown."""
+
+    def change(data: Any) -> None:
+        for item in data["items"]:
+            if item["key"] == "language":
+                item["see_also"] = ["faq:language", "program:no_page"]
+            if item["key"] == "parents":
+                item["see_also"] = ["faq:my_data", "faq:my_data"]
+            if item["key"] == "who_runs":
+                item["see_also"] = ["faq:about_bot", "faq:no_entry", "faq:ask_human"]
+            if item["key"] == "one_detail":
+                item["see_also"] = ["faq:my data"]
+
+    edit_content(content_folder, "faq.yaml", change)
+    with pytest.raises(ContentError) as refused:
+        load_content(content_folder)
+    assert refused.value.problems == [
+        "faq.yaml: items[one_detail].see_also[0]: Value error, 'faq:my data': write faq:<key>"
+        " or program:<key>"
+    ]
+
+    def fix_one_detail(data: Any) -> None:
+        [one_detail] = [item for item in data["items"] if item["key"] == "one_detail"]
+        del one_detail["see_also"]
+
+    edit_content(content_folder, "faq.yaml", fix_one_detail)
+    with pytest.raises(ContentError) as refused:
+        load_content(content_folder)
+    assert refused.value.problems == [
+        "faq.yaml: items[parents].see_also: 'faq:my_data' is listed twice",
+        "faq.yaml: items[who_runs].see_also: 3 entries, but only 2 are shown",
+        "faq.yaml: items[who_runs].see_also: no FAQ entry 'no_entry'",
+        "faq.yaml: items[language].see_also: 'faq:language' is the entry itself",
+        "faq.yaml: items[language].see_also: no program page 'no_page'",
+    ]
+
+
 def test_a_new_phrasing_changes_the_answer_once_the_index_is_rebuilt(
     content_folder: Path,
 ) -> None:
@@ -2519,6 +2560,22 @@ def test_odd_alternatives_under_an_answer_are_gone() -> None:
     assert "faq:my_data" not in decide(MATCHER.match(costs), DEFAULTS).others
     assert _answered("data saya dijual ke pihak ketiga?") == "faq:my_data"
     assert _answered("film in korea cash back") == "program:kofic_incentive"
+
+
+def test_under_an_answer_only_entries_that_fit_nearly_as_well() -> None:
+    """A talents' review: "Who runs this bot?" sat under the answer on sending a showreel,
+    with a fifth of its fit. Another entry is offered under an answer only when it fits at
+    least NEAR of the answer's fit (the entry's `see_also:` comes before it, in the desk)."""
+    showreel = MATCHER.match("how do I send my showreel?")
+    assert dict(showreel.ranked)["faq:who_runs"] < NEAR * showreel.ranked[0][1]
+    assert decide(showreel, DEFAULTS).others == ()
+    news = MATCHER.match("gimana cara dapet info program")
+    verdict = decide(news, DEFAULTS)
+    assert verdict.entry == "faq:announcements"
+    assert verdict.others and all(
+        dict(news.ranked)[other] >= NEAR * news.ranked[0][1] for other in verdict.others
+    )
+    assert "faq:my_data" in dict(news.ranked) and "faq:my_data" not in verdict.others
 
 
 def test_the_second_reviews_words_email_one_more_thing_based_in_and_a_manager() -> None:

@@ -18,7 +18,7 @@ from bot.texts import Text
 from bot.web.teach import MAX_CHARACTERS, QUESTION_CHARACTERS, wording
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, apply, edit_content, rendered, shown
+from tests.leads import CONTENT, MUSICIAN, apply, edit_content, remove_entry, rendered, shown
 from tests.processes import clean_env, run_cli
 from tests.test_answers import stats_report
 from tests.test_erasure import traces_in_files, traces_in_tables
@@ -192,10 +192,7 @@ async def test_a_taught_wording_outlives_a_restart_and_a_reload_and_can_be_remov
     async with workspace(bot, ADMIN_ID) as client:
         await client.ok("teach", {"entry": "faq:after_registering", "text": ASKED})
 
-    def remove(data: Any) -> None:
-        data["items"] = [item for item in data["items"] if item["key"] != "after_registering"]
-
-    edit_content(content_folder, "faq.yaml", remove)
+    remove_entry(content_folder, "faq:after_registering")
     await bot.send(admin, "/reload")
     [answer] = await bot.send(sari, AGAIN)
     assert answer.text.startswith(FALLBACK)
@@ -249,10 +246,7 @@ async def test_a_reload_says_which_taught_wordings_the_new_content_unsettles(
         assert (taught["text"], other["text"], other["note"]) == (ASKED, newer_text, None)
         await client.ok("untaught", {"id": other["id"]})
 
-    def remove(data: Any) -> None:
-        data["items"] = [item for item in data["items"] if item["key"] != "after_registering"]
-
-    edit_content(content_folder, "faq.yaml", remove)
+    remove_entry(content_folder, "faq:after_registering")
     caplog.clear()
     [told] = await bot.send(admin, "/reload")
     assert line not in told.text

@@ -1,4 +1,5 @@
-"""check-content's checks of `ask:` phrasings: each can match, and only one entry."""
+"""check-content's checks of `ask:` phrasings (each can match, and only one entry) and of
+`see_also:` (the entries offered under an answer)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.answers.text import content_words, stem, words
+from bot.answers.verdict import ALTERNATIVES
 
 if TYPE_CHECKING:
     from bot.content import Ask, Content, T
@@ -36,6 +38,34 @@ def problems(content: Content) -> list[str]:
                     found.append(
                         f"{place} says what {other} says: a question would have two answers"
                     )
+    return found
+
+
+def see_also(content: Content) -> list[str]:
+    """Each `see_also:` names another FAQ entry or program page that content has, once, and
+    no more of them than are shown under an answer (ALTERNATIVES)."""
+    found: list[str] = []
+    pages = [
+        (f"faq.yaml: items[{key}]", f"faq:{key}", item.see_also)
+        for key, item in content.faq.items()
+    ]
+    pages += [
+        (f"programs.yaml: programs[{key}]", f"program:{key}", page.see_also)
+        for key, page in content.programs.items()
+    ]
+    for where, own, refs in pages:
+        place = f"{where}.see_also"
+        if len(refs) > ALTERNATIVES:
+            found.append(f"{place}: {len(refs)} entries, but only {ALTERNATIVES} are shown")
+        for at, ref in enumerate(refs):
+            kind, _, key = ref.partition(":")
+            if ref == own:
+                found.append(f"{place}: {ref!r} is the entry itself")
+            elif key not in (content.faq if kind == "faq" else content.programs):
+                what = "FAQ entry" if kind == "faq" else "program page"
+                found.append(f"{place}: no {what} {key!r}")
+            elif ref in refs[:at]:
+                found.append(f"{place}: {ref!r} is listed twice")
     return found
 
 

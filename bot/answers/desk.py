@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.answers.text import MAX_CHARACTERS, asks_something, summary, words
-from bot.answers.verdict import SUGGESTIONS, Outcome, Thresholds, Verdict, decide
+from bot.answers.verdict import ALTERNATIVES, SUGGESTIONS, Outcome, Thresholds, Verdict, decide
 from bot.answers.words import STOPWORDS
 from bot.content import Content, FaqItem, Program
 from bot.settings import Settings
@@ -83,18 +83,25 @@ class AnswerDesk:
         )
 
     def verdict(self, text: str, needed: Thresholds, names: tuple[str, ...] = ()) -> Verdict:
-        """What the bot would do with this message (only entries the content still has)."""
+        """What the bot would do with this message (only entries the content still has);
+        under a direct answer, the entries its `see_also:` names come first."""
         verdict = decide(self._matcher.match(text, names), needed)
-        if verdict.entry is not None and entry(self._content, verdict.entry) is None:
+        answered = entry(self._content, verdict.entry) if verdict.entry is not None else None
+        if verdict.entry is not None and answered is None:
             return Verdict(Outcome.UNANSWERED, confidence=verdict.confidence)
-        others = tuple(ref for ref in verdict.others if entry(self._content, ref) is not None)
+        curated = tuple(answered.see_also) if answered is not None else ()
+        others = tuple(
+            ref
+            for ref in dict.fromkeys((*curated, *verdict.others))
+            if ref != verdict.entry and entry(self._content, ref) is not None
+        )[:ALTERNATIVES]
         if others == verdict.others:
-            return verdict  # the content has them all (the rule but right after a reload)
+            return verdict  # nothing curated, and the content has them all (the rule)
         return Verdict(verdict.outcome, verdict.entry, others, verdict.confidence)
 
     def considered(self, question: Question, needed: Thresholds) -> Verdict:
-        """`verdict` for this talent: not an answer they said "Not this" to lately (its
-        alternatives are offered instead, or nothing if it had none)."""
+        """`verdict` for this talent: not an answer they said "Not this" to lately (the other
+        entries that fit the question are offered instead, or nothing if none does)."""
         verdict = self.verdict(question.text, needed, question.names)
         answered = verdict.entry
         if answered is None:
@@ -104,9 +111,19 @@ class AnswerDesk:
             return verdict
         if self._named(question.text, answered) or not asked_again(question.text, rejected):
             return verdict
-        if verdict.others:
-            return Verdict(Outcome.SUGGESTED, None, verdict.others, verdict.confidence)
+        others = self.others_than(question.text, answered, needed, question.names)
+        if others:
+            return Verdict(Outcome.SUGGESTED, None, others[:ALTERNATIVES], verdict.confidence)
         return Verdict(Outcome.UNANSWERED, confidence=verdict.confidence)
+
+    def offered(self, question: Question, verdict: Verdict, needed: Thresholds) -> Verdict:
+        """A direct answer made an offer: its entry first among the entries that fit the
+        question (not its `see_also:`, which follow an answer given)."""
+        if verdict.entry is None:
+            return verdict
+        others = self.others_than(question.text, verdict.entry, needed, question.names)
+        offered = (verdict.entry, *others)[:SUGGESTIONS]
+        return Verdict(Outcome.SUGGESTED, None, offered, verdict.confidence)
 
     def _named(self, text: str, ref: str) -> bool:
         """Whether the message is the entry's own question or title, in either language (a
