@@ -141,6 +141,27 @@ async def test_the_buttons_under_an_answer_are_what_it_names_to_see_also(bot: Ha
     assert answer.button_texts == [CONTENT.text(Text.BTN_ASK, "en"), NOT_THIS_EN]
 
 
+async def test_the_co_production_talks_get_their_page(bot: Harness) -> None:
+    """A review: "Tell me more about the co-production talks" got "Can I ask a real person?"
+    (its "more" and "talk" were that entry's words). The page on the talks answers it, in
+    English and in Indonesian, with the January meeting and the KOFIC incentive under it."""
+    page = CONTENT.programs["coproduction"]
+    john, sari = bot.user(first_name="John", language_code="en"), bot.user(first_name="Sari")
+    for talent, text, language in (
+        (john, "Tell me more about the co-production talks", "en"),
+        (john, "more about the co-production talks please", "en"),
+        (sari, "kerja sama ko-produksi film Indonesia Korea gimana?", "id"),
+    ):
+        [answer] = await bot.send(talent, text)
+        assert answer.text.split("\n")[0] == page.title.get(language), text
+        assert answer.button_texts == [
+            CONTENT.text(Text.BTN_APPLY_PROGRAM, language),
+            NOT_THIS_EN if language == "en" else NOT_THIS,
+            CONTENT.faq["jan_2026_meeting"].question.get(language),
+            CONTENT.programs["kofic_incentive"].title.get(language),
+        ], text
+
+
 async def test_a_link_pasted_alone_is_told_where_links_count(bot: Harness) -> None:
     """A staff review: a talent's pasted work link got "no answer for that" and sat among the
     week's unanswered questions. It is told to add links through the form, and it is no

@@ -2562,6 +2562,21 @@ def test_odd_alternatives_under_an_answer_are_gone() -> None:
     assert _answered("film in korea cash back") == "program:kofic_incentive"
 
 
+def test_tell_me_more_only_leads_into_what_is_asked() -> None:
+    """A review (session 59): "Tell me more about the co-production talks" got "Can I ask a
+    real person?", whose phrasing "who can i talk to about more questions" has "more"."""
+    for text, answer in [
+        ("Tell me more about the co-production talks", "program:coproduction"),
+        ("what came of the co-production talks?", "program:coproduction"),
+        ("tell me more about mucon", "program:mucon"),
+        ("tell me more about the january meeting", "faq:jan_2026_meeting"),
+        ("who can i talk to about more questions", "faq:ask_human"),
+        ("i want to talk to a human", "faq:ask_human"),
+    ]:
+        assert _answered(text) == answer, text
+    assert _answered("tell me more") is None
+
+
 def test_under_an_answer_only_entries_that_fit_nearly_as_well() -> None:
     """A talents' review: "Who runs this bot?" sat under the answer on sending a showreel,
     with a fifth of its fit. Another entry is offered under an answer only when it fits at

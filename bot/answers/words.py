@@ -1294,6 +1294,11 @@ PHRASES: dict[tuple[str, ...], str] = {
     # questions"), and "Thanks, one more thing: do you also need my showreel?" got "Can I ask a
     # real person?" directly (session 52's second review).
     ("one", "more", "thing"): "",
+    # So does "tell me more", "more about": "Tell me more about the co-production talks" got
+    # "Can I ask a real person?" for its "more" and "talk" (a review, session 59).
+    ("tell", "me", "more"): "",
+    ("tell", "us", "more"): "",
+    ("more", "about"): "",
     # "Based in" is where a talent is, as "di" is ("aku editor film di Medan"): "I'm a
     # documentary director based in Bali" read "bali" as a typo of "wali" (guardian), and the
     # parents' entry was offered under the funding answer (session 52's second review).
