@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.emulator import BotAPIEmulator
+from bot.store.audit import Actor
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import FILMMAKER, MUSICIAN, apply
@@ -158,3 +159,27 @@ async def test_backup_and_restore_count_talents_as_stats_does(
     code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
     assert code == 0, err
     assert f"Restored {database}: 2 talents, 2 leads." in out
+
+
+async def test_backup_and_restore_count_no_lead_closed_as_a_duplicate_as_stats_does(
+    make_bot: Callable[..., Any], database: Path, tmp_path: Path
+) -> None:
+    """The s58 close: `backup` said "3 leads" where /stats said 2 (+1 closed as a duplicate):
+    checking a restore against /stats gave two numbers again."""
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}))
+    admin = bot.user(user_id=ADMIN_ID, first_name="Staf")
+    for name, answers in (("Sarinah", MUSICIAN), ("Budiman", FILMMAKER), ("Sari", MUSICIAN)):
+        await apply(bot, bot.user(first_name=name), answers)
+    assert await bot.store.duplicates.close_duplicate(3, 1, Actor.cli()) == "saved"
+    [report, _] = await bot.send(admin, "/stats")
+    assert "Pendaftaran terkirim: 2 (+1 duplikat ditutup" in report.text
+    env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database))
+    env["ADMIN_IDS"] = str(ADMIN_ID)
+    backup = tmp_path / "monday.db"
+    code, out, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
+    assert code == 0, err
+    assert "3 talents, 2 leads" in out
+    await bot.stop()
+    code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
+    assert code == 0, err
+    assert f"Restored {database}: 3 talents, 2 leads." in out

@@ -25,7 +25,7 @@ from pathlib import Path
 from bot.ops.signing import remove_with_signature, sign, signing_key
 from bot.private_files import create_private, sync_folder
 from bot.store import Store
-from bot.store.leads import TALENTS, staff_parameter
+from bot.store.leads import LEADS, TALENTS, staff_parameter
 
 log = logging.getLogger(__name__)
 
@@ -142,17 +142,27 @@ def copy_database(database: Path, target: Path) -> None:
 
 def check_copy(path: Path, staff: Iterable[int] = ()) -> tuple[int, int]:
     """Integrity check of a copy; its numbers of talents (users but `staff`, as /stats counts
-    them) and submitted leads."""
+    them) and leads (submitted, less those closed as a duplicate, as /stats counts them): a copy
+    at this bot's schema (a restore counts after migrating)."""
+    return _checked(path, staff)
+
+
+def check_integrity(path: Path) -> None:
+    """Integrity check of a copy at any of this bot's schema versions (nothing counted)."""
+    _checked(path, None)
+
+
+def _checked(path: Path, staff: Iterable[int] | None) -> tuple[int, int]:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         connection.execute("PRAGMA trusted_schema=OFF")  # nothing in a copy is trusted yet
         verdict = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         if verdict != ["ok"]:
             raise BackupError(f"integrity check failed: {'; '.join(verdict[:3])}")
+        if staff is None:
+            return 0, 0
         talents = connection.execute(TALENTS, staff_parameter(staff)).fetchone()[0]
-        leads = connection.execute(
-            "SELECT COUNT(*) FROM applications WHERE status = 'submitted'"
-        ).fetchone()[0]
+        leads = connection.execute(LEADS).fetchone()[0]
     except sqlite3.Error as error:
         raise BackupError(f"not a database of this bot: {error}") from error
     finally:

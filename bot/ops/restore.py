@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.erasure_key import KEY_HELP, erasure_key, key_source
-from bot.ops.backup import BackupError, check_copy, copy_database
+from bot.ops.backup import BackupError, check_copy, check_integrity, copy_database
 from bot.ops.carry import Carried, carry_over
 from bot.ops.runlock import RunLock
 from bot.ops.signing import copy_verified, refuse_unsigned, signature_path, signing_key
@@ -142,7 +142,7 @@ def restore(
         os.close(create_private(staged))
         try:
             signed = _stage(settings, backup, staged, accept_unsigned=unsigned)
-            check_copy(staged)  # refuse a damaged or foreign file before anything else
+            check_integrity(staged)  # refuse a damaged or foreign file before anything else
             _check_schema(backup, staged)
             # The schema this version expects, so the records fit (what the next start would
             # do anyway); then what the backup does not have yet.

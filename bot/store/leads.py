@@ -702,6 +702,11 @@ SELECT p.application_id FROM lead_pipeline p CROSS JOIN applications a ON a.id =
 WHERE p.duplicate_closed_at IS NOT NULL AND a.status = 'submitted'
 """
 _CLOSED_COUNT = f"SELECT COUNT(*) FROM ({_CLOSED})"  # noqa: S608 - constant SQL, no input
+# The leads /stats counts: submitted, less those closed as a duplicate (counted apart there);
+# `kocca-bot backup` and `restore` give the same number (s58: backup counted them as leads).
+LEADS = f"""
+SELECT (SELECT COUNT(*) FROM applications WHERE status = 'submitted') - ({_CLOSED_COUNT})
+"""  # noqa: S608 - constant SQL, no input
 _CLOSED_ANSWER_COUNTS = f"""
 SELECT s.question_key, s.value, COUNT(*) AS leads
 FROM ({_CLOSED}) c CROSS JOIN answers s ON s.application_id = c.application_id
