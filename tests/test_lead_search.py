@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from bot.store.audit import Actor
 from bot.store.folding import fold
+from bot.store.leads import _phone_joined
 from bot.store.migrations import MIGRATIONS
 from bot.store.schema import statements
 from bot.texts import Text
@@ -416,6 +417,31 @@ async def test_a_phone_and_a_number_beside_it_are_looked_for_apart(
         both = await client.ok("leads", {"filter": {"q": "0812 3456 7890 0813 1111 2222"}})
     assert [row["reference"] for row in eka["rows"]] == ["KOC-000001"]
     assert both["total"] == 0  # two phones: each looked for, and no lead holds both
+
+
+def test_number_pieces_are_told_from_words_as_before_and_a_long_word_is_read_once() -> None:
+    """A number piece is read with one pass over the word (s59: "1" * 4,096 then a letter was
+    tried from each digit, about 0.1 s; numbers in the session's report): the same pieces
+    join into a phone number, and a word that only looks like one stays a word."""
+    assert _phone_joined(["budi", "+62", "812-3456-7890"]) == ["budi", "+6281234567890"]
+    assert _phone_joined(["Budi", "(0812)", "3456-7890"]) == ["Budi", "081234567890"]
+    assert _phone_joined(["eka", "0812", "3456", "7890", "40115"]) == [
+        "eka",
+        "081234567890",
+        "40115",
+    ]
+    # Punctuation alone, a "+" alone, a word with a letter: no number pieces.
+    assert _phone_joined(["-.-", "2024", "+", "12345", "08a12"]) == [
+        "-.-",
+        "2024",
+        "+",
+        "12345",
+        "08a12",
+    ]
+    # Hostile words of 4,096 characters (a search is cut at 100 characters before this).
+    hostile = ["1" * 4095 + "a", "-" * 4095 + "x", "(" * 4095 + "1"]
+    assert _phone_joined(hostile) == hostile  # no number of 5 digits or more among them
+    assert _phone_joined(["1" * 4096]) == ["1" * 4096]  # a long number, looked for as one
 
 
 async def test_doctor_finds_a_lead_written_without_the_bots_folding_and_repairs_it(

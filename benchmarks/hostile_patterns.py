@@ -1,0 +1,68 @@
+"""Patterns run on text of any length, timed on hostile 4,096-character inputs: the log's email
+and token masking (bot/logs.py `redact`) and the staff search's phone pieces
+(bot/store/leads.py `_PHONE_PIECE`), beside the patterns they replaced (session 59), and the
+result each gives.
+
+    python benchmarks/hostile_patterns.py
+
+Prints the best of 5 runs of each, in milliseconds; the same results for old and new.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+
+from bot import logs
+from bot.store import leads
+
+LENGTH = 4096
+OLD_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+OLD_TOKEN = re.compile(r"\d{5,}(?::|%3A|%253A)[A-Za-z0-9_-]{20,}", re.IGNORECASE)
+OLD_PHONE_PIECE = re.compile(r"\+?[\d\-.()]*\d[\d\-.()]*")
+
+
+def best(run: Callable[[str], object], text: str) -> tuple[float, object]:
+    """The fastest of 5 runs, in ms, and what it gave."""
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        result = run(text)
+        times.append((time.perf_counter() - started) * 1000)
+    return min(times), result
+
+
+def main() -> None:
+    emails = {
+        "a word of 4,096 letters": "a" * LENGTH,
+        "4,095 letters then '@'": "a" * (LENGTH - 1) + "@",
+        "'a.' 2,048 times": "a." * (LENGTH // 2),
+        "an '@' and 4,094 letters": "a@" + "b" * (LENGTH - 2),
+        "'a@' 2,048 times": "a@" * (LENGTH // 2),
+    }
+    for name, text in emails.items():
+        old, was = best(lambda text: OLD_EMAIL.sub("<email>", text), text)
+        new, now = best(logs._email_masked, text)
+        same = "same result" if was == now else "DIFFERENT RESULT"
+        print(f"email masking, {name}: {old:.2f} ms before, {new:.2f} ms now ({same})")
+    for name, text in {"4,096 digits": "1" * LENGTH, "'12345:' 682 times": "12345:" * 682}.items():
+        old, was = best(lambda text: OLD_TOKEN.sub("<token>", text), text)
+        new, now = best(lambda text: logs._TOKEN_PATTERN.sub("<token>", text), text)
+        same = "same result" if was == now else "DIFFERENT RESULT"
+        print(f"token masking, {name}: {old:.2f} ms before, {new:.2f} ms now ({same})")
+    pieces = {
+        "4,096 digits then '!'": "1" * LENGTH + "!",
+        "4,095 digits then 'a'": "1" * (LENGTH - 1) + "a",
+        "4,096 digits": "1" * LENGTH,
+        "'-' 4,095 times then 'x'": "-" * (LENGTH - 1) + "x",
+    }
+    for name, text in pieces.items():
+        old, was = best(lambda text: OLD_PHONE_PIECE.fullmatch(text) is not None, text)
+        new, now = best(lambda text: leads._PHONE_PIECE.fullmatch(text) is not None, text)
+        same = "same result" if was == now else "DIFFERENT RESULT"
+        print(f"phone piece, {name}: {old:.2f} ms before, {new:.2f} ms now ({same})")
+
+
+if __name__ == "__main__":
+    main()
