@@ -52,6 +52,10 @@ _TECHNICAL = {
     # ids): the messages themselves are in the copy.
     "reply_answer_id",
     "reply_question_id",
+    # Which staff answer took a question of theirs, and when (against two answers to one):
+    # the answer itself is in the copy.
+    "claimed_at",
+    "claimed_by",
 }
 # Where the form's conversation stands (consent, questions, review), which answer is being
 # edited, and counters against double-processing: the form's answers say it all.

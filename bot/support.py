@@ -50,7 +50,7 @@ from bot.leads.intent_words import closes_choice
 from bot.leads.slips import types_label
 from bot.store import Store, User
 from bot.store.conversation import AnsweredBy
-from bot.store.support import OwnQuestions, Relayed, Reply, Session
+from bot.store.support import Claim, OwnQuestions, Relayed, Reply, Session
 from bot.store.workspace import WaitingTalent
 from bot.telegram_html import MOST_IN_ONE_CHARACTER, utf16_len
 from bot.terminal_text import INVISIBLE, without_controls
@@ -927,6 +927,9 @@ class Delivery(StrEnum):
     SENT = "sent"
     BLOCKED = "blocked"  # the talent blocked the bot (now marked so)
     FAILED = "failed"  # Telegram could not be reached or refused; nothing was sent
+    # Another staff answer (from the staff group) took the question at the same moment: nothing
+    # was sent, so the talent gets one answer.
+    ANSWERED = "already_answered"
 
 
 @dataclass(frozen=True, slots=True)
@@ -972,6 +975,10 @@ async def answer_talent(
     heading = await answer_heading(store, content, user_id, asked, language)
     words = html.escape(text, quote=False)
     together = fits_with_heading(heading, text)
+    # It answers the questions that wait: claimed first, unless a holding reply (they wait on).
+    claim = Claim() if holding else await store.support.claim(user_id, answerer.user_id)
+    if claim.taken:
+        return Delivery.ANSWERED
     try:
         # Its line in the log: the words, as staff wrote them, who wrote them, and the heading
         # they came under in the same message (the lead page shows it).
@@ -992,9 +999,11 @@ async def answer_talent(
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", user_id, error)
         await store.users.set_blocked(user_id, True)
+        await store.support.unclaim(user_id, claim)
         return Delivery.BLOCKED
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", user_id, error)
+        await store.support.unclaim(user_id, claim)
         return Delivery.FAILED
     if await SupportDesk(store).answered_by_staff(user_id):
         await reply_in_form_hint(bot, content, user_id, language)

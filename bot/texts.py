@@ -352,6 +352,7 @@ class Text(StrEnum):
     SUPPORT_HELD_IN_WORKSPACE = "support_held_in_workspace"
     SUPPORT_BLOCKED = "support_blocked"
     SUPPORT_TALENT_ERASED = "support_talent_erased"
+    SUPPORT_ALREADY_ANSWERED = "support_already_answered"
     SUPPORT_UNDELIVERED = "support_undelivered"
 
     # Privacy and data rights
@@ -1037,6 +1038,7 @@ class Text(StrEnum):
     WS_REPLY_BLOCKED = "ws_reply_blocked"
     WS_REPLY_FAILED = "ws_reply_failed"
     WS_REPLY_EMPTY = "ws_reply_empty"
+    WS_REPLY_ALREADY_ANSWERED = "ws_reply_already_answered"
     WS_LEAD_GONE = "ws_lead_gone"
     WS_TAB_QUESTIONS = "ws_tab_questions"
     WS_QUESTIONS_COUNT = "ws_questions_count"

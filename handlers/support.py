@@ -722,6 +722,16 @@ async def staff_message(update: Update, context: BotContext) -> None:
     replying = (
         ReplyParameters(under, allow_sending_without_reply=True) if under is not None else None
     )
+    # Claimed before it goes: a reply to a question (or a burst) a colleague's answer took
+    # first, from the workspace or here, goes nowhere (the talent would get two answers).
+    chosen = tuple(burst) or ((replied,) if replied is not None else ())
+    claim = await store.support.claim(target.user_id, actor.user_id, chosen, answers.only)
+    if claim.taken:
+        await store.audit.about_talent(
+            actor, "talent_answered", about, since, **detail, outcome="already_answered"
+        )
+        await _mark(context, message, Text.SUPPORT_ALREADY_ANSWERED, name=name)
+        return
     markup = ask_again_markup(context.content, language)
     together = (
         message.text is not None
@@ -761,6 +771,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", target.user_id, error)
         await store.users.set_blocked(target.user_id, True)
+        await store.support.unclaim(target.user_id, claim)
         await store.audit.about_talent(
             actor, "talent_answered", about, since, **detail, outcome="blocked"
         )
@@ -768,6 +779,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
         return
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", target.user_id, error)
+        await store.support.unclaim(target.user_id, claim)
         await store.audit.about_talent(
             actor, "talent_answered", about, since, **detail, outcome="failed"
         )

@@ -29,7 +29,7 @@ from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, copy_label, data_copy, section, seeded, shown
 from tests.test_support import answer as answer_in_group
-from tests.test_support import answer_words, ask, group_member, relayed_question
+from tests.test_support import answer_words, ask, group_member, relayed_question, staff_member
 from tests.test_workspace_questions import audited, erase
 from tests.upgrades import made_before
 from tests.workspace import init_data, workspace
@@ -278,8 +278,13 @@ async def test_a_staff_group_answer_marked_as_a_holding_reply_keeps_the_question
     assert audited(bot, "talent_answer_held") == [
         (f"talent:{mia.id}", {"from": "staff_chat", "holding": True})
     ]
-    # The full answer, later, takes her off.
-    await answer_in_group(bot, rina, staff_chat, "Ya, ditanggung.", question)
+    # The full answer, later, takes her off: a colleague's too (s59: the holding reply's claim
+    # on her question goes with the mark, or the colleague was told it was answered).
+    mark = mia.mark()
+    await answer_in_group(
+        bot, staff_member(bot, staff_chat), staff_chat, "Ya, ditanggung.", question
+    )
+    assert [answer_words(message) for message in mia.messages_since(mark)] == ["Ya, ditanggung."]
     assert await bot.store.support.question_waiting(mia.id) is False
 
 

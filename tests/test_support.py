@@ -1029,7 +1029,9 @@ async def test_only_admins_answer_talents_unless_anyone_may(
     anyone: Harness = await make_bot(
         admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, staff_reply_anyone=True
     )
-    await answer(anyone, mina, staff_chat, "Besok ya!", copy)
+    # Her question, answered by the admin, is theirs (s59): she answers the next one.
+    again = await relayed_question(anyone, staff_chat, sari, "Kabarnya lewat email juga?")
+    await answer(anyone, mina, staff_chat, "Besok ya!", again)
     assert answer_words(sari.last_message) == "Besok ya!"
     assert staff_chat.last_message.text == "✅ Terkirim ke Sari"
 

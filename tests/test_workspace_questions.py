@@ -510,3 +510,117 @@ async def test_two_replies_at_once_reach_the_talent_once(
     assert len(mia.messages_since(mark)) == 1
     outcomes = [str(detail["outcome"]) for _, detail in audited(bot, "talent_answered")]
     assert sorted(outcomes) == ["not_waiting", "sent"]
+
+
+def _second_admin(bot: Harness, staff_chat: EmulatedChat) -> EmulatedUser:
+    """A colleague of ADMIN_ID's: an admin too, in the staff group and in the workspace."""
+    second = 9003  # no talent's id (the emulator gives them ids from 1001)
+    bot.settings.admin_ids = frozenset({ADMIN_ID, second})
+    colleague = bot.emulator.user(second, first_name="Dewi")
+    if colleague.id not in staff_chat.members:
+        staff_chat.add_member(colleague)
+    return colleague
+
+
+async def test_a_workspace_reply_while_a_group_answer_goes_out_is_not_sent_too(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """The s58 close: a staff-group answer and a workspace reply to one question at the same
+    moment both went (the workspace's turn covered only its own replies). The group's answer
+    claims the question before it goes: the workspace's reply finds it answered (as the page
+    says: 404), and the talent gets one answer."""
+    colleague = _second_admin(bot, staff_chat)
+    mia = bot.user(first_name="Mia")
+    question = await relayed_question(bot, staff_chat, mia, "Kapan pendaftaran MU:CON dibuka?")
+    mark, noted = mia.mark(), staff_chat.mark()
+    held = bot.emulator.hold("sendMessage", chat_id=mia.id, containing="Juli ya")
+    admin = staff_member(bot, staff_chat)
+    group = asyncio.create_task(answer_in_group(bot, admin, staff_chat, "Juli ya, kak.", question))
+    await held.arrived.wait()  # the group's answer is on its way to her
+    async with workspace(bot, colleague.id) as client:
+        late = await client.call("questions-reply", {"talent": mia.id, "text": "Bulan depan."})
+        held.release()
+        await group
+        assert late == (404, {"error": "not_found"})  # "already answered", the list reloaded
+        assert (await client.ok("questions"))["talents"] == []
+    assert [answer_words(message) for message in mia.messages_since(mark)] == ["Juli ya, kak."]
+    assert [message.text for message in staff_chat.messages_since(noted)] == ["✅ Terkirim ke Mia"]
+    outcomes = [str(detail["outcome"]) for _, detail in audited(bot, "talent_answered")]
+    assert outcomes == ["already_answered", "sent"]
+
+
+async def test_a_group_answer_while_a_workspace_reply_goes_out_is_not_sent_too(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """The other order: the workspace's reply claims the question; a colleague's reply to it
+    in the staff group, at that moment or after, is not sent, and the group is told why (a
+    reply to the ✅ note under the answer still reaches her, to add to it)."""
+    colleague = _second_admin(bot, staff_chat)
+    mia = bot.user(first_name="Mia", language_code="en")
+    question = await relayed_question(bot, staff_chat, mia, "When does MU:CON open?")
+    mark = mia.mark()
+    held = bot.emulator.hold("sendMessage", chat_id=mia.id, containing="Next month")
+    async with workspace(bot, ADMIN_ID) as client:
+        reply = asyncio.create_task(
+            client.call("questions-reply", {"talent": mia.id, "text": "Next month."})
+        )
+        await held.arrived.wait()  # the workspace's reply is on its way to her
+        noted = staff_chat.mark()
+        await answer_in_group(bot, colleague, staff_chat, "In July.", question)
+        refused = shown(Text.SUPPORT_ALREADY_ANSWERED, name="Mia")
+        assert [message.text for message in staff_chat.messages_since(noted)] == [refused]
+        held.release()
+        assert (await reply)[0] == 200
+        # After it, too: the question is answered.
+        await answer_in_group(bot, colleague, staff_chat, "In July!", question)
+        assert staff_chat.last_message.text == refused
+    assert [answer_words(message) for message in mia.messages_since(mark)] == ["Next month."]
+    outcomes = [str(detail["outcome"]) for _, detail in audited(bot, "talent_answered")]
+    assert outcomes == ["already_answered", "sent", "already_answered"]
+    # The workspace's note under her question takes a reply that adds to its answer.
+    note = next(m for m in staff_chat.messages if m.text and "lewat ruang kerja" in m.text)
+    await answer_in_group(bot, colleague, staff_chat, "Registration opens on 1 July.", note)
+    assert answer_words(mia.last_message) == "Registration opens on 1 July."
+
+
+async def test_a_question_whose_answer_could_not_be_sent_may_be_answered_by_a_colleague(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A claim goes with an answer Telegram refused: the question waits, for anyone."""
+    colleague = _second_admin(bot, staff_chat)
+    mia = bot.user(first_name="Mia")
+    question = await relayed_question(bot, staff_chat, mia, "Boleh kirim demo lewat email?")
+    bot.emulator.fail_next("sendMessage", status=400, chat_id=mia.id, times=1)
+    await answer_in_group(bot, staff_member(bot, staff_chat), staff_chat, "Boleh.", question)
+    assert staff_chat.last_message.text.startswith("⚠️ Tidak terkirim ke Mia")
+    async with workspace(bot, colleague.id) as client:
+        sent = await client.ok("questions-reply", {"talent": mia.id, "text": "Boleh, kak."})
+    assert sent["outcome"] == "sent" and answer_words(mia.last_message) == "Boleh, kak."
+
+
+async def test_a_lead_page_reply_while_a_group_answer_goes_out_says_a_colleague_answered(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A lead page's reply answers what waits as the Questions tab's does: at the moment a
+    colleague's answer takes the question in the staff group, it is not sent, and says why."""
+    colleague = _second_admin(bot, staff_chat)
+    mia = bot.user(first_name="Mia")
+    await seeded(bot.database, [Seed(mia.id, MUSICIAN, first_name="Mia")])
+    question = await relayed_question(
+        bot, staff_chat, mia, "Video yang saya kirim kemarin sudah diterima?"
+    )
+    mark = mia.mark()
+    held = bot.emulator.hold("sendMessage", chat_id=mia.id, containing="Sudah, kak")
+    admin = staff_member(bot, staff_chat)
+    group = asyncio.create_task(answer_in_group(bot, admin, staff_chat, "Sudah, kak.", question))
+    await held.arrived.wait()
+    async with workspace(bot, colleague.id) as client:
+        late = await client.ok("reply", {"id": 1, "text": "Sudah kami terima."})
+    held.release()
+    await group
+    name = str(MUSICIAN["full_name"])
+    assert late == {
+        "outcome": "already_answered",
+        "text": shown(Text.WS_REPLY_ALREADY_ANSWERED, name=name),
+    }
+    assert [answer_words(message) for message in mia.messages_since(mark)] == ["Sudah, kak."]

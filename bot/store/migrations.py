@@ -1248,4 +1248,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX registrations_sent_age ON registrations_sent(sent_at)
         """,
     ),
+    (
+        "0049_relayed_question_claimed",
+        # Which staff answer took a relayed question, claimed before it is sent: when, and by
+        # whom (the staff member's Telegram id; NULL for an anonymous admin). A staff-group
+        # reply and a workspace reply to one question at once both went (the s58 close): the
+        # second now finds it claimed and sends nothing. Released when the answer could not
+        # be delivered, or became a holding reply. Erased with the row.
+        """
+        ALTER TABLE relayed_messages ADD COLUMN claimed_at TEXT;
+        ALTER TABLE relayed_messages ADD COLUMN claimed_by INTEGER
+        """,
+    ),
 ]

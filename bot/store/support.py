@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from bot.store.audit import Actor, Audit
 from bot.store.conversation import size_over_budget
-from bot.store.db import Database, Row, Transaction, utc_now
+from bot.store.db import Database, Row, Transaction, ago, utc_now
 from bot.store.users import Users
 
 Result = TypeVar("Result")
@@ -130,6 +130,43 @@ WAITING_MESSAGES = (
     + WAITING_FROM
     + "AND r.user_id = ? ORDER BY r.id DESC, l.id LIMIT ?"
 )
+
+# Their relayed questions' message ids that wait now.
+_WAITING_IDS = "SELECT DISTINCT r.talent_message_id" + WAITING_FROM + "AND r.user_id = ?"
+# A staff answer's claim on their relayed questions (migration 0049): those of some message ids
+# (a JSON list) as found, and then those still free taken (the rows changed say which).
+_CLAIMS = (
+    "SELECT talent_message_id, claimed_at, claimed_by FROM relayed_messages"
+    " WHERE user_id = ? AND kind = 'question'"
+    " AND talent_message_id IN (SELECT value FROM json_each(?))"
+)
+_CLAIM = (
+    "UPDATE relayed_messages SET claimed_at = ?, claimed_by = ? WHERE user_id = ?"
+    " AND kind = 'question' AND claimed_at IS NULL"
+    " AND talent_message_id IN (SELECT value FROM json_each(?)) RETURNING talent_message_id"
+)
+_UNCLAIM = (
+    "UPDATE relayed_messages SET claimed_at = NULL, claimed_by = NULL WHERE user_id = ?"
+    " AND kind = 'question' AND talent_message_id IN (SELECT value FROM json_each(?))"
+)
+# ... and of those that still wait, claimed before a moment (an answer that never went).
+_UNCLAIM_STALE = _UNCLAIM + " AND claimed_at < ?"
+CLAIM_HOLDS = 300  # seconds: far longer than a send's tries take
+# ... and of those that wait again (a staff answer became a holding reply).
+_UNCLAIM_WAITING = (
+    "UPDATE relayed_messages SET claimed_at = NULL, claimed_by = NULL WHERE user_id = ?"  # noqa: S608 - constants
+    " AND kind = 'question' AND talent_message_id IN (" + _WAITING_IDS + ")"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What a staff answer claimed before it is sent: the talent's message ids it took (`ids`),
+    or, `taken`, that the questions it was chosen for were all taken by another answer (then
+    nothing is claimed, and nothing is to be sent)."""
+
+    ids: tuple[int, ...] = ()
+    taken: bool = False
 
 
 class Holding(StrEnum):
@@ -376,9 +413,52 @@ class SupportRelay:
                 if await tx.fetch_one(IS_WAITING, (user_id,)) is None:
                     await tx.execute(marked, (0, user_id, message_id))
                     return Holding.NOTHING_WAITS
+                # What waits again may be answered again: its claims go (see `claim`).
+                await tx.execute(_UNCLAIM_WAITING, (user_id, user_id))
                 about = await Audit.about_in(tx, user_id, lead_ref)
                 await Audit.add_in(tx, actor, "talent_answer_held", about, holding=True)
         return Holding.MARKED
+
+    async def claim(
+        self,
+        user_id: int,
+        by: int | None,
+        chosen: Collection[int] | None = None,
+        only: Collection[int] | None = None,
+    ) -> Claim:
+        """Claim the talent's relayed questions a staff answer by `by` (a staff member's
+        Telegram id; None: an anonymous admin) answers, before it is sent: those `only` names
+        (their message ids; None: all that wait now) and those it was `chosen` for (replied to
+        in the staff group; None: all that wait now, as a workspace reply answers them). If
+        every question it was chosen for is claimed already by another answer (another staff
+        member's, or any anonymous admin's), `taken`, and nothing is claimed: the talent got,
+        or is getting, that answer (the s58 close: a staff-group reply and a workspace reply
+        to one question both went). One transaction: of two at once, the second finds the
+        first's claim. Their own earlier answer does not stop a staff member adding to it."""
+        async with self._db.transaction() as tx:
+            rows = await tx.fetch_all(_WAITING_IDS, (user_id,))
+            waiting = {int(row["talent_message_id"]) for row in rows}
+            # A claim on a question that still waits long after is an answer that never went
+            # (the bot stopped while sending it): it holds nothing any more.
+            await tx.execute(
+                _UNCLAIM_STALE, (user_id, json.dumps(sorted(waiting)), ago(CLAIM_HOLDS))
+            )
+            picked = waiting if chosen is None else set(chosen)
+            wanted = (waiting if only is None else set(only)) | picked
+            found = await tx.fetch_all(_CLAIMS, (user_id, json.dumps(sorted(wanted))))
+            mine = [row for row in found if row["talent_message_id"] in picked]
+            if mine and all(_claimed_by_another(row, by) for row in mine):
+                return Claim(taken=True)
+            # Only those still free: what the conditional UPDATE changed is what it took.
+            took = await tx.fetch_all(_CLAIM, (utc_now(), by, user_id, json.dumps(sorted(wanted))))
+        return Claim(tuple(sorted({int(row["talent_message_id"]) for row in took})))
+
+    async def unclaim(self, user_id: int, claim: Claim) -> None:
+        """An answer that claimed questions could not be delivered: they may be answered."""
+        if not claim.ids:
+            return
+        async with self._db.transaction() as tx:
+            await tx.execute(_UNCLAIM, (user_id, json.dumps(list(claim.ids))))
 
     async def latest_question(self, staff_chat_id: int, user_id: int) -> int | None:
         """The staff-chat message of the talent's newest relayed question (or its header)."""
@@ -642,3 +722,9 @@ async def _save(tx: Transaction, session: Session) -> None:
             utc_now(),
         ),
     )
+
+
+def _claimed_by_another(row: Row, by: int | None) -> bool:
+    """Whether a relayed question is claimed by an answer not of `by`'s (an anonymous admin's
+    is nobody's: two cannot be told apart)."""
+    return row["claimed_at"] is not None and (by is None or row["claimed_by"] != by)

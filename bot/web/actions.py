@@ -413,6 +413,7 @@ async def answer(
         support.Delivery.SENT: Text.WS_REPLY_SENT_UNHELD if unheld else sent,
         support.Delivery.BLOCKED: Text.WS_REPLY_BLOCKED,
         support.Delivery.FAILED: Text.WS_REPLY_FAILED,
+        support.Delivery.ANSWERED: Text.WS_REPLY_ALREADY_ANSWERED,
     }[delivery]
     # Who was answered, by name (a staff review s55: "Balasan terkirim ke talenta." named
     # nobody, and on the Questions tab their card is gone by then); as plain text.

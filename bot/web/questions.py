@@ -20,6 +20,7 @@ import json
 import secrets
 from typing import Any
 
+from bot import support
 from bot.leads.pipeline_stages import in_another_name
 from bot.leads.stage_changes import language_name
 from bot.store import utc_now
@@ -258,8 +259,10 @@ async def count(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
 async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
     """Reply to a talent whose question waits: by their Telegram id, only while a question of
     theirs waits for a staff answer (else a 404, as for a lead gone: answered meanwhile, by a
-    colleague in the group or here, or erased; the page says so and reloads the list). A
-    refused reply is audited too (`not_waiting`), as other refused actions are."""
+    colleague in the group or here, or erased; the page says so and reloads the list), nor
+    while a colleague's answer in the staff group takes it (`support.answer_talent` claims the
+    questions first: then audited as `already_answered`). A refused reply is audited too
+    (`not_waiting`), as other refused actions are."""
     user_id = inputs.integer(body.get("talent"), "talent")
     since = utc_now()
 
@@ -277,4 +280,7 @@ async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
         return user_id, reference, await actions.telegram_name(desk, user_id)
 
     async with desk.replying_to(user_id):
-        return await actions.answer(desk, viewer, body, talent)
+        done = await actions.answer(desk, viewer, body, talent)
+    if done["outcome"] == support.Delivery.ANSWERED:  # by the staff group, as it was sent
+        raise TalentGone(user_id)  # as for one answered before: the page says so, reloads
+    return done
