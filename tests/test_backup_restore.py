@@ -149,16 +149,23 @@ async def test_backup_and_restore_count_talents_as_stats_does(
     await apply(bot, bot.user(first_name="Budiman"), FILMMAKER)
     [report, _] = await bot.send(admin, "/stats")
     assert "Orang yang mulai chat: 2" in report.text
+    backed_up, restored = await _backup_and_restore(bot, database, tmp_path)
+    assert "2 talents, 2 leads" in backed_up
+    assert f"Restored {database}: 2 talents, 2 leads." in restored
+
+
+async def _backup_and_restore(bot: Harness, database: Path, tmp_path: Path) -> tuple[str, str]:
+    """`kocca-bot backup` while the bot runs, then `restore` of it once stopped (ADMIN_IDS
+    set): what each says."""
     env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database))
     env["ADMIN_IDS"] = str(ADMIN_ID)
     backup = tmp_path / "monday.db"
-    code, out, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
+    code, backed_up, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
     assert code == 0, err
-    assert "2 talents, 2 leads" in out
     await bot.stop()
-    code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
+    code, restored, err = await run_cli(tmp_path, env, "restore", str(backup))
     assert code == 0, err
-    assert f"Restored {database}: 2 talents, 2 leads." in out
+    return backed_up, restored
 
 
 async def test_backup_and_restore_count_no_lead_closed_as_a_duplicate_as_stats_does(
@@ -173,13 +180,6 @@ async def test_backup_and_restore_count_no_lead_closed_as_a_duplicate_as_stats_d
     assert await bot.store.duplicates.close_duplicate(3, 1, Actor.cli()) == "saved"
     [report, _] = await bot.send(admin, "/stats")
     assert "Pendaftaran terkirim: 2 (+1 duplikat ditutup" in report.text
-    env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database))
-    env["ADMIN_IDS"] = str(ADMIN_ID)
-    backup = tmp_path / "monday.db"
-    code, out, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
-    assert code == 0, err
-    assert "3 talents, 2 leads" in out
-    await bot.stop()
-    code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
-    assert code == 0, err
-    assert f"Restored {database}: 3 talents, 2 leads." in out
+    backed_up, restored = await _backup_and_restore(bot, database, tmp_path)
+    assert "3 talents, 2 leads" in backed_up
+    assert f"Restored {database}: 3 talents, 2 leads." in restored
