@@ -13,6 +13,8 @@ import pytest
 
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.leads.export import plain_text
+from bot.store.db import ago
+from bot.store.support import CLAIM_HOLDS
 from bot.texts import Text
 from bot.web import questions as questions_tab
 from tests.conftest import ADMIN_ID
@@ -624,3 +626,21 @@ async def test_a_lead_page_reply_while_a_group_answer_goes_out_says_a_colleague_
         "text": shown(Text.WS_REPLY_ALREADY_ANSWERED, name=name),
     }
     assert [answer_words(message) for message in mia.messages_since(mark)] == ["Sudah, kak."]
+
+
+async def test_a_claim_left_by_an_answer_that_never_went_holds_nothing_later(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """The bot stopped while an answer was on its way (its claim stayed, the question still
+    waits): minutes later, a colleague's answer goes."""
+    colleague = _second_admin(bot, staff_chat)
+    mia = bot.user(first_name="Mia")
+    question = await relayed_question(bot, staff_chat, mia, "Video saya sudah sampai, kak?")
+    rows(
+        bot.database,
+        "UPDATE relayed_messages SET claimed_at = ?, claimed_by = ? WHERE kind = 'question'",
+        (ago(CLAIM_HOLDS + 60), ADMIN_ID),
+    )
+    await answer_in_group(bot, colleague, staff_chat, "Sudah, kak.", question)
+    assert answer_words(mia.last_message) == "Sudah, kak."
+    assert staff_chat.last_message.text == "✅ Terkirim ke Mia"
