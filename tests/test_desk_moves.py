@@ -205,3 +205,16 @@ async def test_a_bulk_preview_names_the_leads_whose_talent_waits_for_an_answer(
         # Only Budi's lead: nobody waits, no line.
         planned = await client.ok("bulk-preview", {"ids": [3], "stage": "selesai"})
         assert "💬" not in planned["summary"]
+        # A stage without an update for the talent (Ditinjau): no "so this update does not
+        # arrive before the answer" above "This stage has no update" (a staff review s59, L1).
+        planned = await client.ok("bulk-preview", {"ids": [2, 3], "stage": "ditinjau"})
+        assert t(Text.BULK_NO_MESSAGE) in planned["summary"]
+        assert "💬" not in planned["summary"]
+    # Nor in the chat's Move all.
+    await bot.send(admin, "/leads baru")
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=2))
+    mark = admin.mark()
+    await bot.press(admin, label("ditinjau"))
+    preview = admin.messages_since(mark)[0]
+    assert t(Text.BULK_NO_MESSAGE) in preview.text
+    assert "💬" not in preview.text

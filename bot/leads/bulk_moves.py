@@ -48,8 +48,9 @@ class BulkPreview:
     told: list[LeadState] = field(default_factory=list)
     # Eligible leads whose talent was told of a later stage: their /status goes back.
     back: list[LeadState] = field(default_factory=list)
-    # Eligible leads whose talent still waits for a staff answer to a question (as the one
-    # lead's preview warns: a mother got the closing message while her question was open).
+    # Eligible leads this move sends the stage's update whose talent still waits for a staff
+    # answer to a question (as the one lead's preview warns: a mother got the closing message
+    # while her question was open).
     waiting: list[LeadState] = field(default_factory=list)
     # The stages those talents were told last, in content order ("Tidak dilanjutkan").
     back_told: list[str] = field(default_factory=list)
@@ -149,7 +150,11 @@ def bulk_preview(
         message = message_for(content, to_stage, firsts[language], forwarding)
         if message is not None:
             examples.append((firsts[language], message))
-    asking = [lead for lead in eligible if lead.user_id in waiting]
+    # Only those this move sends the stage's update: "answer first, so this update does not
+    # arrive before the answer" said of a stage without one contradicted the next line (a
+    # staff review s59, L1: "This stage has no update for the registrant").
+    telling = [lead for lead in eligible if has_message and lead.application_id not in skipped]
+    asking = [lead for lead in telling if lead.user_id in waiting]
     last = {last_told(told.get(lead.application_id, {})) for lead in back}
     order = list(content.stages)
     back_told = sorted((key for key in last if key in order), key=order.index)
