@@ -1461,4 +1461,5 @@ class Text(StrEnum):
     WS_BULK_EXPIRED = "ws_bulk_expired"
     WS_BULK_GONE = "ws_bulk_gone"
     WS_BOARD_HINT_TOUCH = "ws_board_hint_touch"
+    WS_BOARD_WHOLE_COLUMN = "ws_board_whole_column"
     WS_EXPORT_USED = "ws_export_used"

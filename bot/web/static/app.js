@@ -21,6 +21,7 @@ export const desk = {
   sort: { by: "submitted", desc: true },
   page: 1,
   selected: new Map(), // application id -> reference
+  boardStage: "", // on a phone, the board's column shown alone ("": all, stacked)
   view: "leads",
   lead: null,
 };

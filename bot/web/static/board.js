@@ -1,5 +1,8 @@
 // The board: one column per stage with the newest leads of the filter. Moving a card (drag
 // it to another column, or pick a stage on it) opens the same preview as a stage button.
+// On a phone the columns stack: each shows its first few cards (app.css), and a row of stage
+// chips with their counts shows one column alone (a staff review s59, M3: at 60 leads "In
+// review" began 4,300 px down, below 30 cards of "New"). A desktop shows them side by side.
 import { call } from "./api.js";
 import { desk, failure, go } from "./app.js";
 import { fill, h, sideways, t, toast } from "./dom.js";
@@ -37,6 +40,33 @@ function card(row, stages, reload) {
     disabled: stage.closed && stage.key !== row.stage }, stage.label))));
 }
 
+const STACKED_CARDS = 3; // cards a stacked column shows on a phone (app.css hides the rest)
+
+/** On a phone: the column shown alone ("" for all), chosen by a stage chip or a column's
+ * "+N more in this column"; pressed chips and the board follow, nothing is read again. */
+function showOnly(board, chips, stage) {
+  desk.boardStage = stage;
+  if (stage) board.dataset.only = stage; else delete board.dataset.only;
+  for (const column of board.querySelectorAll(".column")) {
+    column.classList.toggle("chosen", column.dataset.stage === stage);
+  }
+  for (const chip of chips.querySelectorAll(".chip")) {
+    chip.setAttribute("aria-pressed", String((chip.dataset.stage || "") === stage));
+  }
+}
+
+/** The stage chips above a phone's board: all stages, then each with its count. */
+function stageChips(board, columns) {
+  const total = (key) => columns.reduce((sum, column) => sum + (column[key] || 0), 0);
+  const chips = h("div", { class: "chips board-stages" },
+    h("button", { class: "chip", "data-stage": "", onclick: () => showOnly(board, chips, "") },
+      `${t("all_stages")} · ${stageCount(total("count"), total("duplicates"))}`),
+    columns.map((column) => h("button", { class: "chip", "data-stage": column.stage,
+      onclick: () => showOnly(board, chips, column.stage) },
+    `${column.label} · ${stageCount(column.count, column.duplicates)}`)));
+  return chips;
+}
+
 /** The Board tab. */
 export async function render(main) {
   const filter = currentFilter();
@@ -70,13 +100,25 @@ export async function render(main) {
     closed ? h("p", { class: "notice closed-stages" }, closed) : null,
     column.cards.length ? column.cards.map((row) => card(row, stages, reload))
       : h("p", { class: "hint" }, t("board_empty")),
-    more > 0 ? h("button", { class: "button plain", onclick: () => {
+    // Stacked on a phone, the column's other cards are one tap away: shown with it alone.
+    column.cards.length > STACKED_CARDS ? h("button", { class: "button plain whole-column",
+      onclick: (event) => {
+        showOnly(row, chips, column.stage);
+        event.currentTarget.closest(".column").scrollIntoView({ block: "start" });
+      } }, t("board_whole_column", { count: column.cards.length - STACKED_CARDS })) : null,
+    more > 0 ? h("button", { class: "button plain in-list", onclick: () => {
       desk.filter = { ...desk.filter, stage: column.stage };
       desk.page = 1;
       go("leads");
     } }, t("board_more", { count: more })) : null);
   });
+  const row = h("div", { class: "board" }, columns);
+  const chips = stageChips(row, board.columns);
+  // The column chosen before a move (or a filter) redrawn the board stays chosen, if still there.
+  const kept = board.columns.some((column) => column.stage === desk.boardStage);
+  showOnly(row, chips, kept ? desk.boardStage : "");
   fill(main, filters(reload, { stages: false }), h("p", { class: "hint drag-only" }, t("board_hint")),
     h("p", { class: "hint touch-only" }, t("board_hint_touch")),
-    sideways(h("div", { class: "board" }, columns)));
+    chips, // on a phone only (app.css), wrapped: every stage in sight, none behind a fade
+    sideways(row));
 }
