@@ -144,8 +144,9 @@ def lead_screen(
         ],
     ]
     if workspace is not None:
-        # The lead in the URL's fragment: never sent to a server, nor in any log.
-        url = f"{workspace}#lead/{state.application_id}"
+        # The lead in the URL's fragment by its reference, as the page's address says it (not
+        # its id: "#lead/53" read as KOC-000053): never sent to a server, nor in any log.
+        url = f"{workspace}#lead/{state.reference}"
         rows.append([workspace_button(content, language, url)])
     return text, InlineKeyboardMarkup(rows)
 

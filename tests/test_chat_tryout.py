@@ -269,7 +269,7 @@ async def test_open_in_workspace_offline_prints_the_link_at_that_lead(
         opener = await terminal.read_until(r"\[(\d+)\] 🗂 [^\n]+ → web app")
         terminal.type(opener.group(1))
         link = (await terminal.read_until(r"Offline, open: (http://127\.0\.0\.1\S+)")).group(1)
-        assert "#lead/1&tgWebAppData=" in link
+        assert "#lead/KOC-000001&tgWebAppData=" in link
         async with chromium.context() as context:
             page = await context.new_page()
             await page.goto(link)

@@ -542,7 +542,7 @@ async def test_a_reload_keeps_the_workspace_and_the_lead_open(
         await page.locator("table.leads").wait_for()  # not "open it from Telegram"
         await page.get_by_text("Rina Wulandari").first.click()
         await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
-        assert page.url.endswith("/staff/#lead/1")  # the lead open: no one's data
+        assert page.url.endswith("/staff/#lead/KOC-000001")  # its reference: no one's data
         await page.reload()
         await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
         await seen.shot(screens, "reload-lead-400-light")

@@ -70,7 +70,7 @@ async def test_admins_get_the_workspace_and_talents_never_see_it(
     (listed,) = await bot.send(admin, "/leads")
     assert web_apps(listed) == [{"url": PAGE}]
     (page,) = await bot.send(admin, "/lead KOC-000001")
-    assert web_apps(page) == [{"url": f"{PAGE}#lead/1"}]  # the lead in the fragment only
+    assert web_apps(page) == [{"url": f"{PAGE}#lead/KOC-000001"}]  # the lead in the fragment only
     # A search listing several: the button too, as under /leads (a review: none there).
     await apply(bot, bot.user(first_name="Sari"), MUSICIAN)
     (found,) = await bot.send(admin, "/lead sari")

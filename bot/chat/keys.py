@@ -72,7 +72,7 @@ EARLIER_CHAT = (
 )
 WORKSPACE_LINKED = ": its link is printed at the start"
 WORKSPACE_OFF = ", with WEB_URL unset (it is not started offline while WEB_URL is set)"
-_LEAD_IN_FRAGMENT = re.compile(r"(?:^|[#&])lead/(\d{1,12})(?:$|&)")
+_LEAD_IN_FRAGMENT = re.compile(r"(?:^|[#&])lead/(KOC-\d{1,12}|\d{1,12})(?:$|&)")
 # /help (or /bantuan) goes to the bot, whose command list is then followed by the chat's own
 # (a new staff coordinator's review s58, L8: they were in the start banner only, scrolled away).
 HELP = {"/help", "/bantuan"}

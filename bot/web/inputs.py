@@ -19,6 +19,7 @@ from bot.leads import records
 from bot.leads.export import start_of_day_utc
 from bot.leads.lead_filters import start_of_today
 from bot.parsing import FIRST_YEAR, LAST_YEAR, iso_day
+from bot.store.applications import parse_reference
 from bot.store.leads import MAX_SEARCH, LeadFilter
 from bot.store.workspace import SORTS
 
@@ -178,6 +179,19 @@ def page(raw: Any) -> int:
 def lead_id(body: dict[str, Any]) -> int:
     """The application id a lead request is about."""
     return integer(body.get("id"), "id")
+
+
+def lead_key(body: dict[str, Any]) -> int | str:
+    """The lead a page asks for: its reference (KOC-000046, as the address shows it since a
+    staff review s59, L2: "#lead/53" was read as KOC-000053), or its application id (a link
+    from before, the chat's button of an older message)."""
+    if "reference" not in body:
+        return lead_id(body)
+    raw = body.get("reference")
+    found = parse_reference(raw, bare=False) if isinstance(raw, str) and len(raw) <= 20 else None
+    if found is None:
+        raise BadInput("reference must be like KOC-000123")
+    return found
 
 
 def stage_key(body: dict[str, Any]) -> str:

@@ -117,13 +117,14 @@ def _history(item: HistoryItem, labels: Labels, names: dict[int, str]) -> dict[s
     }
 
 
-async def lead(desk: Desk, viewer: Viewer, application_id: int) -> dict[str, Any]:
-    """Everything about one lead; recorded as viewed (from the workspace) before it is sent."""
+async def lead(desk: Desk, viewer: Viewer, key: int | str) -> dict[str, Any]:
+    """Everything about one lead, by application id or reference (KOC-000046: what the page's
+    address holds); recorded as viewed (from the workspace) before it is sent."""
     store = desk.store
-    found = await store.leads.get(application_id)
-    state = await store.pipeline.state(application_id)
+    found = await (store.leads.by_reference(key) if isinstance(key, str) else store.leads.get(key))
+    state = None if found is None else await store.pipeline.state(found.application_id)
     if found is None or state is None:
-        raise LeadGone(application_id)
+        raise LeadGone(key)
     # The record's commit waits for the disk: let it do so while the page is read, and send
     # nothing before it is on disk.
     recorded = asyncio.create_task(store.audit.add(viewer.actor, "lead_viewed", state.reference))

@@ -328,7 +328,7 @@ class Workspace:
         return await listing.statistics(desk, viewer)
 
     async def _lead(self, desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
-        return await lead_page.lead(desk, viewer, inputs.lead_id(body))
+        return await lead_page.lead(desk, viewer, inputs.lead_key(body))
 
     # ----- downloads -------------------------------------------------------------------------
 

@@ -29,13 +29,14 @@ export const desk = {
 const VIEWS = { leads, board, questions, stats, broadcasts };
 const TABS = ["leads", "board", "questions", "stats", "broadcasts"];
 
-/** The launch parameters Telegram put in the URL fragment, and a lead to open (#lead/12). */
+/** The launch parameters Telegram put in the URL fragment, and a lead to open: by its
+ * reference (#lead/KOC-000012), or by its application id in a link from before (#lead/12). */
 function launch() {
   const params = {};
   let lead = null;
   for (const part of location.hash.replace(/^#/, "").split(/[?&]/)) {
-    const match = /^lead\/(\d{1,12})$/.exec(part);
-    if (match) lead = Number(match[1]);
+    const match = /^lead\/(?:(\d{1,12})|(KOC-\d{1,12}))$/i.exec(part);
+    if (match) lead = match[1] ? Number(match[1]) : match[2].toUpperCase();
     const cut = part.indexOf("=");
     if (cut > 0) {
       try {
@@ -157,7 +158,8 @@ function refresh() {
   else recount();
 }
 
-/** Show a view: "leads", "board", "questions", "stats", "broadcasts", or "lead" with an id. */
+/** Show a view: "leads", "board", "questions", "stats", "broadcasts", or "lead" with its
+ * reference (KOC-000012; an application id still opens it, see lead.js). */
 export async function go(view, lead = null) {
   if (view !== "questions") recount();
   // What a toast said was about the page left (a lead's move): it does not stay over the next.
@@ -176,9 +178,9 @@ export async function go(view, lead = null) {
     if (view === "lead") tg.BackButton.show(); else tg.BackButton.hide();
   }
   if (tg && tg.MainButton) tg.MainButton.hide();
-  // The lead open is in the address (#lead/12: no one's data), so a reload opens it again.
-  const place = view === "lead" && lead ? `#lead/${lead}` : "";
-  history.replaceState(null, "", location.pathname + location.search + place);
+  // The lead open is in the address by its reference (#lead/KOC-000012: no one's data; a
+  // staff review s59, L2: "#lead/53" was read as KOC-000053), so a reload opens it again.
+  placed(view === "lead" ? lead : null);
   // Each view draws into a container of its own: one still loading when staff have moved on
   // (the Stats tab, slow to compute, then Questions at once) draws into one no longer shown,
   // instead of over the view they are on.
@@ -191,6 +193,13 @@ export async function go(view, lead = null) {
   } catch (error) {
     fill(shown, failure(error, () => go(view, lead)));
   }
+}
+
+/** The lead open in the address (#lead/KOC-000012), or none. A lead opened by its id (an
+ * older link) is put there by its reference once its page is read (lead.js). */
+export function placed(lead) {
+  const place = typeof lead === "string" ? `#lead/${encodeURIComponent(lead)}` : "";
+  history.replaceState(null, "", location.pathname + location.search + place);
 }
 
 /** Back from a lead to the view it was opened from. */
@@ -236,7 +245,7 @@ async function boot() {
   const initData = (tg && tg.initData) || params.tgWebAppData || keptSignIn();
   applyTheme(params);
   // The signed data never stays in the address bar, history or a screenshot (only the lead
-  // open, #lead/12, goes there: see go).
+  // open, #lead/KOC-000012, goes there: see go).
   if (location.hash) history.replaceState(null, "", location.pathname + location.search);
   signIn(initData);
   let language = languageOf(initData);

@@ -20,7 +20,7 @@ function card(row, stages, reload) {
       event.dataTransfer.setData("text/plain", String(row.id));
       event.dataTransfer.effectAllowed = "move";
     } },
-  h("button", { class: "open", onclick: () => go("lead", row.id) },
+  h("button", { class: "open", onclick: () => go("lead", row.reference) },
     h("span", { class: "reference" }, row.reference), " ", h("span", { class: "name" }, row.name)),
   row.stage_name ? h("p", { class: "act" }, row.stage_name) : null,
   h("p", { class: "hint" }, [row.sector, row.role, row.province].filter(Boolean).join(" · ")),

@@ -1,7 +1,7 @@
 // One lead: answers, consents with dates, stage and history, notes, who handles it, the
 // talent's conversation with the bot (newest last) and their questions, and Reply to talent.
 import { ApiError, call } from "./api.js";
-import { back, desk, failure, recount } from "./app.js";
+import { back, desk, failure, placed, recount } from "./app.js";
 import { fill, h, t, toast } from "./dom.js";
 import { closedLine, moveLead, stageButton } from "./moves.js";
 import * as records from "./records.js";
@@ -115,12 +115,13 @@ export function writer(placeholder, label, send, limit, name = placeholder, hold
 
 const act = records.act;
 
-/** The lead page for an application id; `sent`: drawn again after a reply went, whose lines
- * (in the questions and the conversation) the toast then leaves in sight. */
-export async function render(main, id, sent = false) {
+/** The lead page for a reference (KOC-000012) or an application id (an older link);
+ * `sent`: drawn again after a reply went, whose lines (in the questions and the conversation)
+ * the toast then leaves in sight. */
+export async function render(main, key, sent = false) {
   let lead;
   try {
-    lead = await call("lead", { id });
+    lead = await call("lead", typeof key === "string" ? { reference: key } : { id: key });
   } catch (error) {
     if (error instanceof ApiError && error.kind === "not_found") {
       fill(main, h("div", { class: "state" }, h("p", {}, t("lead_gone")),
@@ -129,6 +130,10 @@ export async function render(main, id, sent = false) {
     }
     throw error;
   }
+  const id = lead.id;
+  // Opened by its id (a link from before): the address says its reference from now on,
+  // unless staff have moved on meanwhile.
+  if (desk.lead === key && main.isConnected) placed(lead.reference);
   const reload = (replied = false) => render(main, id, replied)
     .catch((error) => fill(main, failure(error)));
   const session = desk.session;

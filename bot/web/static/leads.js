@@ -197,7 +197,7 @@ function table(list, onchange) {
         onchange: (event) => pick(row, event.target.checked) })),
       COLUMNS.map((column) => {
         const element = cell(row, column);
-        element.addEventListener("click", () => go("lead", row.id));
+        element.addEventListener("click", () => go("lead", row.reference));
         return element;
       })))));
 }

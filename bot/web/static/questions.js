@@ -52,12 +52,12 @@ function lead(talent) {
     return h("p", { class: "meta no-lead" },
       `${t("question_no_lead")} · id ${talent.user_id}${language}`);
   }
-  const id = talent.lead.id;
+  const reference = talent.lead.reference;
   return h("p", { class: "meta lead-link" }, `${t("question_lead")}: `,
-    h("a", { href: `#lead/${id}`, onclick: (event) => {
+    h("a", { href: `#lead/${reference}`, onclick: (event) => {
       event.preventDefault();
-      go("lead", id);
-    } }, unbroken(talent.lead.reference)),
+      go("lead", reference);
+    } }, unbroken(reference)),
     talent.lead.name ? ` · ${t("question_lead_for", { name: talent.lead.name })}` : "", language);
 }
 

@@ -99,13 +99,13 @@ export function contact(lead, reload) {
 }
 
 /** A link that opens another lead: the page's own (never the card's or row's it sits in). */
-function leadLink(reference, id) {
-  return h("a", { href: `#lead/${id}`, class: "lead-link reference-text",
+function leadLink(reference) {
+  return h("a", { href: `#lead/${reference}`, class: "lead-link reference-text",
     "aria-label": t("open_lead", { reference }),
     onclick: (event) => {
       event.preventDefault();
       event.stopPropagation();
-      go("lead", id);
+      go("lead", reference);
     } }, reference);
 }
 
@@ -116,7 +116,7 @@ export function withLinks(text, leads) {
   for (const { reference, id } of leads) {
     if (!reference || id === null || id === undefined) continue;
     parts = parts.flatMap((part) => (typeof part !== "string" ? [part]
-      : part.split(reference).flatMap((piece, index) => (index ? [leadLink(reference, id), piece]
+      : part.split(reference).flatMap((piece, index) => (index ? [leadLink(reference), piece]
         : [piece]))));
   }
   return parts;
