@@ -132,11 +132,12 @@ async def test_a_question_from_a_talent_without_a_lead_is_seen_and_answered(
         await page.locator(".tab[data-view=questions]").click()
         card = page.locator(".card.question", has_text="Sari")
         language = t(Text.WS_QUESTION_LANGUAGE, name="Indonesia")
-        named = t(Text.WS_QUESTION_LEAD_FOR, name="<i>Raka</i> Pratama").replace("&lt;", "<")
-        named = named.replace("&gt;", ">")  # the page shows the name as typed, as text
-        expected = f"{t(Text.WS_QUESTION_LEAD)}: KOC-000001 · {named} · {language}"
-        assert await card.locator(".lead-link").inner_text() == expected
-        await card.locator(".lead-link a", has_text="KOC-000001").click()
+        # Headed by the registered name (as typed, as text) and the reference; her Telegram
+        # name, whom the reply goes to, under it (a staff review s59, L4).
+        assert await card.locator("h2").inner_text() == "<i>Raka</i> Pratama KOC-000001"
+        telegram = t(Text.WS_QUESTION_TELEGRAM, name="Sari")
+        assert await card.locator(".telegram").inner_text() == f"{telegram} · {language}"
+        await card.locator("h2 a", has_text="KOC-000001").click()
         await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
         # Whose account it came from, at the top of his lead.
         filled_by = t(Text.WS_LEAD_OTHER_NAME, name="Sari")  # Raka is an adult

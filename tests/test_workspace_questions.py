@@ -111,7 +111,7 @@ async def test_waiting_questions_longest_waiting_first_with_and_without_a_lead(
         first, second = listed["talents"]
         # Sari has waited longest: first, with her lead.
         assert first["name"] == "Sari Dewi"
-        assert first["lead"] == {"id": 1, "reference": "KOC-000001"}
+        assert first["lead"] == {"id": 1, "reference": "KOC-000001", "name": MUSICIAN["full_name"]}
         assert [line["text"] for line in first["questions"]] == ["Kapan ada kabar, kak?"]
         # Mia has no lead; her words come back as she wrote them.
         assert (second["name"], second["lead"], second["user_id"]) == ("Mia", None, mia.id)

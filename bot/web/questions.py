@@ -21,7 +21,6 @@ import secrets
 from typing import Any
 
 from bot import support
-from bot.leads.pipeline_stages import in_another_name
 from bot.leads.stage_changes import language_name
 from bot.store import utc_now
 from bot.store.workspace import LogLine, WaitingTalent
@@ -87,7 +86,9 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
                     else {
                         "id": talent.application_id,
                         "reference": talent.reference,
-                        **_registered_as(talent),
+                        # The card's heading: the name staff know from the Leads tab (a staff
+                        # review s59, L4: cards headed by Telegram names, "Andi0").
+                        "name": talent.lead_name,
                     }
                 ),
                 "reply_heading": headings[talent.user_id],
@@ -132,13 +133,6 @@ def _with_notes(
         at = sum(1 for line in lines if line.created_at <= note.submitted_at)
         shown.insert(at, note_line(note.text, note.submitted_at, waiting=True))
     return shown
-
-
-def _registered_as(talent: WaitingTalent) -> dict[str, str]:
-    """The name in the talent's lead when it is not theirs (a mother who registered her son:
-    a staff review could not tell "Sari · KOC-000004" was Raka's registration)."""
-    name = talent.lead_name
-    return {"name": name} if name and in_another_name(talent.first_name, name) else {}
 
 
 async def _listed(

@@ -44,6 +44,20 @@ async function answer(talent, text, holding, reload) {
   return sent;
 }
 
+/** The card's heading: the registered name and the reference (opening the lead), as the
+ * Leads tab names them (a staff review s59, L4: headed by the Telegram name, "Andi0", staff
+ * matched names by hand); without a lead, the Telegram name. */
+function heading(talent) {
+  if (!talent.lead) return h("h2", {}, h("span", { class: "name" }, talent.name));
+  const reference = talent.lead.reference;
+  return h("h2", {}, h("span", { class: "name" }, talent.lead.name || talent.name), " ",
+    h("a", { class: "reference", href: `#lead/${reference}`,
+      "aria-label": t("open_lead", { reference }), onclick: (event) => {
+        event.preventDefault();
+        go("lead", reference);
+      } }, unbroken(reference)));
+}
+
 function lead(talent) {
   // Without a lead, the Telegram id tells two talents of one name apart (as the staff
   // group's header does); the talent's language says which to answer in.
@@ -52,13 +66,9 @@ function lead(talent) {
     return h("p", { class: "meta no-lead" },
       `${t("question_no_lead")} · id ${talent.user_id}${language}`);
   }
-  const reference = talent.lead.reference;
-  return h("p", { class: "meta lead-link" }, `${t("question_lead")}: `,
-    h("a", { href: `#lead/${reference}`, onclick: (event) => {
-      event.preventDefault();
-      go("lead", reference);
-    } }, unbroken(reference)),
-    talent.lead.name ? ` · ${t("question_lead_for", { name: talent.lead.name })}` : "", language);
+  // Under a registered name, the Telegram name the reply goes to ("Balas Sari").
+  return h("p", { class: "meta telegram" },
+    `${t("question_telegram", { name: talent.name })}${language}`);
 }
 
 /** A waiting message; one sent after the bot answered a question first says which, above
@@ -73,7 +83,7 @@ function waiting(line, name) {
 
 function card(talent, reload) {
   return h("section", { class: "card question", "data-talent": talent.user_id },
-    h("h2", {}, h("span", { class: "name" }, talent.name)),
+    heading(talent),
     lead(talent),
     talent.blocked ? h("p", { class: "warning" }, t("question_blocked")) : null,
     talent.earlier.length ? [h("p", { class: "meta" }, t("question_earlier")),
@@ -139,7 +149,7 @@ export async function render(main, unsent = [], focus = false) {
   const title = h("h1", { class: "questions-title" }, t("questions_title"));
   drawn = { mark: list.mark, bar, title };
   fill(main, title,
-    h("p", { class: "hint" }, t("questions_intro")),
+    intro(),
     bar,
     kept.map(unsentReply),
     list.talents.length ? list.talents.map((talent) => card(talent, reload))
@@ -147,6 +157,34 @@ export async function render(main, unsent = [], focus = false) {
     list.more ? h("p", { class: "hint" }, t("questions_more", { count: list.more })) : null);
   // A reply just refused is kept above the list: brought into sight, not left out of it.
   if (focus) main.querySelector(".unsent").scrollIntoView({ block: "start" });
+}
+
+const INTRO_KEPT = "ws-questions-intro"; // "open" or "closed", as staff left it
+
+function keep(state) {
+  try {
+    localStorage.setItem(INTRO_KEPT, state);
+  } catch {
+    // storage turned off: open on every visit, as before
+  }
+}
+
+/** What the list holds and when a question leaves it: open the first time, then folded to
+ * its summary line unless staff open it again (a staff review s59, L4: nine lines on a phone
+ * before the first question, every time). Only that choice is kept, in this browser. */
+function intro() {
+  let kept = null;
+  try {
+    kept = localStorage.getItem(INTRO_KEPT);
+  } catch {
+    kept = null;
+  }
+  if (kept === null) keep("closed"); // read once: folded from the next visit
+  const box = h("details", { class: "questions-intro", open: kept !== "closed" },
+    h("summary", { onclick: () => keep(box.open ? "closed" : "open") },
+      t("questions_intro_summary")),
+    h("p", { class: "hint" }, t("questions_intro")));
+  return box;
 }
 
 /** Whether the Questions list is on the page (not another tab, a lead, or loading). */
