@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from bot.texts import Text
-from tests.browser import PHONE, Chromium, Watched, dismiss_toast, page_url, served, watched
+from tests.browser import PHONE, Chromium, Watched, dismiss_toast, opened, served
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, Seed, realistic, seeded
@@ -63,11 +63,9 @@ async def test_a_phone_reaches_any_column_of_a_long_board_with_one_tap(
 ) -> None:
     await _seed_board(bot)
     async with served(bot) as base, chromium.context() as context:
-        seen = await watched(context)
+        seen = await opened(context, base, bot, ADMIN_ID, PHONE)
         page = seen.page
-        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
         await page.emulate_media(color_scheme="dark")
-        await page.goto(page_url(base, bot, ADMIN_ID))
         await page.locator("table.leads").wait_for()
         await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
         await page.locator(".board-card").first.wait_for()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tests.browser import DESKTOP, Chromium, page_url, served, watched
+from tests.browser import DESKTOP, PHONE, Chromium, opened, page_url, served
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import MUSICIAN, Seed, seeded
@@ -36,10 +36,8 @@ async def test_the_address_of_an_open_lead_is_its_reference(
 ) -> None:
     await _three_leads(bot)
     async with served(bot) as base, chromium.context() as context:
-        seen = await watched(context)
+        seen = await opened(context, base, bot, ADMIN_ID, DESKTOP)
         page = seen.page
-        await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
-        await page.goto(page_url(base, bot, ADMIN_ID))
         await page.locator("tbody tr", has_text="Intan Siregar").locator("td.col-name").click()
         head = page.locator(".lead-head .reference", has_text="KOC-000001")
         await head.wait_for()
@@ -52,7 +50,13 @@ async def test_the_address_of_an_open_lead_is_its_reference(
         await page.locator(".board-card", has_text="Rina Wulandari").locator("button.open").click()
         await page.locator(".lead-head .reference", has_text="KOC-000003").wait_for()
         assert page.url.endswith("/staff/#lead/KOC-000003")
-        await seen.shot(screens, "lead-address-desktop-light")
+        await page.set_viewport_size({"width": 1366, "height": 800})
+        await seen.shot(screens, "lead-address-1366-light")
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        await page.emulate_media(color_scheme="dark")
+        await seen.shot(screens, "lead-address-360-dark")
+        await page.emulate_media(color_scheme="light")
+        await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
 
         # A link from before, by id (#lead/3, the chat's button in an older message): its
         # lead opens, and the address then says its reference.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.texts import Text
-from tests.browser import PHONE, Chromium, page_url, served, watched
+from tests.browser import PHONE, Chromium, opened, served
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import MUSICIAN, Seed, seeded
@@ -38,11 +38,9 @@ async def test_a_phone_sees_the_first_question_at_once_headed_by_the_registered_
     await ask(bot, kirana, "Studio rekamannya ada parkir motor?")
     await ask(bot, mia, "Boleh bawa adik waktu sesi foto?")
     async with served(bot) as base, chromium.context() as context:
-        seen = await watched(context)
+        seen = await opened(context, base, bot, ADMIN_ID, PHONE)
         page = seen.page
-        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
         await page.emulate_media(color_scheme="dark")
-        await page.goto(page_url(base, bot, ADMIN_ID))
         await page.locator("table.leads").wait_for()
         questions = page.locator(".tab[data-view=questions]")
         leads = page.locator(".tab[data-view=leads]")
