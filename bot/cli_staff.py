@@ -41,7 +41,8 @@ def add_staff_commands(commands: Any) -> None:
         help="write the leads to a CSV or XLSX file (the same file /export sends)",
         description=(
             "Write submitted leads to a spreadsheet file: one row per lead, one column per"
-            " question of content/intake.yaml, Indonesian headers, times in WIB. Cells that"
+            " question of content/intake.yaml, headers and labels in --language, times in"
+            " WIB. Cells that"
             " a spreadsheet would run as a formula start with a ' (see docs/staff-guide.md)."
             " Reads DATABASE_PATH; safe to run while the bot is running."
         ),
@@ -68,6 +69,11 @@ def add_staff_commands(commands: Any) -> None:
         "--drafts",
         action="store_true",
         help="also include unsubmitted forms (adds a Status column)",
+    )
+    exporter.add_argument(
+        "--language",
+        choices=("id", "en"),
+        help="language of the headers and labels (default: DEFAULT_LANGUAGE)",
     )
     exporter.set_defaults(handler=_export_command)
 
@@ -146,7 +152,8 @@ def _export_command(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     request = ExportRequest.of(args.sector, args.since, args.drafts, args.stage)
-    written = asyncio.run(_export(settings, content, request, args.format, args.output))
+    language = args.language or settings.default_language
+    written = asyncio.run(_export(settings, content, request, args.format, args.output, language))
     leads = f"{written.leads} lead" + ("" if written.leads == 1 else "s")
     drafts = f" and {written.drafts} draft" + ("" if written.drafts == 1 else "s")
     print(f"Wrote {leads}{drafts if request.drafts else ''} to {args.output}")
@@ -160,7 +167,12 @@ def _export_command(args: argparse.Namespace) -> int:
 
 
 async def _export(
-    settings: Settings, content: Content, request: ExportRequest, kind: export.Format, path: Path
+    settings: Settings,
+    content: Content,
+    request: ExportRequest,
+    kind: export.Format,
+    path: Path,
+    language: str,
 ) -> export.Written:
     from bot.leads import export
     from bot.store import Store
@@ -171,7 +183,7 @@ async def _export(
         await store.audit.add(Actor.cli(), "export", None, **request.describe(), file=path.name)
         forwards = settings.forwarding() is not None
         return await export.write_exports(
-            store, content, request.filter, {kind: path}, forwards=forwards
+            store, content, request.filter, {kind: path}, forwards=forwards, language=language
         )
     finally:
         await store.close()

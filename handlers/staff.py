@@ -142,6 +142,7 @@ async def export_command(update: Update, context: BotContext) -> None:
             request.filter,
             paths,
             forwards=services.settings.forwarding() is not None,
+            language=context.language(),  # headers and labels as their chat reads
         )
         log.info("Staff %s exported %d row(s)", user.id if user else None, written.rows)
         left_out = context.text(Text.EXPORT_CLOSED_LEFT_OUT, count=written.closed_left_out)

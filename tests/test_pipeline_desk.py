@@ -64,7 +64,7 @@ async def test_export_has_stage_assignee_notes_and_updates_and_filters_by_stage(
     (record,) = as_records(read_csv(files["csv"]))
     assert record["Referensi"] == "KOC-000001"
     assert record["Tahap"] == "Shortlist"
-    assert record["Ditangani (ID)"] == f"Admin ({ADMIN_ID})"  # name and id
+    assert record["Ditangani (nama, ID)"] == f"Admin ({ADMIN_ID})"  # name and id
     assert record["Kabar terkirim ke talenta"] == "1"
     first, second = record["Catatan staf (terbaru dulu)"].split("\n")
     assert first.endswith(f"· Admin ({ADMIN_ID}): kedua")

@@ -325,7 +325,7 @@ async def test_two_staff_correcting_one_answer_the_second_is_told(
     assert "Ditangani: Dewi" in page.text
     replies = await bot.send(first, "/export")
     (record,) = as_records(read_csv(next(m.document[1] for m in replies if m.document)))
-    assert record["Ditangani (ID)"] == f"Dewi ({SECOND_ADMIN})"
+    assert record["Ditangani (nama, ID)"] == f"Dewi ({SECOND_ADMIN})"
 
 
 async def test_notes_open_in_full_and_only_their_author_edits_or_deletes_them(
@@ -512,7 +512,7 @@ async def test_buttons_read_apart_and_forwarding_that_does_not_apply_says_so(
     assert shown(Text.LEAD_CONSENT_NOT_APPLICABLE, "en", label=english) in page.text
     replies = await bot.send(dewi, "/export")
     (record,) = as_records(read_csv(next(m.document[1] for m in replies if m.document)))
-    assert record[transfer] == t(Text.CONSENT_NOT_APPLICABLE)
+    assert record[english] == t(Text.CONSENT_NOT_APPLICABLE, "en")  # her export is English
     # Times read the same everywhere, and every history line is a bullet.
     await bot.send(dewi, "/note KOC-000001 Called her")
     await bot.press(dewi, t(Text.BTN_EDIT_ANSWER, "en"), message=page)

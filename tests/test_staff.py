@@ -55,7 +55,7 @@ COLUMN = {question.key: question.label.id for question in CONTENT.intake.questio
 # The lead pipeline's columns (tests/test_pipeline.py fills them in).
 PIPELINE_HEADERS = [
     "Tahap",
-    "Ditangani (ID)",
+    "Ditangani (nama, ID)",
     "Tahap terakhir diubah (WIB)",
     "Catatan staf (terbaru dulu)",
     "Kabar terkirim ke talenta",

@@ -1,4 +1,5 @@
-"""Leads -> CSV and XLSX for staff spreadsheets: streamed, formula-safe, in Indonesian.
+"""Leads -> CSV and XLSX for staff spreadsheets: streamed, formula-safe, in the language of
+the staff member who asked (Indonesian unless theirs is English).
 
 `Sheet` decides, by what each column is, which cells are numbers (an answer to a number
 question, the count of updates sent) and which are times (a WIB `datetime`); every other
@@ -43,7 +44,10 @@ from bot.wib import WIB as WIB
 from bot.wib import to_wib as to_wib
 from bot.wib import wib_text as wib_text
 
-EXPORT_LANGUAGE = "id"  # staff read Indonesian headers and labels
+# Headers and labels in the language of who asked: their Telegram language in /export, the
+# workspace's; the command line's --language (a staff review s59: an English reader got
+# "Tidak dilanjutkan" where her chat said "Closed"). Indonesian when none is given.
+EXPORT_LANGUAGE = "id"
 # Telegram's upload limit for bots is 50 MB; stay under it with room for the request itself.
 UPLOAD_LIMIT = 50 * 1000 * 1000
 # A cell starting with one of these runs as a formula in Excel or LibreOffice (OWASP), the
@@ -289,31 +293,32 @@ class Sheet:
     names: dict[int, str] = field(default_factory=dict)
     duplicates: dict[int, str] = field(default_factory=dict)
     forwards: bool = True  # whether this deployment passes leads on (FORWARD_TO set)
+    language: str = EXPORT_LANGUAGE  # of the headers and of every label in the cells
     # Labels shown for each choice answer met so far (the same few come back in every row).
     labels: dict[tuple[str, Any], str] = field(default_factory=dict, init=False, repr=False)
 
     def _display(self, question: Question, value: Any) -> str:
         """An answer as staff read it; labels of choices are looked up once per export."""
         if question.type not in _CHOICE_TYPES:
-            return form_order.display(question, self.content, value, EXPORT_LANGUAGE)
+            return form_order.display(question, self.content, value, self.language)
         key = (question.key, tuple(value) if isinstance(value, list) else value)
         shown = self.labels.get(key)
         if shown is None:
             shown = self.labels[key] = form_order.display(
-                question, self.content, value, EXPORT_LANGUAGE
+                question, self.content, value, self.language
             )
         return shown
 
     def _say(self, key: Text, **values: Any) -> str:
-        return plain_text(self.content.text(key, EXPORT_LANGUAGE, **values))
+        return plain_text(self.content.text(key, self.language, **values))
 
     def headers(self) -> list[str]:
-        """Column titles, in Indonesian, in questionnaire order."""
+        """Column titles, in the sheet's language, in questionnaire order."""
         say = self._say
         titles = [say(Text.EXPORT_COL_REFERENCE), say(Text.EXPORT_COL_SUBMITTED)]
         if self.drafts:
             titles.append(say(Text.EXPORT_COL_STATUS))
-        titles += [q.label.get(EXPORT_LANGUAGE) for q in self.content.intake.questions]
+        titles += [q.label.get(self.language) for q in self.content.intake.questions]
         titles += [
             say(Text.EXPORT_COL_TELEGRAM_ID),
             say(Text.EXPORT_COL_USERNAME),
@@ -377,7 +382,7 @@ class Sheet:
         if lead.stage is None:  # a draft has not entered the pipeline
             return ["", "", "", "", ""]
         found = self.content.stages.get(lead.stage)
-        stage = found.label.get(EXPORT_LANGUAGE) if found else lead.stage
+        stage = found.label.get(self.language) if found else lead.stage
         if lead.closed_duplicate:  # as the screens say it: "Baru · 🔁 ditutup (duplikat)"
             stage = self._say(Text.RECORDS_STAGE_CLOSED_DUPLICATE, stage=stage)
         notes = "\n".join(
@@ -403,7 +408,7 @@ def _is_number(value: Any) -> bool:
 class _CsvFile:
     """CSV in UTF-8 with a BOM, so Excel shows Indonesian and Korean text right."""
 
-    def __init__(self, path: Path, headers: list[str], content: Content) -> None:
+    def __init__(self, path: Path, headers: list[str], sheet_name: str) -> None:
         self._file = open_private(path, "w", encoding="utf-8-sig", newline="")
         # Every field quoted: a spreadsheet splitting on `;` or a tab still sees one cell.
         self._writer = csv.writer(self._file, quoting=csv.QUOTE_ALL)
@@ -422,14 +427,13 @@ class _XlsxFile:
     """XLSX written row by row in constant memory; text cells are strings, never a formula;
     numbers and times are numbers."""
 
-    def __init__(self, path: Path, headers: list[str], content: Content) -> None:
+    def __init__(self, path: Path, headers: list[str], sheet_name: str) -> None:
         # Imported here: `kocca-bot status` and `audit` use this module's helpers, not XLSX.
         import xlsxwriter
 
         # xlsxwriter opens the file by name: made 0600 first, it keeps that mode.
         self._book = xlsxwriter.Workbook(str(private_file(path)), {"constant_memory": True})
-        name = plain_text(content.text(Text.EXPORT_SHEET_NAME, EXPORT_LANGUAGE))[:31]
-        self._sheet = self._book.add_worksheet(name)
+        self._sheet = self._book.add_worksheet(sheet_name[:31])
         bold = self._book.add_format({"bold": True})
         bold_quoted = self._book.add_format({"bold": True, "quote_prefix": True})
         self._quoted = self._book.add_format({"quote_prefix": True})
@@ -503,9 +507,11 @@ async def write_exports(
     paths: Mapping[Format, Path],
     *,
     forwards: bool = True,
+    language: str = EXPORT_LANGUAGE,
 ) -> Written:
     """Write the matching leads to one file per format, in one pass; say how many
-    (`forwards`: whether this deployment passes leads on, settings.forwarding()).
+    (`forwards`: whether this deployment passes leads on, settings.forwarding(); `language`:
+    of the sheet's name, its headers and labels).
 
     A lead closed as a duplicate is counted in no stage (/stats, the chips, the board), so an
     export of a stage leaves it out, and says how many it left (the whole export lists it, and
@@ -516,10 +522,11 @@ async def write_exports(
         left_out = await store.leads.total(replace(where, closed_duplicate=True))
         where = replace(where, closed_duplicate=False)
     names = await records.staff_names(store, await store.staff_notes.staff_in_leads())
-    marks = await records.export_marks(store, content, EXPORT_LANGUAGE)
-    sheet = Sheet(content, where.drafts, names, marks, forwards)
+    marks = await records.export_marks(store, content, language)
+    sheet = Sheet(content, where.drafts, names, marks, forwards, language)
     headers = sheet.headers()
-    files = [_WRITERS[kind](path, headers, content) for kind, path in paths.items()]
+    name = plain_text(content.text(Text.EXPORT_SHEET_NAME, language))
+    files = [_WRITERS[kind](path, headers, name) for kind, path in paths.items()]
     count = drafts = 0
     try:
         async with store.leads.stream(where) as leads:

@@ -98,7 +98,12 @@ class Downloads:
         for _ in range(ERASED_RETRIES):
             erasures = privacy.erasures
             written = await export.write_exports(
-                desk.store, desk.content, query.where, {kind: path}, forwards=forwards
+                desk.store,
+                desk.content,
+                query.where,
+                {kind: path},
+                forwards=forwards,
+                language=viewer.language,  # as the workspace reads
             )
             if privacy.erasures == erasures:
                 break
