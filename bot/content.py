@@ -45,6 +45,12 @@ _AS_TEXT = "write < as &lt; to show it as text"
 M = TypeVar("M", bound=BaseModel)
 
 
+def other_language(language: str) -> str:
+    """The other of the two languages: of the line under a text read by staff of both (the
+    staff group, shared by staff who read Indonesian and staff who read English)."""
+    return LANGUAGES[1] if language == LANGUAGES[0] else LANGUAGES[0]
+
+
 class ContentError(Exception):
     """content/ has problems; `problems` lists each as 'file: key: what is wrong'."""
 

@@ -44,7 +44,7 @@ from bot.answers.text import (
 from bot.answers.text import words as message_words
 from bot.answers.words import NEWS_OF, REPLYING
 from bot.commands import ASK
-from bot.content import LANGUAGES, Content, Markup
+from bot.content import LANGUAGES, Content, Markup, other_language
 from bot.leads.asked_questions import note_question
 from bot.leads.intent_words import closes_choice
 from bot.leads.slips import types_label
@@ -830,10 +830,6 @@ def header(
     the question the bot answered first and the entry it answered with, which the burst's
     first message follows; `replying` to the staff answer it goes under, `replied` the
     talent's question that answer answered (shortened), if known."""
-    if reference:
-        lead = content.text(Text.SUPPORT_HEADER_LEAD, language, reference=reference)
-    else:
-        lead = content.text(Text.SUPPORT_HEADER_NO_LEAD, language)
     hint = Text.SUPPORT_HINT_TOPIC if in_topic else Text.SUPPORT_HINT_REPLY
     earlier = ""
     if follows is not None:
@@ -845,23 +841,43 @@ def header(
         earlier = f"{line}\n"
     elif replying:
         earlier = f"{content.text(Text.SUPPORT_HEADER_REPLYING, language)}\n"
-    return content.text(
+    heading = content.text(
         Text.SUPPORT_HEADER,
         language,
         name=display_name(talent),
         username=f" @{talent.username}" if talent.username else "",  # no space left when none
         user_id=str(talent.user_id),
-        # As every staff screen names it ("bahasa Inggris"), never the code (review s50 L3).
-        talent_language=content.text(
+        follows=Markup(earlier),
+        **_header_facts(content, talent, reference, hint, language),
+    )
+    # The key facts and what to do in the other language: the group is shared by staff who
+    # read Indonesian and staff who read English (a staff review s59, M1).
+    other = other_language(language)
+    facts = _header_facts(content, talent, reference, hint, other)
+    gloss = content.text(Text.SUPPORT_HEADER_GLOSS, other, **facts)
+    return f"{heading}\n{gloss}"
+
+
+def _header_facts(
+    content: Content, talent: User, reference: str | None, hint: Text, language: str
+) -> dict[str, str]:
+    """What a header says of a talent in a language: their chat language, as every staff
+    screen names it ("bahasa Inggris", never the code: review s50 L3), their lead, and how to
+    answer."""
+    if reference:
+        lead = content.text(Text.SUPPORT_HEADER_LEAD, language, reference=reference)
+    else:
+        lead = content.text(Text.SUPPORT_HEADER_NO_LEAD, language)
+    return {
+        "talent_language": content.text(
             Text.PIPELINE_LANGUAGE_NAME_EN
             if talent.language == "en"
             else Text.PIPELINE_LANGUAGE_NAME_ID,
             language,
         ),
-        lead=Markup(lead),
-        hint=Markup(content.text(hint, language)),
-        follows=Markup(earlier),
-    )
+        "lead": Markup(lead),
+        "hint": Markup(content.text(hint, language)),
+    }
 
 
 @dataclass(frozen=True, slots=True)

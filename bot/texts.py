@@ -299,6 +299,7 @@ class Text(StrEnum):
     INTAKE_GUARDIAN_DECLINED = "intake_guardian_declined"
     INTAKE_GONE = "intake_gone"
     STAFF_NEW_LEAD = "staff_new_lead"
+    STAFF_NEW_LEAD_GLOSS = "staff_new_lead_gloss"
     STAFF_NEW_LEAD_NOTE_ASKS = "staff_new_lead_note_asks"
     SUMMARY_LINE = "summary_line"
 
@@ -321,6 +322,7 @@ class Text(StrEnum):
     SUPPORT_STILL_ASKING = "support_still_asking"
     SUPPORT_RELAY_FAILED = "support_relay_failed"
     SUPPORT_HEADER = "support_header"
+    SUPPORT_HEADER_GLOSS = "support_header_gloss"
     SUPPORT_HEADER_LEAD = "support_header_lead"
     SUPPORT_HEADER_NO_LEAD = "support_header_no_lead"
     SUPPORT_HEADER_FOLLOWS = "support_header_follows"

@@ -8,7 +8,7 @@ from dataclasses import replace
 from telegram import Update
 
 from bot.answers.text import chatter, wants_to_register
-from bot.content import Markup
+from bot.content import Markup, other_language
 from bot.leads import answer_outcomes, asked_questions, form_order, records, stage_changes
 from bot.leads.asked_questions import asks_in_note
 from bot.leads.change_wish import asks_about_the_choice, wants_to_change
@@ -302,6 +302,17 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
         user_id=str(user.id),
         # Named as every staff screen names it ("Inggris"), not its code (a desk review).
         talent_language=stage_changes.language_name(content, language, context.language(update)),
+        # The gist in the other language: the group is shared by staff who read Indonesian
+        # and staff who read English (a staff review s59, M1).
+        gloss=Markup(
+            content.text(
+                Text.STAFF_NEW_LEAD_GLOSS,
+                other := other_language(language),
+                talent_language=stage_changes.language_name(
+                    content, other, context.language(update)
+                ),
+            )
+        ),
         summary=Markup(summary(content, screen.answers, language)),
     )
     # The consents as they stand (a talent who refused forwarding cannot be moved to the

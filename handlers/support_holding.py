@@ -47,17 +47,24 @@ async def mark(update: Update, context: BotContext) -> None:
         talent_id, message_id, Actor.staff_chat(user.id), reference
     )
     language = context.services.settings.default_language
+    # What only the presser sees (a toast, an alert) in their own language: the group is
+    # shared by staff who read Indonesian and staff who read English (a staff review s59).
+    mine = context.language(update)
     if marked is Holding.GONE:  # the talent erased their data, or the line is gone with age
-        await answer_query(update, context.text(Text.SUPPORT_HOLDING_GONE), alert=True)
+        await answer_query(
+            update, context.content.text(Text.SUPPORT_HOLDING_GONE, mine), alert=True
+        )
         return
     if marked is Holding.NOTHING_WAITS:  # nothing would stay listed: say so, drop the button
-        await answer_query(update, context.text(Text.SUPPORT_HOLDING_NOTHING), alert=True)
+        await answer_query(
+            update, context.content.text(Text.SUPPORT_HOLDING_NOTHING, mine), alert=True
+        )
         try:
             await query.edit_message_reply_markup(None)
         except TelegramError as error:
             log.info("Could not take the holding button off: %s", error)
         return
-    await answer_query(update, context.text(Text.SUPPORT_MARKED_HOLDING_TOAST))
+    await answer_query(update, context.content.text(Text.SUPPORT_MARKED_HOLDING_TOAST, mine))
     note = context.content.text(Text.SUPPORT_MARKED_HOLDING, language, staff=user.first_name)
     shown = query.message.text if isinstance(query.message, Message) else None
     try:

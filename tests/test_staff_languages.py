@@ -10,12 +10,14 @@ from typing import Any
 
 import openpyxl
 
+from bot.emulator import EmulatedChat
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import MUSICIAN, apply, read_csv
+from tests.leads import CONTENT, MUSICIAN, apply, read_csv
 from tests.test_pipeline import SECOND_ADMIN, label, t, two_staff
 from tests.test_staff import _kocca_bot
+from tests.test_support import answer, ask
 from tests.workspace import init_data, workspace
 
 
@@ -84,3 +86,45 @@ async def test_the_workspace_and_the_command_line_export_in_their_language(
             bot.database, tmp_path, "export", "--format", "csv", "--output", str(output), *flags
         )
         assert read_csv(output.read_bytes())[0][0] == first
+
+
+async def test_the_shared_staff_group_says_what_to_act_on_in_both_languages(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    minjung = bot.emulator.user(SECOND_ADMIN, first_name="Min-jung", language_code="en")
+    staff_chat.add_member(minjung)
+    bot.settings.admin_ids = frozenset({ADMIN_ID, SECOND_ADMIN})
+    hendra = bot.user(first_name="Hendra", language_code="en")
+    mark = staff_chat.mark()
+    await ask(bot, hendra, "Hi, is there an age limit for MU:CON? I am 36.")
+    header, question = staff_chat.messages_since(mark)
+    # The group speaks Indonesian; the facts she needs and what to do follow in English.
+    assert header.text.startswith("💬 Pertanyaan dari Hendra")
+    assert header.text.splitlines()[-1] == (
+        "Question · language English · not registered yet."
+        " Reply to this message or the ones below it to answer."
+    )
+    await answer(bot, minjung, staff_chat, "Hi Hendra, no age limit is stated.", question)
+    confirmation = staff_chat.last_message
+    assert hendra.last_message.text.endswith("Hi Hendra, no age limit is stated.")
+    # Its only button reads in both languages: it marks the answer as a holding reply.
+    (holding,) = confirmation.button_texts
+    assert "Balasan sementara" in holding and "Holding reply" in holding
+    await bot.act(minjung, minjung.press, holding, message=confirmation)
+    assert minjung.callback_answers[-1].text == "Marked as a holding reply."
+    assert await bot.store.support.question_waiting(hendra.id) is True
+
+    # A new lead's alert: the gist in English, and its 📄 opens the lead in her language.
+    await apply(bot, bot.user(first_name="Sari"), MUSICIAN)
+    alert = staff_chat.last_message
+    assert alert.text.splitlines()[:3] == [
+        "🆕 Pendaftar baru KOC-000001",
+        f"Sari · id {alert.text.split(' · id ')[1].split(' ')[0]} · bahasa Indonesia",
+        "New registration · language Indonesian. Press 📄 below to read it in your language.",
+    ]
+    mark = staff_chat.mark()
+    await bot.act(
+        minjung, minjung.press, t(Text.BTN_OPEN_LEAD, reference="KOC-000001"), message=alert
+    )
+    (page,) = staff_chat.messages_since(mark)
+    assert CONTENT.questions["full_name"].label.en in page.text
