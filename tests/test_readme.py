@@ -8,7 +8,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from bot.settings import Settings
+import yaml
+
+from bot.settings import PACKAGED_CONTENT_DIR, Settings
 from tests.processes import call_cli, clean_env
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,3 +138,23 @@ def test_an_empty_content_dir_in_env_means_the_packaged_content(tmp_path: Path) 
         code, out, err = call_cli(tmp_path, env, "check-content")
         assert code == 0, err
         assert out.startswith(f"{ROOT / 'content'} is valid")  # the packaged folder
+
+
+def test_readmes_stage_table_is_stages_yaml() -> None:
+    """README pairs each stage's key with its Indonesian and English labels (a staff review
+    s59, L3: "Tidak dilanjutkan", "Closed" and `selesai` were three names for one stage): the
+    table is content/stages.yaml's stages, in its order, with whether each sends a message."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("| key | Indonesian | English | message to the talent |")
+    rows = readme[start : readme.index("\n\n", start)].splitlines()[2:]
+    table = [tuple(cell.strip(" `") for cell in row.strip("|").split("|")) for row in rows]
+    stages = yaml.safe_load((PACKAGED_CONTENT_DIR / "stages.yaml").read_text(encoding="utf-8"))
+    assert table == [
+        (
+            stage["key"],
+            stage["label"]["id"],
+            stage["label"]["en"],
+            "yes" if stage.get("message") else "no",
+        )
+        for stage in stages["stages"]
+    ]
