@@ -638,6 +638,7 @@ class Text(StrEnum):
     PIPELINE_UNASSIGNED = "pipeline_unassigned"
     PIPELINE_ALREADY_THERE = "pipeline_already_there"
     PIPELINE_PREVIEW_INTRO = "pipeline_preview_intro"
+    PIPELINE_PREVIEW_TRANSLATION = "pipeline_preview_translation"
     PIPELINE_LANGUAGE_ID = "pipeline_language_id"
     PIPELINE_LANGUAGE_EN = "pipeline_language_en"
     PIPELINE_LANGUAGE_NAME_ID = "pipeline_language_name_id"

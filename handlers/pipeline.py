@@ -415,7 +415,16 @@ async def _stage_press(
     intro = await stage_changes.lead_preview_intro(store, content, language, current, stage)
     await answer_query(update)
     await reply(update, intro)
-    await reply(update, message.text, views.preview_buttons(content, language, current, stage))
+    buttons = views.preview_buttons(content, language, current, stage)
+    translation = pipeline_stages.translation_for(content, stage, current, forwarding, language)
+    if translation is None:
+        await reply(update, message.text, buttons)
+        return
+    # Under the exact text, the same in the staff member's language, said to be theirs only;
+    # the choice comes last, under both.
+    await reply(update, message.text)
+    said = content.text(Text.PIPELINE_PREVIEW_TRANSLATION, language)
+    await reply(update, f"{said}\n\n{translation.text}", buttons)
 
 
 async def _confirm_press(

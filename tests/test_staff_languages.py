@@ -12,10 +12,11 @@ import openpyxl
 
 from bot.emulator import EmulatedChat
 from bot.texts import Text
+from tests.browser import Chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, apply, read_csv
-from tests.test_pipeline import SECOND_ADMIN, label, t, two_staff
+from tests.test_pipeline import SECOND_ADMIN, expected_message, label, t, two_staff, visible
 from tests.test_staff import _kocca_bot
 from tests.test_support import answer, ask
 from tests.workspace import init_data, workspace
@@ -128,3 +129,72 @@ async def test_the_shared_staff_group_says_what_to_act_on_in_both_languages(
     )
     (page,) = staff_chat.messages_since(mark)
     assert CONTENT.questions["full_name"].label.en in page.text
+
+
+async def test_a_stage_message_previewed_in_the_talents_language_comes_with_hers(
+    make_bot: Any, staff_chat: Any
+) -> None:
+    bot, admin, minjung = await two_staff(make_bot, staff_chat, "en")
+    andi = bot.user(first_name="Andi")
+    await apply(bot, andi, {**MUSICIAN, "full_name": "Andi Wijaya"})  # an Indonesian talent
+    sent = expected_message("shortlist", "KOC-000001", "Andi")
+    english = expected_message("shortlist", "KOC-000001", "Andi", "en")
+    assert sent != english
+    await bot.send(minjung, "/lead KOC-000001")
+    intro, exact, translation = await bot.press(minjung, label("shortlist", "en"))
+    assert "in Indonesian" in intro.text
+    assert exact.html == sent and not exact.buttons  # exactly what Andi gets, untouched
+    # Under it, the same in English, said to be hers only; the choice under both.
+    assert translation.html is not None
+    label_line, _, body = translation.html.partition("\n\n")
+    assert label_line == t(Text.PIPELINE_PREVIEW_TRANSLATION, "en")
+    assert body == english
+    assert translation.button_texts[:2] == [
+        t(Text.BTN_SEND_UPDATE, "en"),
+        t(Text.BTN_NO_UPDATE, "en"),
+    ]
+    mark = andi.mark()
+    await bot.press(minjung, t(Text.BTN_SEND_UPDATE, "en"))
+    [update] = await andi.wait_for_messages(mark)
+    assert update.html == sent  # the Indonesian text, never the translation
+    # An Indonesian colleague previewing the same kind of move sees no translation.
+    await apply(bot, bot.user(first_name="Budi"), {**MUSICIAN, "full_name": "Budi"})
+    await bot.send(admin, "/lead KOC-000002")
+    replies = await bot.press(admin, label("shortlist"))
+    assert [m.html for m in replies[-1:]] == [expected_message("shortlist", "KOC-000002", "Budi")]
+
+    # The workspace: the translation beside the exact message, for its language only.
+    async with workspace(bot, ADMIN_ID) as client:
+        move = {"id": 2, "stage": "selesai", "version": 0}
+        assert "translation" not in await client.ok("preview", move)
+        english_desk = client.as_user(init_data(bot.settings.token(), ADMIN_ID, language="en"))
+        shown = await english_desk.ok("preview", move)
+        assert shown["message"]["language"] == "id"
+        assert shown["translation"]["language"] == "en"
+        assert shown["translation"]["html"] == expected_message(
+            "selesai", "KOC-000002", "Budi", "en"
+        )
+        said = visible(t(Text.PIPELINE_PREVIEW_TRANSLATION, "en"))
+        assert shown["translation"]["label"] == said
+
+
+async def test_the_workspace_preview_shows_the_translation_under_the_exact_message(
+    bot: Harness, chromium: Chromium
+) -> None:
+    await apply(bot, bot.user(first_name="Andi"), {**MUSICIAN, "full_name": "Andi Wijaya"})
+    async with served(bot) as base, chromium.context() as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID, "en") + "&lead/1")
+        await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
+        await page.locator(".stage-buttons button", has_text=label("shortlist", "en")).click()
+        bubbles = page.locator("dialog .bubble")
+        await bubbles.first.wait_for()
+        assert await bubbles.count() == 2
+        exact, translated = await bubbles.all_inner_texts()
+        assert exact == visible(expected_message("shortlist", "KOC-000001", "Andi"))
+        assert translated == visible(expected_message("shortlist", "KOC-000001", "Andi", "en"))
+        said = visible(t(Text.PIPELINE_PREVIEW_TRANSLATION, "en"))
+        assert await page.locator("dialog p.hint", has_text=said).is_visible()
+        assert await bubbles.nth(1).get_attribute("lang") == "en"
+    assert seen.alerts == [] and seen.errors == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from dataclasses import replace
 
 from bot.content import Content, Stage
 from bot.leads.export import plain_text
@@ -101,6 +102,17 @@ def message_for(
         named = content.text(Text.STAGE_REGISTERED_AS, lead.language, name=lead.full_name)
         text = f"{named}\n\n{text}"
     return Message(lead.language, text)
+
+
+def translation_for(
+    content: Content, key: str, lead: LeadState, forwarding: Forwarding | None, language: str
+) -> Message | None:
+    """The stage's message in `language` when the talent reads another: for staff who read
+    that one to know what they approve (a staff review s59, M4); never sent. None when the
+    talent reads `language` too, or the stage sends nothing."""
+    if lead.language == language:
+        return None
+    return message_for(content, key, replace(lead, language=language), forwarding)
 
 
 def in_another_name(telegram_first_name: str | None, full_name: str | None) -> bool:

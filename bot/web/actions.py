@@ -143,13 +143,19 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     # The message names the talent: recorded as a view of the lead, as a Move all's examples.
     await desk.store.audit.add(viewer.actor, "stage_previewed", current.reference, stage=stage)
     intro = await stage_changes.lead_preview_intro(desk.store, content, language, current, stage)
-    return {
+    shown: dict[str, Any] = {
         "outcome": "preview",
         "intro": plain_text(intro),
         "message": {"language": message.language, "html": message.text},
         "stage": stage,
         "version": current.version,
     }
+    # The same in the workspace's language when the talent reads another (never sent).
+    translation = pipeline_stages.translation_for(content, stage, current, forwarding, language)
+    if translation is not None:
+        label = desk.say(Text.PIPELINE_PREVIEW_TRANSLATION, language)
+        shown["translation"] = {"language": language, "html": translation.text, "label": label}
+    return shown
 
 
 async def move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,9 @@ export async function moveLead(lead, stage) {
     h("h2", {}, t("preview_title")),
     h("p", { class: "intro" }, unbroken(first.intro)),
     preview(first.message),
+    // The same in the staff member's language when the talent reads another: not sent.
+    first.translation ? h("p", { class: "hint" }, first.translation.label) : null,
+    first.translation ? preview(first.translation) : null,
     h("div", { class: "actions" },
       h("button", { class: "button", onclick: () => close(true) }, t("btn_send_update")),
       h("button", { class: "button secondary", onclick: () => close(false) }, t("btn_no_update")),
