@@ -109,7 +109,7 @@ async def _lead(settings: Settings, content: Content, reference: str, args: Any)
                 bot_runs=bot_runs,
                 forwarding=settings.forwarding(),
             )
-            if move.outcome in ("gone", "no_consent", "closed_duplicate"):
+            if move.outcome in ("gone", "no_consent", "closed_duplicate", "withdrawn"):
                 print(said, file=sys.stderr)
                 return EXIT_NOT_DONE
             print(said)
@@ -154,6 +154,11 @@ def _moved(
             f"{reference} is closed as a duplicate of {kept}: its stage was not changed and"
             " nothing was sent. Reopen it first (↩️ Reopen on its page in Telegram or the"
             " workspace)."
+        )
+    if move.outcome == "withdrawn":
+        return (
+            f"{reference} was canceled by the registrant themselves: its stage was not changed"
+            " and nothing was sent. Don't contact them about this registration."
         )
     if move.outcome == "no_consent" and forwarding is None:
         return (

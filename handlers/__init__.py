@@ -33,6 +33,7 @@ from handlers import (
     start,
     support,
     support_holding,
+    talent_cancel,
     views,
 )
 from handlers.common import BotApplication, BotContext, record_incoming
@@ -107,6 +108,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(
                 intake.registration_button, pattern="^rg:([uv]:[0-9]+|n(:[a-z0-9_]+)?)$"
             ),
+            CallbackQueryHandler(talent_cancel.pressed, pattern=talent_cancel.PATTERN),
             CallbackQueryHandler(reminders.continue_button, pattern=f"^{CONTINUE}[0-9]+$"),
             CallbackQueryHandler(reminders.later_button, pattern=f"^{LATER}[0-9]+$"),
             CallbackQueryHandler(reminders.stop_button, pattern=f"^{STOP}$"),

@@ -43,7 +43,16 @@ from bot.store.questions import Recorded
 from bot.support import just_answered
 from bot.texts import Text
 from bot.transport.sending import CallbackKeyboard, Keyboard
-from handlers import broadcast, intake_views, menu, privacy, support, talent_status, views
+from handlers import (
+    broadcast,
+    intake_views,
+    menu,
+    privacy,
+    support,
+    talent_cancel,
+    talent_status,
+    views,
+)
 from handlers.common import BotContext, answer_query, operator_name, reply, show
 from handlers.fallback import stale_button
 
@@ -231,6 +240,11 @@ async def _typed_wish(update: Update, context: BotContext, question: Question) -
         await broadcast.news_choice(update, context, news)
         return True
     if await _later_with_paused_form(update, context, question):
+        return True
+    # "batalin pendaftaranku": before a wish to register, whose words ("daftar") it shares.
+    if not taught(context, text) and await talent_cancel.wished(
+        update, context, question.user_id, text
+    ):
         return True
     if await _wants_to_register(update, context, question):
         return True

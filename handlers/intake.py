@@ -17,7 +17,7 @@ from bot.leads.intake_screens import SECTOR, Screen, parse_press
 from bot.parsing import small_int
 from bot.store.broadcasts import ANNOUNCEMENTS
 from bot.texts import Text
-from handlers import answers, fallback, records_alerts, support
+from handlers import answers, fallback, records_alerts, support, talent_cancel
 from handlers.broadcast import offer_subscription
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.intake_views import render, summary
@@ -91,8 +91,8 @@ async def cancel_command(update: Update, context: BotContext) -> None:
     if user is None:
         return
     screen = await _flow(context).pause(user.id, update.update_id)
-    if screen is None:
-        await reply(update, context.text(Text.INTAKE_NOTHING_TO_CANCEL))
+    if screen is None:  # nothing to pause: how to cancel a sent one, if there is one
+        await talent_cancel.nothing_to_pause(update, context, user.id)
         return
     await _present(update, context, screen, edit=False)
 

@@ -387,7 +387,7 @@ async def _stage_press(
         content, stage, current, forwarding
     ):
         message = pipeline_stages.message_for(content, stage, current, forwarding)
-    if current is None or message is None or current.closed_duplicate:
+    if current is None or message is None or current.closed_duplicate or current.withdrawn_at:
         # Saved at once (a stage without a message), or refused by the store, which records
         # why in the audit log: erased, changed meanwhile, closed as a duplicate (an old
         # page's button: Reopen first), lacking the consent it needs.
@@ -491,6 +491,7 @@ async def _report_move(
         "gone": Text.PIPELINE_GONE,
         "no_consent": Text.PIPELINE_NO_CONSENT_TRANSFER,
         "closed_duplicate": Text.PIPELINE_CLOSED_DUPLICATE,
+        "withdrawn": Text.PIPELINE_WITHDRAWN,
     }[move.outcome]
     values = {}
     if move.outcome == "closed_duplicate":  # of which lead: say why, not only "reopen"

@@ -116,8 +116,10 @@ def lead_screen(
     state = details.state
     stage_buttons = []
     # A lead closed as a duplicate is reopened one way only (↩️ Reopen, handlers/records.py),
-    # so it shows no stage buttons (a stage would reopen it too).
-    for key, item in [] if details.state.closed_duplicate else content.stages.items():
+    # so it shows no stage buttons (a stage would reopen it too); nor does one its talent
+    # cancelled (closed for good: the store refuses a move).
+    closed = details.state.closed_duplicate or details.state.withdrawn_at is not None
+    for key, item in [] if closed else content.stages.items():
         label = item.label.get(language)
         if key == state.stage:
             label = content.text(Text.BTN_STAGE_CURRENT, language, label=label)
@@ -186,6 +188,9 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
     if failed:
         updates += content.text(Text.PIPELINE_UPDATES_FAILED, language, failed=failed)
     warnings = ""
+    if state.withdrawn_at is not None:  # first: nobody contacts a talent who cancelled
+        when = wib_words(content, state.withdrawn_at, language)
+        warnings += "\n" + content.text(Text.RECORDS_WITHDRAWN, language, time=when)
     if details.minor:
         warnings += "\n" + content.text(Text.PIPELINE_WARNING_MINOR, language)
     if details.question_waiting:
@@ -221,7 +226,13 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
     return content.text(
         Text.PIPELINE_SECTION,
         language,
-        stage=pipeline_stages.stage_shown(content, state.stage, language, state.closed_duplicate),
+        stage=pipeline_stages.stage_shown(
+            content,
+            state.stage,
+            language,
+            state.closed_duplicate,
+            withdrawn=state.withdrawn_at is not None,
+        ),
         since=wib_words(content, state.stage_changed_at, language),
         assignee=assignee,
         updates=updates,
@@ -340,11 +351,14 @@ def status_screen(
     registrations: list[Registration],
     unfinished: bool = False,
     after: str = "",
+    cancel_rows: list[list[InlineKeyboardButton]] | None = None,
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The talent's registrations with their stage in words meant for them, then `after`
     (lines on them), and last, above its button, a word on an unfinished (paused) form."""
     rows = [back_row(content, language, MENU)]
     paused = ""
+    # One "Batalkan" per registration still open (a talents' review s59, H1), above the rest.
+    rows[:0] = cancel_rows or []
     if unfinished:
         rows.insert(0, [button(content.text(Text.BTN_REMINDER_CONTINUE, language), APPLY)])
         paused = content.text(Text.STATUS_UNFINISHED, language)
@@ -358,9 +372,17 @@ def status_screen(
             reference=item.reference,
             name=item.registered_for or "—",
             date=content.date_text(to_wib(item.submitted_at).date(), language),
-            stage=pipeline_stages.talent_label(content, item.stage, language),
+            stage=_talent_stage(content, language, item),
         )
         for item in registrations
     ]
     text = content.text(Text.STATUS_LIST, language, items=Markup("\n\n".join(items)))
     return "\n\n".join(part for part in (text, after, paused) if part), markup
+
+
+def _talent_stage(content: Content, language: str, item: Registration) -> str:
+    """A registration's stage as its talent reads it; one they cancelled, said so, and when."""
+    if item.withdrawn_at is None:
+        return pipeline_stages.talent_label(content, item.stage, language)
+    day = content.date_text(to_wib(item.withdrawn_at).date(), language)
+    return content.text(Text.STATUS_CANCELLED, language, date=day)

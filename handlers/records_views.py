@@ -12,6 +12,7 @@ from bot.leads import form_order, records
 from bot.leads.export import wib_words
 from bot.leads.records import answer_text, change_line
 from bot.store.audit import Actor
+from bot.store.cancellations import TALENT_WITHDRAWAL
 from bot.store.duplicates import DuplicateMark
 from bot.store.pipeline import LeadState
 from bot.store.records import LeadChange
@@ -345,6 +346,8 @@ def history_line(content: Content, language: str, change: LeadChange, names: dic
         return content.text(
             Text.RECORDS_HISTORY_TALENT_UPDATE, language, time=time, changes=Markup(lines)
         )
+    if change.kind == TALENT_WITHDRAWAL:
+        return content.text(Text.RECORDS_HISTORY_TALENT_WITHDREW, language, time=time)
     author = who(content, language, change.actor, names)
     if change.kind == "answer_edit":
         lines = "\n".join(

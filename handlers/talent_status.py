@@ -19,7 +19,7 @@ from bot.store.applications import REFERENCE_FORMAT
 from bot.store.pipeline import Registration
 from bot.support import still_waiting
 from bot.texts import Text
-from handlers import pipeline_views
+from handlers import pipeline_views, talent_cancel
 from handlers.common import BotContext
 from handlers.views import Screen
 
@@ -33,8 +33,9 @@ async def status_screen(context: BotContext, user_id: int, language: str) -> Scr
     registrations = await store.pipeline.registrations(user_id)
     unfinished = await store.applications.draft_for(user_id) is not None
     own = await _updates_and_news(context, user_id, language, registrations)
+    cancel = talent_cancel.cancel_rows(context, language, registrations)
     text, markup = pipeline_views.status_screen(
-        context.content, language, registrations, unfinished, own
+        context.content, language, registrations, unfinished, own, cancel
     )
     asked = await questions_line(context, user_id, language)
     if registrations or unfinished:

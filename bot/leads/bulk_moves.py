@@ -114,7 +114,7 @@ def at_outcome(content: Content, lead: LeadState, to_stage: str) -> bool:
 def _movable(lead: LeadState, to_stage: str) -> bool:
     """Whether a bulk move would move this lead: not at the stage yet, not closed as a
     duplicate (the stage's consent aside)."""
-    return lead.stage != to_stage and not lead.closed_duplicate
+    return lead.stage != to_stage and not lead.closed_duplicate and lead.withdrawn_at is None
 
 
 def bulk_preview(
@@ -393,7 +393,9 @@ async def bulk_move(
         total.moved += part.moved
         total.queued += part.queued
         total.changed += part.changed
-        total.already += part.already
+        # A lead its talent cancelled is left closed; said as one left where it is (it sits at
+        # the closed stage), not as one moved.
+        total.already += part.already + part.withdrawn
         total.no_consent += part.no_consent
         total.duplicates += part.duplicates
         total.closed.extend(part.closed)

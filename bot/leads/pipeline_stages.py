@@ -39,10 +39,15 @@ def stage_label(content: Content, key: str, language: str) -> str:
     return found.label.get(language) if found else f"❓ {key}"
 
 
-def stage_shown(content: Content, key: str, language: str, closed_duplicate: bool) -> str:
+def stage_shown(
+    content: Content, key: str, language: str, closed_duplicate: bool, *, withdrawn: bool = False
+) -> str:
     """A lead's stage as staff read it (plain text): "Baru · 🔁 ditutup (duplikat)" for one
-    closed as a duplicate, which keeps its stage for ↩️ Reopen but no longer waits in it."""
+    closed as a duplicate, which keeps its stage for ↩️ Reopen but no longer waits in it;
+    "Tidak dilanjutkan · 🚫 dibatalkan oleh talenta" for one its talent cancelled."""
     label = stage_label(content, key, language)
+    if withdrawn:
+        return plain_text(content.text(Text.RECORDS_STAGE_WITHDRAWN, language, stage=label))
     if not closed_duplicate:
         return label
     return plain_text(content.text(Text.RECORDS_STAGE_CLOSED_DUPLICATE, language, stage=label))

@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.store.applications import Applications, Change, Consent, ConsentNeed, Draft
 from bot.store.audit import Audit
 from bot.store.broadcasts import Broadcast, Broadcasts, Recipient, Tally, Version
+from bot.store.cancellations import Cancellations
 from bot.store.content_log import ContentLog
 from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Transaction, utc_now
@@ -104,6 +105,7 @@ class Store:
         self.waiting = Waiting(db)
         self.questions = FreeQuestions(db, self.log)
         self.taught = TaughtPhrasings(db)
+        self.cancellations = Cancellations(db)
 
     @classmethod
     async def open(

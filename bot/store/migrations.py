@@ -1260,4 +1260,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE relayed_messages ADD COLUMN claimed_by INTEGER
         """,
     ),
+    (
+        "0050_talent_withdrawals",
+        # When the talent cancelled a submitted registration themselves (/status, "Batalkan
+        # pendaftaran ini"; a talents' review s59, H1: the only way out was withdrawing consent,
+        # which deletes everything). The lead stays, closed, for staff to see why it went; no
+        # stage moves it and no stage message reaches the talent about it any more. NULL: not
+        # cancelled. Goes with the row (an erasure or a consent withdrawal).
+        "ALTER TABLE lead_pipeline ADD COLUMN talent_withdrawn_at TEXT",
+    ),
 ]

@@ -21,12 +21,17 @@ from bot.store.leads import FILTERS, LeadFilter, closed_per_day, subtract
 
 # closed_duplicate: the lead is closed as a duplicate; only Reopen (bot/store/duplicates.py)
 # brings it back, never a stage move, whoever sends it.
-Outcome = Literal["saved", "conflict", "same", "gone", "no_consent", "closed_duplicate"]
+# withdrawn: the talent cancelled the registration themselves (bot/store/cancellations.py):
+# no stage moves it again.
+Outcome = Literal[
+    "saved", "conflict", "same", "gone", "no_consent", "closed_duplicate", "withdrawn"
+]
 NOTE_LIMIT = 2000  # characters in one note
 
 _STATE_COLUMNS = """
 SELECT a.id, a.reference, a.user_id, a.submitted_at, u.language, u.first_name, u.blocked,
     p.stage, p.version, p.assignee_id, p.stage_changed_at, p.duplicate_closed_at,
+    p.talent_withdrawn_at,
     (SELECT o.reference FROM applications o WHERE o.id = p.duplicate_of) AS closed_of,
     (SELECT s.value FROM answers s WHERE s.application_id = a.id
         AND s.question_key = 'full_name') AS full_name,
@@ -87,6 +92,7 @@ class LeadState:
     transfer: Consent | None  # their latest choice on forwarding (transfer_korea), if any
     closed_duplicate: bool = False  # closed as a duplicate of another lead (records.py)
     closed_of: str | None = None  # the reference of that lead (None: erased since, or none)
+    withdrawn_at: str | None = None  # when the talent cancelled it (None: they did not)
 
     def lacks(self, consent: ConsentNeed | None) -> bool:
         """Whether a consent a stage needs (content's `consent:`, for this deployment's
@@ -175,13 +181,16 @@ class Registration:
     stage: str
     updated_at: str | None = None  # the talent's latest update to it ("Perbarui"), if any
     registered_for: str | None = None  # its stage or band name, else full name
+    withdrawn_at: str | None = None  # when the talent cancelled it themselves, if they did
+    application_id: int = 0  # its id (the talent's "Batalkan" button carries it)
 
 
 # A talent's submitted applications, for /status (`PipelineStore.registrations`).
 _REGISTRATIONS = (
     "SELECT a.id, a.reference, a.submitted_at, p.stage,"  # noqa: S608 - constants
     " (SELECT MAX(c.created_at) FROM lead_changes c WHERE c.application_id = a.id"
-    f" AND c.kind = 'talent_update') AS updated_at, {REGISTERED_FOR} FROM applications a"
+    f" AND c.kind = 'talent_update') AS updated_at, {REGISTERED_FOR}, p.talent_withdrawn_at"
+    " FROM applications a"
     " JOIN lead_pipeline p ON p.application_id = a.id"
     " WHERE a.user_id = ? AND a.status = 'submitted'"
 )
@@ -218,6 +227,7 @@ def state_from_row(row: Row) -> LeadState:
         transfer=transfer,
         closed_duplicate=row["duplicate_closed_at"] is not None,
         closed_of=row["closed_of"],
+        withdrawn_at=row["talent_withdrawn_at"],
     )
 
 
@@ -357,6 +367,8 @@ class Pipeline:
             # reason staff can act on, rather than "changed elsewhere" (a desk review).
             if state.closed_duplicate:  # Reopen first: a stage never reopens it in passing
                 refusal = ("closed_duplicate", "closed_duplicate")
+            elif state.withdrawn_at is not None:  # cancelled by the talent: not to be worked
+                refusal = ("withdrawn_by_talent", "withdrawn")
             elif expected_version is not None and state.version != expected_version:
                 refusal = ("changed_meanwhile", "conflict")
             if refusal is not None:
@@ -409,6 +421,8 @@ class Pipeline:
                     done.closed.append((state.reference, state.closed_of))
                 elif state.version != version:
                     done.changed += 1
+                elif state.withdrawn_at is not None:  # cancelled by the talent: left closed
+                    done.withdrawn += 1
                 elif state.stage == to_stage:
                     done.already += 1
                 elif state.lacks(consent):
@@ -631,6 +645,8 @@ class Pipeline:
                 row["stage"],
                 row["updated_at"],
                 registered_for(row),
+                row["talent_withdrawn_at"],
+                int(row["id"]),
             )
             for row in newest
         ]
@@ -700,6 +716,7 @@ class BulkPart:
     already: int = 0  # already at the stage
     no_consent: int = 0  # lacking the consent the stage needs: left where they are
     duplicates: int = 0  # closed as a duplicate: a bulk move does not reopen them
+    withdrawn: int = 0  # cancelled by their talent: never moved again
     # Those, each as (its reference, the reference of the lead it duplicates; None: erased).
     closed: list[tuple[str, str | None]] = field(default_factory=list)
 

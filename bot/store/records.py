@@ -132,8 +132,10 @@ class Records:
             )
             if existing is not None:
                 return Draft.from_row(existing)
-            lead = await tx.fetch_one(
-                "SELECT id FROM applications WHERE id = ? AND user_id = ? AND status = 'submitted'",
+            lead = await tx.fetch_one(  # not one the talent cancelled: closed for good
+                "SELECT a.id FROM applications a JOIN lead_pipeline p ON p.application_id = a.id"
+                " WHERE a.id = ? AND a.user_id = ? AND a.status = 'submitted'"
+                " AND p.talent_withdrawn_at IS NULL",
                 (lead_id, user_id),
             )
             if lead is None:
@@ -175,10 +177,11 @@ class Records:
             lead = await tx.fetch_one(
                 "SELECT a.id, a.reference, p.assignee_id FROM applications a"
                 " JOIN lead_pipeline p ON p.application_id = a.id"
-                " WHERE a.id = ? AND a.user_id = ? AND a.status = 'submitted'",
+                " WHERE a.id = ? AND a.user_id = ? AND a.status = 'submitted'"
+                " AND p.talent_withdrawn_at IS NULL",
                 (row["amends"], draft.user_id),
             )
-            if lead is None:  # erased or withdrawn meanwhile: nothing to update
+            if lead is None:  # erased, withdrawn or cancelled meanwhile: nothing to update
                 await tx.execute("DELETE FROM applications WHERE id = ?", (draft.id,))
                 return UpdateResult("gone")
             base: Stored = json.loads(row["amends_base"] or "{}")
@@ -201,12 +204,15 @@ class Records:
         )
 
     async def leads_of(self, user_id: int) -> list[TalentLead]:
-        """A talent's submitted leads, newest first, with their sector answer."""
+        """A talent's submitted leads, newest first, with their sector answer; not those they
+        cancelled (/status: closed for good, so /daftar offers no update of them)."""
         rows = await self._db.fetch_all(
             "SELECT a.id, a.reference, a.submitted_at, (SELECT s.value FROM answers s"  # noqa: S608 - constants
             " WHERE s.application_id = a.id AND s.question_key = 'sector') AS sector,"
             f" {REGISTERED_FOR} FROM applications a"
-            " WHERE a.user_id = ? AND a.status = 'submitted'",
+            " WHERE a.user_id = ? AND a.status = 'submitted' AND NOT EXISTS (SELECT 1"
+            " FROM lead_pipeline p WHERE p.application_id = a.id"
+            " AND p.talent_withdrawn_at IS NOT NULL)",
             (user_id,),
         )
         leads = [

@@ -81,6 +81,7 @@ def report(
         "same": Text.PIPELINE_ALREADY_THERE,
         "no_consent": Text.PIPELINE_NO_CONSENT_TRANSFER,
         "closed_duplicate": Text.PIPELINE_CLOSED_DUPLICATE,
+        "withdrawn": Text.PIPELINE_WITHDRAWN,
     }[move.outcome]
     shown = stage if move.outcome == "no_consent" or move.state is None else move.state.stage
     label = pipeline_stages.stage_label(content, shown, language)
@@ -126,7 +127,7 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
         content, stage, current, forwarding
     ):
         message = pipeline_stages.message_for(content, stage, current, forwarding)
-    if current is None or message is None or current.closed_duplicate:
+    if current is None or message is None or current.closed_duplicate or current.withdrawn_at:
         # Saved at once, or refused by the store, which records why (a lead closed as a
         # duplicate is refused there: no preview of a message it will not get).
         move = await stage_changes.change_stage(

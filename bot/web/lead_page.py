@@ -212,7 +212,21 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         "name": state.full_name,
         "version": state.version,
         "stage": state.stage,
-        "stage_label": labels.stage(state.stage, state.closed_duplicate),
+        "stage_label": pipeline_stages.stage_shown(
+            content,
+            state.stage,
+            language,
+            state.closed_duplicate,
+            withdrawn=state.withdrawn_at is not None,
+        ),
+        # Cancelled by the talent: said first, as /lead says it; the store refuses a move.
+        "withdrawn": (
+            None
+            if state.withdrawn_at is None
+            else plain_text(
+                desk.say(Text.RECORDS_WITHDRAWN, language, time=wib_text(state.withdrawn_at))
+            )
+        ),
         "assignee_id": state.assignee_id,
         "assignee": None if state.assignee_id is None else names.get(state.assignee_id),
         "submitted": wib_text(state.submitted_at),

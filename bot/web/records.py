@@ -18,6 +18,7 @@ from bot.leads import answer_outcomes, form_order, pipeline_stages, records, sta
 from bot.leads.export import plain_text, wib_text
 from bot.leads.stage_changes import NoteError
 from bot.store import Lead
+from bot.store.cancellations import TALENT_WITHDRAWAL
 from bot.store.duplicates import DuplicateMark
 from bot.store.pipeline import NOTE_LIMIT, LeadState
 from bot.store.records import LeadChange
@@ -504,12 +505,13 @@ def change_json(
     )
     author = (
         desk.say(Text.RECORDS_HISTORY_TALENT, language)
-        if change.kind == "talent_update" or change.actor.user_id is None
+        if change.kind in ("talent_update", TALENT_WITHDRAWAL) or change.actor.user_id is None
         else names.get(change.actor.user_id, str(change.actor.user_id))
     )
     other = change.other_reference or desk.say(Text.RECORDS_GONE_REFERENCE, language)
     key = {
         "talent_update": Text.RECORDS_HISTORY_TALENT_UPDATE,
+        TALENT_WITHDRAWAL: Text.RECORDS_HISTORY_TALENT_WITHDREW,
         "answer_edit": Text.RECORDS_HISTORY_ANSWER_EDIT,
         "duplicate": Text.RECORDS_HISTORY_DUPLICATE,
         "not_duplicate": Text.RECORDS_HISTORY_NOT_DUPLICATE,

@@ -140,12 +140,14 @@ export async function render(main, key, sent = false) {
   // Closed as a duplicate: no stage moves it (the server refuses one), ↩️ Reopen is the one
   // way back, as /lead shows it in the chat; the buttons stay, greyed, with that hint.
   const closedDuplicate = lead.duplicates.closed;
+  // Cancelled by the talent: closed for good, no stage moves it (the server refuses one).
+  const withdrawn = Boolean(lead.withdrawn);
   const stageButtons = session.stages.map((stage) => {
     // A stage this talent's consents close (forwarding refused): greyed, the reason below.
     const refused = lead.closed_stages.includes(stage.key);
     const button = stageButton(stage, {
       class: stage.key === lead.stage ? "button current" : "button secondary",
-      disabled: closedDuplicate || refused || stage.key === lead.stage,
+      disabled: closedDuplicate || withdrawn || refused || stage.key === lead.stage,
       "aria-current": stage.key === lead.stage ? "true" : null,
       onclick: async () => {
         if (await moveLead(lead, stage.key)) await reload();
@@ -191,6 +193,8 @@ export async function render(main, key, sent = false) {
       h("h1", {}, h("span", { class: "reference" }, lead.reference), " ",
         h("span", { class: "name" }, lead.name)),
       lead.filled_by ? h("p", { class: "notice filled-by" }, lead.filled_by) : null,
+      // Cancelled by the talent (as /lead says it): first of what staff read before acting.
+      lead.withdrawn ? h("p", { class: "warning withdrawn" }, lead.withdrawn) : null,
       lead.minor ? h("p", { class: "notice minor" }, lead.minor) : null,
       h("p", { class: "stage-now" }, `${t("lead_stage")}: `, h("strong", {}, lead.stage_label)),
       // Who handles the lead, in words (as /lead's "Ditangani:"), once: its card's select

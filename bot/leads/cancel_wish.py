@@ -1,0 +1,71 @@
+"""A wish to cancel a submitted registration, said in words ("batalin pendaftaranku", "cak aku
+gak sido wes, batalno pendaftaranku ae 🙏", "I want to cancel my registration", "aku gak jadi
+ikut").
+
+A talents' review s59, H1: these got "not sure" or "no answer", and the only way out was to
+withdraw consent, which deletes everything. Conservative: a short message made only of a word
+of cancelling, a word of the registration and the small words around them; anything else in
+it ("kalau batal ikut kena denda?", "jangan batalin pendaftaranku") is not this wish. Free
+text reaches it only with no form open: "cara batal jeda form?" mid-form is the form's own.
+Pure; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from bot.word_forms import listed_form
+
+_LONGEST = 90  # characters: "cak aku gak sido wes, batalno pendaftaranku ae 🙏" and some more
+_WORD = re.compile(r"[^\W\d_]+")
+# Cancelling, in one word.
+_CANCEL = frozenset(
+    "batal batalin batalkan batalno batalne batalke membatalkan dibatalkan dibatalin cancel"  # noqa: SIM905 -- a word list reads best as words
+    " cancelin cancelkan ngecancel withdraw mundur undur tarik narik cabut".split()
+)
+# "gak jadi", "ra sido": cancelling in two words, a "not" before "jadi".
+_NOT = frozenset(
+    "gak ga gk g nggak ngga enggak engga tidak tdk ndak ra gajadi".split()  # noqa: SIM905 -- a word list reads best as words
+)
+_AFTER_NOT = frozenset(("jadi", "jd", "sido"))
+# The registration (what is cancelled).
+_REGISTRATION = frozenset(
+    "daftar pendaftaran pendaftaranku pendaftarannya pendaftaranmu daftarku daftarnya"  # noqa: SIM905 -- a word list reads best as words
+    " registrasi registrasiku registration registrations application applications apply"
+    " submission ikut ikutan melu melok".split()
+)
+# What may come with them.
+_AROUND = frozenset(
+    "aku saya sy gue gw gua q ku mau ingin pengen pingin pgn kepingin minta tolong mohon"  # noqa: SIM905 -- a word list reads best as words
+    " kak kakak min admin bang mas mbak cak rek ya yah dong deh aja ae wae saja sih nih lah"
+    " wes wis udah udh sudah dah kok maaf sorry sori sepurane punya yang ini itu tsb program"
+    " tersebut cara gimana gmn bagaimana bisa bisakah boleh please pls i want wanna would like"
+    " to my me the this that how do can could id like please need jadi jd sido".split()
+)
+_LISTED = _CANCEL | _NOT | _AFTER_NOT | _REGISTRATION | _AROUND
+# Read further only with one of these in it (this runs on every free message).
+_MAYBE = re.compile(r"batal|cancel|withdraw|mundur|tarik|cabut|jadi|sido|jd\b", re.IGNORECASE)
+
+
+def wants_to_cancel(text: str) -> bool:
+    """Whether a short message only says the talent wants to cancel their registration."""
+    if len(text) > _LONGEST or not _MAYBE.search(text):
+        return False
+    found = []
+    for word in _WORD.findall(text.casefold()):
+        known = listed_form(word, _LISTED)
+        if known is None:
+            return False  # a word of something else: not only this wish
+        found.append(known)
+    cancels = any(word in _CANCEL for word in found)
+    not_going = "gajadi" in found or any(
+        word in _NOT and following in _AFTER_NOT for word, following in pairwise(found)
+    )
+    # "ga jadi batal daftar": not cancelling after all ("gak sido wes, batalno" does cancel).
+    if any(
+        first in _NOT and second in _AFTER_NOT and third in _CANCEL
+        for first, second, third in zip(found, found[1:], found[2:], strict=False)
+    ):
+        return False
+    return (cancels or not_going) and not _REGISTRATION.isdisjoint(found)

@@ -1,0 +1,43 @@
+"""A talent cancelling a submitted registration (/status, /batal, or in words): which of theirs
+are still open, where the lead goes, and the cancelling itself (bot/store/cancellations.py).
+
+What "cancelled" means: the team does not follow the registration up any more. The lead is
+closed, not deleted: staff see that the talent cancelled it, and when, on the lead and in its
+history, and are told in their chat; no stage moves it again, so no stage message reaches the
+talent about it, and those not sent yet are dropped. Its answers stay on record as the privacy
+notice says of a submitted registration (until consent is withdrawn or the data erased: /hapusdata
+is named in the question). Sending it counted toward the day's limit, and still does.
+"""
+
+from __future__ import annotations
+
+from bot.content import Content
+from bot.store import Store
+from bot.store.cancellations import Cancelled
+from bot.store.pipeline import Registration
+
+CLOSED = "selesai"  # content/stages.yaml: "Tidak dilanjutkan / Closed"
+
+
+def closed_stage(content: Content) -> str | None:
+    """The stage a cancelled lead is closed at: `selesai` (Closed), else the last outcome stage
+    that needs no consent; None: none, and the lead stays at its stage, marked."""
+    if CLOSED in content.stages:
+        return CLOSED
+    ends = [key for key, stage in content.stages.items() if stage.outcome and not stage.consent]
+    return ends[-1] if ends else None
+
+
+def still_open(registrations: list[Registration]) -> list[Registration]:
+    """The registrations the talent may still cancel (not cancelled already)."""
+    return [item for item in registrations if item.withdrawn_at is None]
+
+
+async def open_registrations(store: Store, user_id: int) -> list[Registration]:
+    """The talent's registrations they may still cancel, newest first."""
+    return still_open(await store.pipeline.registrations(user_id))
+
+
+async def cancel(store: Store, content: Content, user_id: int, application_id: int) -> Cancelled:
+    """Cancel one of the talent's registrations, at their word (a confirmation pressed)."""
+    return await store.cancellations.cancel(user_id, application_id, closed_stage(content))

@@ -1,0 +1,132 @@
+"""A talent cancelling one of their submitted registrations themselves (/status, "Batalkan
+pendaftaran ini"; a talents' review s59, H1: the only way out was withdrawing consent, which
+deletes everything).
+
+The lead stays on record for staff, closed: moved to the closed stage the caller names, marked
+`lead_pipeline.talent_withdrawn_at` (no stage moves it again: bot/store/pipeline.py refuses),
+its unsent stage messages dropped, an update draft of it discarded, a history entry and an
+audit entry naming the talent as who did it, all in one transaction. Its answers stay, as the
+privacy notice says of a submitted registration (until consent is withdrawn or the data
+erased); the talent's registration for the day's limit still counts.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.store.applications import REGISTERED_FOR, registered_for
+from bot.store.audit import Actor, Audit
+from bot.store.db import Database, Row, Transaction, utc_now
+from bot.store.records import TALENT
+
+TALENT_WITHDRAWAL = "talent_withdrawal"  # lead_changes.kind of a talent's own cancelling
+
+_OWN_LEAD = (
+    "SELECT a.id, a.reference, p.stage, p.assignee_id, p.talent_withdrawn_at,"  # noqa: S608 - constants
+    f" {REGISTERED_FOR} FROM applications a JOIN lead_pipeline p ON p.application_id = a.id"
+    " WHERE a.id = ? AND a.user_id = ? AND a.status = 'submitted'"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OwnLead:
+    """One of a talent's submitted registrations, as its cancelling names it."""
+
+    application_id: int
+    reference: str
+    stage: str
+    assignee_id: int | None
+    registered_for: str | None
+    withdrawn_at: str | None  # when the talent cancelled it (None: still open)
+
+    @classmethod
+    def from_row(cls, row: Row) -> OwnLead:
+        """Build from an _OWN_LEAD row."""
+        return cls(
+            int(row["id"]),
+            str(row["reference"]),
+            str(row["stage"]),
+            row["assignee_id"],
+            registered_for(row),
+            row["talent_withdrawn_at"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Cancelled:
+    """What became of a talent's cancelling: done now, done before, or no such lead of theirs
+    (erased, or not theirs: a forged button)."""
+
+    outcome: Literal["cancelled", "already", "gone"]
+    lead: OwnLead | None = None
+
+
+class Cancellations:
+    """lead_pipeline.talent_withdrawn_at and the records written with it."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def own_lead(self, user_id: int, application_id: int) -> OwnLead | None:
+        """The talent's submitted registration by id, or None if it is not theirs (or gone)."""
+        row = await self._db.fetch_one(_OWN_LEAD, (application_id, user_id))
+        return None if row is None else OwnLead.from_row(row)
+
+    async def cancel(
+        self, user_id: int, application_id: int, closed_stage: str | None
+    ) -> Cancelled:
+        """Close the talent's lead at `closed_stage` (None: where it is), marked as cancelled
+        by them; pending, failed or uncertain stage messages of it are superseded, never sent."""
+        async with self._db.transaction() as tx:
+            row = await tx.fetch_one(_OWN_LEAD, (application_id, user_id))
+            if row is None:
+                return Cancelled("gone")
+            lead = OwnLead.from_row(row)
+            if lead.withdrawn_at is not None:
+                return Cancelled("already", lead)
+            now = utc_now()
+            to_stage = closed_stage or lead.stage
+            await tx.execute(
+                "UPDATE lead_pipeline SET stage = ?, version = version + 1, stage_changed_at = ?,"
+                " talent_withdrawn_at = ? WHERE application_id = ?",
+                (to_stage, now, now, application_id),
+            )
+            dropped = await tx.execute_rowcount(
+                "UPDATE talent_updates SET status = 'superseded' WHERE application_id = ?"
+                " AND status IN ('pending', 'uncertain', 'failed')",
+                (application_id,),
+            )
+            # "Perbarui pendaftaranku" opened on it: nothing left to update.
+            await tx.execute(
+                "DELETE FROM applications WHERE user_id = ? AND status = 'draft' AND amends = ?",
+                (user_id, application_id),
+            )
+            await _record(tx, lead, to_stage, now, dropped)
+        return Cancelled("cancelled", OwnLead(*_fields(lead, to_stage, now)))
+
+
+def _fields(
+    lead: OwnLead, stage: str, at: str
+) -> tuple[int, str, str, int | None, str | None, str]:
+    return (lead.application_id, lead.reference, stage, lead.assignee_id, lead.registered_for, at)
+
+
+async def _record(tx: Transaction, lead: OwnLead, to_stage: str, now: str, dropped: int) -> None:
+    """The lead's history entry and the audit entry, both naming the talent as who did it."""
+    detail = {"from": lead.stage, "to": to_stage}
+    await tx.execute(
+        "INSERT INTO lead_changes (application_id, kind, actor_id, via, other_id, detail,"
+        " created_at) VALUES (?, ?, NULL, ?, NULL, ?, ?)",
+        (lead.application_id, TALENT_WITHDRAWAL, TALENT, json.dumps(detail), now),
+    )
+    await Audit.add_in(
+        tx,
+        Actor(TALENT),
+        "withdrawn_by_talent",
+        lead.reference,
+        before=lead.stage,
+        after=to_stage,
+        superseded=dropped,
+    )

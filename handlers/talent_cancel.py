@@ -1,0 +1,171 @@
+"""A talent cancelling a registration they sent: the buttons under /status and after /batal,
+the wish in words, the confirmation, and the word to staff (bot/leads/cancelling.py)."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.leads import cancelling, pipeline_stages
+from bot.leads.cancel_wish import wants_to_cancel
+from bot.parsing import small_int
+from bot.store.cancellations import OwnLead
+from bot.store.pipeline import Registration
+from bot.texts import Text
+from handlers import fallback, records_alerts
+from handlers.common import BotContext, reply, show
+from handlers.pipeline_views import open_button
+from handlers.views import button
+
+log = logging.getLogger(__name__)
+
+ASK = "tc:a:"  # tc:a:<application id>: the confirmation
+YES = "tc:y:"
+NO = "tc:n:"
+PATTERN = r"^tc:[ayn]:[0-9]+$"
+
+
+def cancel_rows(
+    context: BotContext, language: str, registrations: list[Registration]
+) -> list[list[InlineKeyboardButton]]:
+    """A "Batalkan" button for each registration still open: "this registration" for one,
+    its reference for several."""
+    still = cancelling.still_open(registrations)
+    content = context.content
+    if len(still) == 1:
+        label = content.text(Text.BTN_CANCEL_REGISTRATION, language)
+        return [[button(label, f"{ASK}{still[0].application_id}")]]
+    return [
+        [
+            button(
+                content.text(Text.BTN_CANCEL_ONE, language, reference=item.reference),
+                f"{ASK}{item.application_id}",
+            )
+        ]
+        for item in still
+    ]
+
+
+async def nothing_to_pause(update: Update, context: BotContext, user_id: int) -> None:
+    """/batal with no form open: to a talent with a sent registration still open, that there
+    is nothing to pause and how to cancel one (a talents' review s59: "Saat ini tidak ada
+    pendaftaran yang sedang kamu isi.", no next step); else that line as before."""
+    language = context.language(update)
+    rows = cancel_rows(
+        context, language, await context.services.store.pipeline.registrations(user_id)
+    )
+    if not rows:
+        await reply(update, context.text(Text.INTAKE_NOTHING_TO_CANCEL))
+        return
+    await reply(
+        update, context.text(Text.INTAKE_NOTHING_TO_CANCEL_SENT), InlineKeyboardMarkup(rows)
+    )
+
+
+async def wished(update: Update, context: BotContext, user_id: int, text: str) -> bool:
+    """ "batalin pendaftaranku" from a talent who sent one: the confirmation (one still open)
+    or the choice (several); all cancelled already: said so. False, for the matcher, if the
+    message is not that wish or the talent never sent a registration."""
+    if not wants_to_cancel(text):
+        return False  # most messages: no read of the store
+    registrations = await context.services.store.pipeline.registrations(user_id)
+    if not registrations:
+        return False
+    language = context.language(update)
+    still = cancelling.still_open(registrations)
+    if not still:
+        await reply(update, context.text(Text.CANCEL_NONE_OPEN))
+    elif len(still) == 1:
+        lead = await context.services.store.cancellations.own_lead(user_id, still[0].application_id)
+        if lead is None:  # erased in between
+            return False
+        await reply(update, *_confirmation(context, language, lead))
+    else:
+        rows = cancel_rows(context, language, still)
+        await reply(update, context.text(Text.CANCEL_CHOOSE), InlineKeyboardMarkup(rows))
+    return True
+
+
+def _confirmation(
+    context: BotContext, language: str, lead: OwnLead
+) -> tuple[str, InlineKeyboardMarkup]:
+    content = context.content
+    text = content.text(
+        Text.CANCEL_CONFIRM, language, reference=lead.reference, name=lead.registered_for or "—"
+    )
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                button(content.text(Text.BTN_CANCEL_YES, language), f"{YES}{lead.application_id}"),
+                button(content.text(Text.BTN_CANCEL_NO, language), f"{NO}{lead.application_id}"),
+            ]
+        ]
+    )
+    return text, markup
+
+
+async def pressed(update: Update, context: BotContext) -> None:
+    """Batalkan (the confirmation), Ya (cancelled, staff told) or Tidak (nothing changes)."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None:
+        return
+    data = query.data or ""
+    application_id = small_int(data[len(ASK) :])
+    store, language = context.services.store, context.language(update)
+    lead = (
+        None
+        if application_id is None
+        else await store.cancellations.own_lead(user.id, application_id)
+    )
+    if application_id is None or lead is None:  # not theirs, or erased since
+        await fallback.stale_button(update, context)
+        return
+    if lead.withdrawn_at is not None:
+        await show(update, context.text(Text.CANCEL_ALREADY, reference=lead.reference))
+        return
+    if data.startswith(ASK):
+        await show(update, *_confirmation(context, language, lead))
+    elif data.startswith(NO):
+        await show(update, context.text(Text.CANCEL_KEPT, reference=lead.reference))
+    else:
+        await _cancel(update, context, user.id, application_id)
+
+
+async def _cancel(update: Update, context: BotContext, user_id: int, application_id: int) -> None:
+    """Cancelled (committed first), the talent told, then staff."""
+    store, content = context.services.store, context.content
+    done = await cancelling.cancel(store, content, user_id, application_id)
+    if done.outcome == "gone" or done.lead is None:
+        await fallback.stale_button(update, context)
+        return
+    lead = done.lead
+    if done.outcome == "already":
+        await show(update, context.text(Text.CANCEL_ALREADY, reference=lead.reference))
+        return
+    text = context.text(Text.CANCEL_DONE, reference=lead.reference)
+    talent = await store.users.get(user_id)
+    if talent is not None and talent.subscribed:
+        text = f"{text}\n{context.text(Text.CANCEL_DONE_NEWS)}"
+    await show(update, text)
+    await _tell_staff(update, context, lead)
+
+
+async def _tell_staff(update: Update, context: BotContext, lead: OwnLead) -> None:
+    """ "KOC-000001 dibatalkan oleh talentanya sendiri" in the staff chat (or to the admins),
+    with the lead's button."""
+    user = update.effective_user
+    chats = await records_alerts.alert_chats(context, lead.assignee_id)
+    language = context.services.settings.default_language
+    content = context.content
+    text = content.text(
+        Text.CANCEL_STAFF_ALERT,
+        language,
+        reference=lead.reference,
+        name=user.full_name if user is not None else "—",
+        user_id=str(user.id) if user is not None else "—",
+        stage=pipeline_stages.stage_label(content, lead.stage, language),
+    )
+    opener = open_button(content, language, lead.reference, lead.application_id, anew=True)
+    if not await records_alerts.send_alert(context, chats, text, opener):
+        log.warning("No staff chat heard that a talent cancelled a registration")
