@@ -2,26 +2,26 @@
 pendaftaran ini"; a talents' review s59, H1: the only way out was withdrawing consent, which
 deletes everything).
 
-The lead stays on record for staff, closed: moved to the closed stage the caller names, marked
-`lead_pipeline.talent_withdrawn_at` (no stage moves it again: bot/store/pipeline.py refuses),
-its unsent stage messages dropped, an update draft of it discarded, a history entry and an
-audit entry naming the talent as who did it, all in one transaction. Its answers stay, as the
-privacy notice says of a submitted registration (until consent is withdrawn or the data
-erased); the talent's registration for the day's limit still counts.
+The lead stays on record for staff, closed: moved to the closed stage the caller names,
+marked `lead_pipeline.talent_withdrawn_at` (no stage moves it again: bot/store/pipeline.py
+refuses), its unsent stage messages dropped, an update draft of it discarded, and an audit
+entry naming the talent as who did it (which the lead's history shows), all in one
+transaction. Its answers stay, as the privacy notice says of a submitted registration (until
+consent is withdrawn or the data erased); the registration still counts for the day's limit.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Literal
 
 from bot.store.applications import REGISTERED_FOR, registered_for
-from bot.store.audit import Actor, Audit
+from bot.store.audit import TELEGRAM, Actor, Audit
 from bot.store.db import Database, Row, Transaction, utc_now
 from bot.store.records import TALENT
 
-TALENT_WITHDRAWAL = "talent_withdrawal"  # lead_changes.kind of a talent's own cancelling
+TALENT_WITHDRAWAL = "talent_withdrawal"  # its kind in a lead's history (LeadChange.kind)
+TALENT_WITHDRAWAL_ACTION = "withdrawn_by_talent"  # its audit action
 
 _OWN_LEAD = (
     "SELECT a.id, a.reference, p.stage, p.assignee_id, p.talent_withdrawn_at,"  # noqa: S608 - constants
@@ -114,18 +114,15 @@ def _fields(
 
 
 async def _record(tx: Transaction, lead: OwnLead, to_stage: str, now: str, dropped: int) -> None:
-    """The lead's history entry and the audit entry, both naming the talent as who did it."""
-    detail = {"from": lead.stage, "to": to_stage}
-    await tx.execute(
-        "INSERT INTO lead_changes (application_id, kind, actor_id, via, other_id, detail,"
-        " created_at) VALUES (?, ?, NULL, ?, NULL, ?, ?)",
-        (lead.application_id, TALENT_WITHDRAWAL, TALENT, json.dumps(detail), now),
-    )
+    """The audit entry, naming the talent as who did it ("by": never their Telegram id: the
+    audit keeps actor ids through an erasure, lead references it replaces). The lead's
+    history reads it there (bot/store/records.py), as it reads "not a duplicate"."""
     await Audit.add_in(
         tx,
-        Actor(TALENT),
-        "withdrawn_by_talent",
+        Actor(TELEGRAM),
+        TALENT_WITHDRAWAL_ACTION,
         lead.reference,
+        by=TALENT,
         before=lead.stage,
         after=to_stage,
         superseded=dropped,

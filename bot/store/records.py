@@ -476,11 +476,18 @@ _DISMISSALS = (
     " AND o.status = 'submitted'"
     " WHERE l.id = :lead AND l.reference IS NOT NULL"
 )
+# The talent cancelling it themselves (bot/store/cancellations.py), from its audit entry too.
+_CANCELLED = (
+    "SELECT a.id, l.id AS application_id, 'talent_withdrawal' AS kind, NULL AS actor_id, a.via,"
+    " NULL AS other_id, NULL AS other_reference, '{}' AS detail, a.created_at FROM applications l"
+    " JOIN audit_log a ON a.lead_ref = l.reference AND a.action = 'withdrawn_by_talent'"
+    " WHERE l.id = :lead AND l.reference IS NOT NULL"
+)
 _CHANGES = (
     "WITH every AS (SELECT c.id, c.application_id, c.kind, c.actor_id, c.via, c.other_id,"  # noqa: S608 - constants only
     " o.reference AS other_reference, c.detail, c.created_at"
     " FROM lead_changes c LEFT JOIN applications o ON o.id = c.other_id"
-    f" WHERE c.application_id = :lead UNION ALL {_DISMISSALS})"
+    f" WHERE c.application_id = :lead UNION ALL {_DISMISSALS} UNION ALL {_CANCELLED})"
     " SELECT *, (SELECT COUNT(*) FROM every) AS total FROM every"
     " ORDER BY created_at DESC, id DESC LIMIT :limit"
 )

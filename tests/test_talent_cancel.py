@@ -1,0 +1,256 @@
+"""A talent cancels a registration they sent (a talents' review s59, H1: "batalin
+pendaftaranku" got "not sure", /batal said only that no form was being filled in, and the only
+way out was withdrawing consent, which deletes everything).
+
+Cancelled means: the lead is closed (Tidak dilanjutkan) and marked as cancelled by the talent,
+staff are told and see it on the lead, no stage moves it again and no stage message reaches
+the talent; /status says so, and /daftar starts a new registration as usual.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from bot.leads.cancel_wish import wants_to_cancel
+from bot.leads.export import to_wib, wib_text, wib_words
+from bot.leads.stage_changes import change_stage
+from bot.store import Store
+from bot.store.audit import Actor
+from bot.texts import Text
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, realistic, seeded, where
+from tests.test_pipeline import admin_of, label, rows, t, visible
+from tests.test_pipeline_review import _talents
+from tests.workspace import workspace
+
+AGREED = {"processing": True, "transfer_korea": True}
+
+
+def _stage_and_mark(bot: Harness, reference: str) -> tuple[str, bool]:
+    ((stage, withdrawn),) = rows(
+        bot.database,
+        "SELECT p.stage, p.talent_withdrawn_at IS NOT NULL FROM lead_pipeline p"
+        " JOIN applications a ON a.id = p.application_id WHERE a.reference = ?",
+        (reference,),
+    )
+    return str(stage), bool(withdrawn)
+
+
+async def test_a_talent_cancels_a_sent_registration_from_status(
+    bot: Harness, staff_chat: Any
+) -> None:
+    sari = bot.user(first_name="Sari")
+    assert await apply(bot, sari, MUSICIAN) == "KOC-000001"
+    (status,) = await bot.send(sari, "/status")
+    assert t(Text.BTN_CANCEL_REGISTRATION) in status.button_texts
+    # Asked first, with the number and whom it is for; "No" changes nothing.
+    (asked,) = await bot.press(sari, t(Text.BTN_CANCEL_REGISTRATION))
+    assert asked.text == visible(
+        t(Text.CANCEL_CONFIRM, reference="KOC-000001", name=MUSICIAN["stage_name"])
+    )
+    assert asked.button_texts == [t(Text.BTN_CANCEL_YES), t(Text.BTN_CANCEL_NO)]
+    (kept,) = await bot.press(sari, t(Text.BTN_CANCEL_NO))
+    assert kept.text == visible(t(Text.CANCEL_KEPT, reference="KOC-000001"))
+    assert _stage_and_mark(bot, "KOC-000001") == ("baru", False)
+
+    (older,) = await bot.send(sari, "/status")  # left in the chat
+    (status,) = await bot.send(sari, "/status")
+    await bot.press(sari, t(Text.BTN_CANCEL_REGISTRATION), message=status)
+    mark = staff_chat.mark()
+    (done,) = await bot.press(sari, t(Text.BTN_CANCEL_YES))
+    assert done.text.startswith(visible(t(Text.CANCEL_DONE, reference="KOC-000001")))
+    assert _stage_and_mark(bot, "KOC-000001") == ("selesai", True)
+    # Staff hear of it, with the lead's button.
+    (told,) = staff_chat.find("KOC-000001", since=mark)
+    assert told.text == visible(
+        t(
+            Text.CANCEL_STAFF_ALERT,
+            reference="KOC-000001",
+            name="Sari",
+            user_id=str(sari.id),
+            stage=label("selesai"),
+        )
+    )
+    # The audit and the lead's history name the talent as who did it.
+    ((actor, detail),) = rows(
+        bot.database,
+        "SELECT actor_id, detail FROM audit_log WHERE action = 'withdrawn_by_talent'"
+        " AND lead_ref = 'KOC-000001'",
+    )
+    # Never the talent's Telegram id as the actor: the audit keeps actor ids through an erasure.
+    assert actor is None
+    assert json.loads(detail) == {
+        "by": "talent",
+        "before": "baru",
+        "after": "selesai",
+        "superseded": 0,
+    }
+    # An old "Batalkan" pressed again changes nothing more, and says so.
+    (again,) = await bot.press(sari, t(Text.BTN_CANCEL_REGISTRATION), message=older)
+    assert again.text == visible(t(Text.CANCEL_ALREADY, reference="KOC-000001"))
+
+    # /status says it was cancelled by the talent, and when; it offers no cancelling of it.
+    (status,) = await bot.send(sari, "/status")
+    ((at,),) = rows(bot.database, "SELECT talent_withdrawn_at FROM lead_pipeline")
+    day = CONTENT.date_text(to_wib(at).date(), "id")
+    assert visible(t(Text.STATUS_CANCELLED, date=day)) in status.text
+    assert t(Text.BTN_CANCEL_REGISTRATION) not in status.button_texts
+    assert CONTENT.stages["selesai"].talent_label.get("id") not in status.text
+    # /daftar starts a new registration at once: no "update" of the cancelled one offered.
+    await bot.send(sari, "/daftar")
+    assert t(Text.BTN_UPDATE_REGISTRATION) not in sari.last_message.button_texts
+    assert await where(bot, sari) is not None
+    draft = await bot.store.applications.draft_for(sari.id)
+    assert draft is not None and draft.amends is None
+
+
+async def test_batal_after_sending_points_to_cancelling(bot: Harness) -> None:
+    budi = bot.user(first_name="Budi")
+    (nothing,) = await bot.send(budi, "/batal")
+    assert nothing.text == t(Text.INTAKE_NOTHING_TO_CANCEL)  # never registered: as before
+    assert await apply(bot, budi, FILMMAKER) == "KOC-000001"
+    (pointer,) = await bot.send(budi, "/batal")
+    assert pointer.text == visible(t(Text.INTAKE_NOTHING_TO_CANCEL_SENT))
+    assert pointer.button_texts == [t(Text.BTN_CANCEL_REGISTRATION)]
+    (asked,) = await bot.press(budi, t(Text.BTN_CANCEL_REGISTRATION))
+    assert asked.text == visible(
+        t(Text.CANCEL_CONFIRM, reference="KOC-000001", name=FILMMAKER["full_name"])
+    )
+
+
+async def test_a_wish_to_cancel_in_words_is_offered_the_cancelling(bot: Harness) -> None:
+    dimas, grace = await _talents(bot, ("id", AGREED), ("en", AGREED))
+    (dimas_lead,) = await bot.store.pipeline.registrations(dimas.id)
+    (grace_lead,) = await bot.store.pipeline.registrations(grace.id)
+    for said in ("batalin pendaftaranku", "cak aku gak sido wes, batalno pendaftaranku ae 🙏"):
+        (asked,) = await bot.send(dimas, said)
+        assert asked.text == visible(
+            t(Text.CANCEL_CONFIRM, reference="KOC-000001", name=dimas_lead.registered_for)
+        ), said
+    # (after the word that the bot follows her English)
+    *_, asked = await bot.send(grace, "I want to cancel my registration")
+    assert asked.text == visible(
+        t(Text.CANCEL_CONFIRM, "en", reference="KOC-000002", name=grace_lead.registered_for)
+    )
+    assert asked.button_texts == [t(Text.BTN_CANCEL_YES, "en"), t(Text.BTN_CANCEL_NO, "en")]
+    await bot.press(grace, t(Text.BTN_CANCEL_YES, "en"))
+    (none,) = await bot.send(grace, "withdraw my application")
+    assert none.text == visible(t(Text.CANCEL_NONE_OPEN, "en"))
+    # Nothing was cancelled by being offered.
+    assert _stage_and_mark(bot, "KOC-000001") == ("baru", False)
+
+
+async def test_a_talent_with_two_registrations_chooses_which_to_cancel(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari")
+    await apply(bot, sari, MUSICIAN)
+    await apply(bot, sari, {**MUSICIAN, "stage_name": "Sari Solo"})
+    (choice,) = await bot.send(sari, "mau cancel pendaftaran")
+    assert choice.text == t(Text.CANCEL_CHOOSE)
+    assert choice.button_texts == [
+        t(Text.BTN_CANCEL_ONE, reference="KOC-000002"),
+        t(Text.BTN_CANCEL_ONE, reference="KOC-000001"),
+    ]
+    await bot.press(sari, t(Text.BTN_CANCEL_ONE, reference="KOC-000002"))
+    await bot.press(sari, t(Text.BTN_CANCEL_YES))
+    assert _stage_and_mark(bot, "KOC-000002") == ("selesai", True)
+    assert _stage_and_mark(bot, "KOC-000001") == ("baru", False)
+    # The one left is still open: offered alone, and /daftar offers to update it only.
+    (status,) = await bot.send(sari, "/status")
+    assert status.button_texts[0] == t(Text.BTN_CANCEL_REGISTRATION)
+    await bot.send(sari, "/daftar")
+    assert t(Text.BTN_UPDATE_REGISTRATION) in sari.last_message.button_texts
+
+
+async def test_staff_see_a_cancelled_lead_and_no_stage_moves_it(
+    bot: Harness, staff_chat: Any
+) -> None:
+    admin = admin_of(staff_chat)
+    (rina,) = await _talents(bot, ("id", AGREED))
+    (old_page,) = await bot.send(admin, "/lead KOC-000001")
+    await bot.send(rina, "/status")
+    await bot.press(rina, t(Text.BTN_CANCEL_REGISTRATION))
+    await bot.press(rina, t(Text.BTN_CANCEL_YES))
+    talent_saw = len(rina.messages)
+
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    ((at,),) = rows(bot.database, "SELECT talent_withdrawn_at FROM lead_pipeline")
+    when = wib_words(CONTENT, at, "id")
+    assert visible(t(Text.RECORDS_WITHDRAWN, time=when)) in page.text
+    assert visible(t(Text.RECORDS_STAGE_WITHDRAWN, stage=label("selesai"))) in page.text
+    assert visible(t(Text.RECORDS_HISTORY_TALENT_WITHDREW, time=when)) in page.text
+    assert label("shortlist") not in page.button_texts  # no stage buttons
+    # An older page's stage button: refused, said why, nothing sent.
+    mark = admin.mark()
+    await bot.press(admin, label("shortlist"), message=old_page)
+    refusal = t(Text.PIPELINE_WITHDRAWN, reference="KOC-000001", stage=label("selesai"))
+    assert admin.find(visible(refusal), since=mark)
+    assert _stage_and_mark(bot, "KOC-000001") == ("selesai", True)
+
+    async with workspace(bot, ADMIN_ID) as client:
+        lead = await client.ok("lead", {"id": 1})
+        assert lead["withdrawn"] == visible(t(Text.RECORDS_WITHDRAWN, time=wib_text(at)))
+        assert lead["stage_label"] == visible(
+            t(Text.RECORDS_STAGE_WITHDRAWN, stage=label("selesai"))
+        )
+        (change,) = [item for item in lead["changes"] if item["kind"] == "talent_withdrawal"]
+        assert change["text"] == t(Text.RECORDS_HISTORY_TALENT_WITHDREW, time=wib_text(at))
+        moved = await client.ok(
+            "move", {"id": 1, "stage": "shortlist", "version": lead["version"], "notify": True}
+        )
+        assert moved["outcome"] == "withdrawn"
+        assert moved["text"] == visible(refusal)
+    await bot.caught_up()
+    assert _stage_and_mark(bot, "KOC-000001") == ("selesai", True)
+    assert len(rina.messages) == talent_saw  # no stage message reached her
+
+
+async def test_a_stage_message_not_sent_yet_is_dropped_when_the_talent_cancels(
+    tmp_path: Path,
+) -> None:
+    database = tmp_path / "kocca.db"
+    store = await Store.open(database)
+    try:
+        await store.pipeline.configure(CONTENT.first_stage.key)
+        await seeded(
+            database,
+            [Seed(7001, {**realistic(random.Random(1), "music"), "full_name": "Rina"})],
+        )
+        moved = await change_stage(
+            store, CONTENT, 1, "shortlist", actor=Actor.cli(), notify=True, forwarding=None
+        )
+        assert moved.outcome == "saved" and moved.update_id is not None
+        done = await store.cancellations.cancel(7001, 1, "selesai")
+        assert done.outcome == "cancelled"
+        queued = await store.talent_updates.get(moved.update_id)
+        assert queued is not None and queued.status == "superseded"
+        assert not await store.talent_updates.mark_sending(moved.update_id)
+        # Not the talent's lead: nothing happens (a forged button).
+        assert (await store.cancellations.cancel(7002, 1, "selesai")).outcome == "gone"
+    finally:
+        await store.close()
+
+
+def test_the_wish_to_cancel_is_read_conservatively() -> None:
+    for said in (
+        "batalin pendaftaranku",
+        "cak aku gak sido wes, batalno pendaftaranku ae 🙏",
+        "mau cancel pendaftaran",
+        "aku gak jadi ikut",
+        "I want to cancel my registration",
+        "withdraw my application",
+    ):
+        assert wants_to_cancel(said), said
+    for said in (
+        "batal",  # /hapusdata's "no" and the like: not this
+        "cara batal jeda form?",
+        "kalau batal ikut kena denda?",
+        "jangan batalin pendaftaranku",
+        "ga jadi batal daftar",
+        "mau daftar",
+        "aku jadi ikut",
+    ):
+        assert not wants_to_cancel(said), said
