@@ -1486,3 +1486,4 @@ class Text(StrEnum):
     RECORDS_STAGE_WITHDRAWN = "records_stage_withdrawn"
     RECORDS_HISTORY_TALENT_WITHDREW = "records_history_talent_withdrew"
     PIPELINE_WITHDRAWN = "pipeline_withdrawn"
+    WS_HISTORY_TALENT_WITHDREW = "ws_history_talent_withdrew"

@@ -321,7 +321,8 @@ export function change(item) {
   const event = { duplicate: () => t("history_duplicate", reference),
     not_duplicate: () => t("history_not_duplicate", reference),
     marked_again: () => t("history_marked_again", reference),
-    reopened: () => t("history_reopened") }[item.kind]?.() ?? t("history_answers");
+    reopened: () => t("history_reopened"),
+    talent_withdrawal: () => t("history_talent_withdrew") }[item.kind]?.() ?? t("history_answers");
   return h("li", { class: `change ${item.kind}` },
     h("span", { class: "meta" }, [item.at, item.by].filter(Boolean).join(" · ")), event,
     item.answers.length ? h("ul", { class: "answers" }, item.answers.map((answer) =>
