@@ -22,7 +22,17 @@ from bot.store.audit import Actor
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, realistic, seeded, where
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    MUSICIAN,
+    Seed,
+    apply,
+    read_csv,
+    realistic,
+    seeded,
+    where,
+)
 from tests.test_pipeline import admin_of, label, rows, t, visible
 from tests.test_pipeline_review import _talents
 from tests.workspace import workspace
@@ -206,6 +216,11 @@ async def test_staff_see_a_cancelled_lead_and_no_stage_moves_it(
     await bot.caught_up()
     assert _stage_and_mark(bot, "KOC-000001") == ("selesai", True)
     assert len(rina.messages) == talent_saw  # no stage message reached her
+    # The export says so beside the contact details (one exported list is not a way round it).
+    replies = await bot.send(admin, "/export")
+    csv_file = next(r.document for r in replies if r.document and r.document[0].endswith(".csv"))
+    _, lead = read_csv(csv_file[1])
+    assert visible(t(Text.RECORDS_STAGE_WITHDRAWN, stage=label("selesai"))) in lead
 
 
 async def test_a_stage_message_not_sent_yet_is_dropped_when_the_talent_cancels(

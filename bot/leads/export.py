@@ -385,6 +385,8 @@ class Sheet:
         stage = found.label.get(self.language) if found else lead.stage
         if lead.closed_duplicate:  # as the screens say it: "Baru · 🔁 ditutup (duplikat)"
             stage = self._say(Text.RECORDS_STAGE_CLOSED_DUPLICATE, stage=stage)
+        if lead.withdrawn:  # not to be contacted: "Tidak dilanjutkan · 🚫 dibatalkan oleh talenta"
+            stage = self._say(Text.RECORDS_STAGE_WITHDRAWN, stage=stage)
         notes = "\n".join(
             f"{wib_text(note.created_at)} · {self._who(note.author_id)}: {note.text}"
             for note in lead.notes

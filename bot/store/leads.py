@@ -353,6 +353,7 @@ class Lead:
     notes: tuple[LeadNote, ...] = ()  # newest first
     updates_sent: int = 0  # talent messages delivered about this lead
     closed_duplicate: bool = False  # closed as a duplicate of another lead: in no stage
+    withdrawn: bool = False  # cancelled by its talent (bot/store/cancellations.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,6 +394,7 @@ SELECT a.id, a.reference, a.status, a.submitted_at, a.created_at, a.language, a.
         ORDER BY c.id DESC LIMIT 1) AS consent_guardian,
     p.stage, p.assignee_id, p.stage_changed_at,
     p.duplicate_closed_at IS NOT NULL AS closed_duplicate,
+    p.talent_withdrawn_at IS NOT NULL AS withdrawn,
     (SELECT json_group_array(json_array(n.created_at, n.author_id, n.text)) FROM
         (SELECT created_at, author_id, text FROM lead_notes WHERE application_id = a.id
             ORDER BY id DESC) n) AS notes,
@@ -789,4 +791,5 @@ def _lead(row: Row) -> Lead:
         notes=tuple(LeadNote(*note) for note in json.loads(row["notes"] or "[]")),
         updates_sent=int(row["updates_sent"] or 0),
         closed_duplicate=bool(row["closed_duplicate"]),
+        withdrawn=bool(row["withdrawn"]),
     )
