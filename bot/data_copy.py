@@ -384,6 +384,10 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
             record[w.say(Text.MYDATA_FIELD_STAGE_SINCE)] = w.moment(
                 stages[reference].get("stage_changed_at")
             )
+            if stages[reference].get("talent_withdrawn_at"):  # they cancelled it themselves
+                record[w.say(Text.MYDATA_FIELD_CANCELLED)] = w.moment(
+                    stages[reference]["talent_withdrawn_at"]
+                )
         if history.get(reference):
             record[w.say(Text.MYDATA_FIELD_STAGE_HISTORY)] = [
                 {

@@ -1487,3 +1487,4 @@ class Text(StrEnum):
     RECORDS_HISTORY_TALENT_WITHDREW = "records_history_talent_withdrew"
     PIPELINE_WITHDRAWN = "pipeline_withdrawn"
     WS_HISTORY_TALENT_WITHDREW = "ws_history_talent_withdrew"
+    MYDATA_FIELD_CANCELLED = "mydata_field_cancelled"

@@ -28,8 +28,11 @@ from tests.leads import (
     MUSICIAN,
     Seed,
     apply,
+    copy_label,
+    data_copy,
     read_csv,
     realistic,
+    section,
     seeded,
     where,
 )
@@ -110,6 +113,12 @@ async def test_a_talent_cancels_a_sent_registration_from_status(
     assert visible(t(Text.STATUS_CANCELLED, date=day)) in status.text
     assert t(Text.BTN_CANCEL_REGISTRATION) not in status.button_texts
     assert CONTENT.stages["selesai"].talent_label.get("id") not in status.text
+    # Her /dataku copy says so too, and keeps the answers, as the question said.
+    replies = await bot.send(sari, "/dataku")
+    document = next(reply.document for reply in replies if reply.document)
+    [registration] = section(data_copy(document[1]), Text.MYDATA_SECTION_REGISTRATIONS)
+    assert copy_label(Text.MYDATA_FIELD_CANCELLED) in registration
+    assert registration[copy_label(Text.MYDATA_FIELD_ANSWERS)]
     # /daftar starts a new registration at once: no "update" of the cancelled one offered.
     await bot.send(sari, "/daftar")
     assert t(Text.BTN_UPDATE_REGISTRATION) not in sari.last_message.button_texts

@@ -26,7 +26,7 @@ _ANSWERS = (
 )
 _LOG = "SELECT * FROM conversation_log WHERE chat_id = ? OR user_id = ? ORDER BY id"
 _CURRENT_STAGES = (
-    "SELECT a.reference, p.stage, p.stage_changed_at FROM lead_pipeline p"
+    "SELECT a.reference, p.stage, p.stage_changed_at, p.talent_withdrawn_at FROM lead_pipeline p"
     " JOIN applications a ON a.id = p.application_id WHERE a.user_id = ? ORDER BY a.id"
 )
 # The talent's stage changes, without the staff who made them (notes stay internal).
