@@ -50,13 +50,14 @@ def cancel_rows(
 async def nothing_to_pause(update: Update, context: BotContext, user_id: int) -> None:
     """/batal with no form open: to a talent with a sent registration still open, that there
     is nothing to pause and how to cancel one (a talents' review s59: "Saat ini tidak ada
-    pendaftaran yang sedang kamu isi.", no next step); else that line as before."""
+    pendaftaran yang sedang kamu isi.", no next step); all cancelled: said so; else that line
+    as before."""
     language = context.language(update)
-    rows = cancel_rows(
-        context, language, await context.services.store.pipeline.registrations(user_id)
-    )
-    if not rows:
-        await reply(update, context.text(Text.INTAKE_NOTHING_TO_CANCEL))
+    registrations = await context.services.store.pipeline.registrations(user_id)
+    rows = cancel_rows(context, language, registrations)
+    if not rows:  # none sent, or every one cancelled already (said so)
+        none = Text.CANCEL_NONE_OPEN if registrations else Text.INTAKE_NOTHING_TO_CANCEL
+        await reply(update, context.text(none))
         return
     await reply(
         update, context.text(Text.INTAKE_NOTHING_TO_CANCEL_SENT), InlineKeyboardMarkup(rows)

@@ -139,6 +139,9 @@ async def test_batal_after_sending_points_to_cancelling(bot: Harness) -> None:
     assert asked.text == visible(
         t(Text.CANCEL_CONFIRM, reference="KOC-000001", name=FILMMAKER["full_name"])
     )
+    await bot.press(budi, t(Text.BTN_CANCEL_YES))
+    (none,) = await bot.send(budi, "/batal")  # every one cancelled: said so, not "no form"
+    assert none.text == t(Text.CANCEL_NONE_OPEN)
 
 
 async def test_a_wish_to_cancel_in_words_is_offered_the_cancelling(bot: Harness) -> None:
