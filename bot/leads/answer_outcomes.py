@@ -22,6 +22,9 @@ class Accepted:
     named: bool = False  # a choice named in a sentence ("grup rebana"), not pressed or its label
     more: tuple[str, ...] = ()  # the other links of a message with several, at a link question
     besides: str | None = None  # what a choice named in a sentence was said with ("dancer")
+    # A sentence whose answer is unsure ("udah kubilang Bandung, eh salah, maksudnya Bekasi"
+    # at the city): the answer alone is asked for, and the same text once more is kept.
+    unsure: bool = False
 
 
 @dataclass(frozen=True, slots=True)

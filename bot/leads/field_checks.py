@@ -7,6 +7,7 @@ Pure functions over content and answers; no I/O, no Telegram.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import re
 from collections.abc import Sequence
@@ -22,7 +23,14 @@ from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
 from bot.leads.choice_words import named_besides, named_choices
 from bot.leads.form_order import Answers, choices, other_follow_up
 from bot.leads.intent_words import CHAT_WORDS, fold, without_address
-from bot.leads.places import city_said, city_typed, province_typed
+from bot.leads.places import (
+    city_corrected,
+    city_nicknamed,
+    city_said,
+    city_typed,
+    not_a_city,
+    province_typed,
+)
 from bot.leads.sentence_names import NAME_QUESTIONS
 from bot.leads.web_links import (
     AROUND_LINK,
@@ -74,6 +82,25 @@ def use_buttons(question: Question, content: Content) -> Rejected:
         key = Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER if multi else Text.INTAKE_USE_BUTTONS_OR_OTHER
         return Rejected(key, {"other": other[1]})
     return Rejected(Text.INTAKE_USE_BUTTONS_MULTI if multi else Text.INTAKE_USE_BUTTONS)
+
+
+# A typed answer at a question of buttons (the province, a choice) is a few words, or a
+# sentence with a question in it: longer is refused before any reading (an attacker's review,
+# s59: 4,096 characters at the province held the event loop for seconds, and could be sent
+# again and again).
+TYPED_AT_BUTTONS_AT_MOST = 300
+_BUTTON_TYPES = frozenset({"province", "single_choice", "multi_choice"})
+
+
+def too_long_at_buttons(question: Question | None, text: str) -> Rejected | None:
+    """ "Pick a button, or type it shorter" for a text too long to be a typed answer at a
+    question of buttons; None for any other."""
+    if question is None or question.type not in _BUTTON_TYPES:
+        return None
+    if len(text) <= TYPED_AT_BUTTONS_AT_MOST:
+        return None
+    values = {"length": len(text), "limit": TYPED_AT_BUTTONS_AT_MOST}
+    return Rejected(Text.INTAKE_TOO_LONG_AT_BUTTONS, values)
 
 
 def check_choice(
@@ -129,11 +156,21 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
     said = city_said(content, text, answers.get(province)) if province is not None else None
     if said is not None:  # "kan udh kubilang MEDAN bg": the city, not the sentence
         return said
+    # "tadi kubilang Bandung, sekarang pindah ke Bekasi": which city is unsure.
+    corrected = province is not None and city_corrected(content, text)
     if province is not None:  # "di Solo", "depok bang"
         text = city_typed(text)
+        if not_a_city(text):  # "10", "x"
+            return Rejected(Text.INTAKE_NOT_A_CITY)
+        nicknamed = city_nicknamed(content, text, answers.get(province))
+        if nicknamed is not None:  # "suroboyo rek": Surabaya, said
+            return Accepted(nicknamed, named=True)
     checker = _CHECKERS.get(question.type)
     if checker is not None:
-        return checker(question, text)
+        outcome = checker(question, text)
+        if corrected and isinstance(outcome, Accepted):
+            return dataclasses.replace(outcome, unsure=True)
+        return outcome
     if question.type == "province":
         return province_typed(content, text)
     # A choice question answered by typing a label instead of pressing its button.

@@ -212,6 +212,10 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             await self._store.users.set_language(draft.user_id, wished)
             shown = await self.current(draft, note=Text.INTAKE_LANGUAGE_SWITCHED)
             return replace(shown, language=wished)
+        overlong = field_checks.too_long_at_buttons(question, text)
+        if draft.stage == QUESTION and overlong is not None:  # no reading of it at all
+            answers = await self._applications.answers(draft.id)
+            return Screen(QUESTION, draft, question, answers, error=overlong)
         free = draft.stage == QUESTION and _long(question)  # where these may be the answer
         # "Sebentar, saya cek dulu nama resmi PT kami di akta." at a question (a talents'
         # review: stored as the company's name) waits as "later" does.

@@ -5,6 +5,8 @@ place named in a sentence, a typo's closest; and the provinces shown a page at a
 from __future__ import annotations
 
 import re
+import weakref
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -28,6 +30,63 @@ _PLACE_KINDS = tuple(f"{kind} " for kind in _KIND_NAMES)
 # whose label has it): asked again, and left out of "Jakarta, Indonesia".
 HOME_COUNTRY = frozenset({"indonesia", "indo", "ri", "nkri"})
 MIN_NAME_PART = 3  # letters typed that may be part of a province's name
+# Parts between commas read one by one: a real answer has two or three ("Kupang, NTT",
+# "Jakarta Selatan, DKI Jakarta, Indonesia"); a text of more is read as a sentence (an
+# attacker's review, s59: "Bali," + "x," * 2045 held the event loop for seconds).
+PARTS_READ = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """The content's places, folded once (an attacker's review, s59: every part of a typed
+    answer folded every province's and city's name again)."""
+
+    islands: dict[str, list[str]]  # an island's name: its provinces
+    provinces: dict[str, str]  # a province's label or alias: the province
+    cities: dict[str, tuple[str, str]]  # a city: its province, and the city as spelled
+    labels: list[tuple[str, tuple[str, str]]]  # each province's labels
+    in_sentence: dict[str, tuple[str, str | None]]  # a place named in a sentence
+    guessed: dict[str, tuple[str, str | None]]  # a name a typo may come close to
+
+
+_NAMES: weakref.WeakKeyDictionary[Content, _Names] = weakref.WeakKeyDictionary()
+
+
+def _names(content: Content) -> _Names:
+    """The places of `content`, folded the first time they are needed: a reload brings a new
+    Content, and its own."""
+    found = _NAMES.get(content)
+    if found is None:
+        found = _NAMES[content] = _folded(content)
+    return found
+
+
+def _folded(content: Content) -> _Names:
+    islands: dict[str, list[str]] = {}
+    for island in content.intake.islands:
+        for name in island.names:
+            islands.setdefault(fold(name), list(island.provinces))
+    provinces: dict[str, str] = {}
+    cities: dict[str, tuple[str, str]] = {}
+    in_sentence: dict[str, tuple[str, str | None]] = {}
+    guessed: dict[str, tuple[str, str | None]] = {}
+    for value, province in content.provinces.items():
+        for name in province.names:
+            provinces.setdefault(fold(name), value)
+        for city in province.cities:
+            cities.setdefault(fold(city), (value, city))
+        in_sentence.update({fold(city): (value, city) for city in province.cities})
+        in_sentence.update({fold(name): (value, None) for name in province.names})
+        # "Serambi Mekkah", "Paris van Java": the whole nickname, before "Mekkah" or "Paris"
+        # abroad (an attacker's review: both were read as living abroad).
+        in_sentence.update({fold(alias.name): (value, alias.city) for alias in province.nicknames})
+        guessed.update({fold(name): (value, None) for name in province.names})
+        guessed.update({fold(city): (value, city) for city in province.cities})
+    labels = [
+        (value, (fold(province.label.id), fold(province.label.en)))
+        for value, province in content.provinces.items()
+    ]
+    return _Names(islands, provinces, cities, labels, in_sentence, guessed)
 
 
 def province_typed(content: Content, text: str) -> Outcome:
@@ -37,7 +96,10 @@ def province_typed(content: Content, text: str) -> Outcome:
     found = _find_province(content, text)
     if not isinstance(found, Rejected):
         return found
-    parts = [_find_province(content, part) for part in text.split(",")] if "," in text else []
+    typed = text.split(",")
+    if not 1 < len(typed) <= PARTS_READ:  # more is no list of places: read as a sentence
+        return _province_in_sentence(content, text) or found
+    parts = [_find_province(content, part) for part in typed]
     sure = [part for part in parts if isinstance(part, Accepted)]
     offered = [part for part in parts if not isinstance(part, Rejected)]
     if sure:  # "Kupang, NTT": the city named beside its own province is kept too
@@ -46,18 +108,18 @@ def province_typed(content: Content, text: str) -> Outcome:
         said = [
             part
             if not isinstance(part, Rejected)
-            else _province_in_sentence(content, typed, lived_only=True)
-            for part, typed in zip(parts, text.split(","), strict=True)
+            else _province_in_sentence(content, part_typed, lived_only=True)
+            for part, part_typed in zip(parts, typed, strict=True)
         ]
         value = sure[0].value
         # The regency or city as typed around the name known ("Kab. Bandung Barat", "Kota
         # Bekasi": a re-check had both cut to the city's name, another place).
         cities = [
-            _place_as_typed(typed, part.city)
-            for part, typed in zip(said, text.split(","), strict=True)
+            _place_as_typed(part_typed, part.city)
+            for part, part_typed in zip(said, typed, strict=True)
             if isinstance(part, Matches) and part.city and part.values == [value]
         ]
-        cities += _city_unknown(content, value, text.split(","), said)
+        cities += _city_unknown(content, value, typed, said)
         return Accepted(value, city=cities[0]) if cities else sure[0]
     if offered:
         return offered[0]
@@ -90,14 +152,24 @@ def _province_in_sentence(
     Bandung", "di Busan", a talents' review: "I couldn't find that province"): a province, a
     city of one (to confirm), or a place abroad, named whole; the parts that say where they
     come from are left out. None when it names none, or places of two provinces."""
-    places: dict[str, tuple[str, str | None]] = {}
-    for value, province in content.provinces.items():
-        places.update({fold(city): (value, city) for city in province.cities})
-        places.update({fold(name): (value, None) for name in province.names})
-        # "Serambi Mekkah", "Paris van Java": the whole nickname, before "Mekkah" or "Paris"
-        # abroad (an attacker's review: both were read as living abroad).
-        places.update({fold(alias.name): (value, alias.city) for alias in province.nicknames})
-    found: list[tuple[str, str | None]] = []
+    found = _places_named(content, text, lived_only=lived_only)
+    values = {value for value, *_ in found}
+    if len(values) != 1:
+        return None
+    value = values.pop()
+    city = next((city for _, city, _ in found if city is not None), None)
+    # Offered, never taken unasked: a sentence may name a place it is not about (an
+    # attacker's review: "Papua New Guinea" was stored as Papua).
+    return Matches([value], city=city)
+
+
+def _places_named(
+    content: Content, text: str, *, lived_only: bool = False
+) -> list[tuple[str, str | None, str]]:
+    """The places a sentence names (_province_in_sentence), each as its province, its city
+    (None for a province's own name) and the name as read (folded), in the sentence's order."""
+    places = _names(content).in_sentence
+    found: list[tuple[str, str | None, str]] = []
     for part in _CLAUSES.split(text):
         tokens = fold(part).split()
         if _ORIGIN.search(" ".join(tokens)) or not DENIALS.isdisjoint(tokens):
@@ -109,25 +181,19 @@ def _province_in_sentence(
             sizes = range(min(_PLACE_WORDS_AT_MOST, len(tokens) - start), 0, -1)
             size = next((n for n in sizes if " ".join(tokens[start : start + n]) in places), 0)
             if size:
-                found.append(places[" ".join(tokens[start : start + size])])
+                name = " ".join(tokens[start : start + size])
+                found.append((*places[name], name))
             start += max(size, 1)
-    values = {value for value, _ in found}
-    if len(values) != 1:
-        return None
-    value = values.pop()
-    city = next((city for _, city in found if city is not None), None)
-    # Offered, never taken unasked: a sentence may name a place it is not about (an
-    # attacker's review: "Papua New Guinea" was stored as Papua).
-    return Matches([value], city=city)
+    return found
 
 
 def _find_province(content: Content, text: str) -> Outcome:
     typed = fold(text).removeprefix("provinsi ").removeprefix("province ").strip()
     if not typed or typed in HOME_COUNTRY:
         return Rejected(Text.INTAKE_PROVINCE_NOT_FOUND)
-    for island in content.intake.islands:  # "Sumatra", "Papua": every province on it
-        if typed in {fold(name) for name in island.names}:
-            return Matches(list(island.provinces))
+    names = _names(content)
+    if typed in names.islands:  # "Sumatra", "Papua": every province on it
+        return Matches(list(names.islands[typed]))
     place = _without_place_kind(typed)
     named = _province_named(content, typed) or _province_named(content, place)
     if named is not None:  # a province's own name wins over a city of the same name
@@ -138,9 +204,8 @@ def _find_province(content: Content, text: str) -> Outcome:
         return Matches([value], city=name)
     found = [  # part of a name ("Kalimantan" for its five); not "a" or "us" ("Nusa")
         value
-        for value, province in content.provinces.items()
-        if len(typed) >= MIN_NAME_PART
-        and any(typed in fold(name) for name in (province.label.id, province.label.en))
+        for value, labels in names.labels
+        if len(typed) >= MIN_NAME_PART and any(typed in label for label in labels)
     ]
     if len(found) == 1:
         return Accepted(found[0])
@@ -158,6 +223,33 @@ _SAID_OR_LIVED = re.compile(
     r"\b(?:\w*bilang\w*|\w*sebut\w*|tadi|said|told|mentioned|already|tinggal|domisili"
     r"|(?:saya|aku|gue|gw|i'?m|i\s+am)\s+di|live|living|based)\b"
 )
+
+
+# After a city named in a sentence, words that take it back or move away from it ("udah
+# kubilang Bandung, eh salah, maksudnya Bekasi", "tinggal di Bandung tapi mau pindah ke
+# Cikarang", "I mean", "actually"; an attacker's review, s59: the first city was stored).
+_CORRECTION = re.compile(
+    r"\b(?:salah|slh|maksudnya|maksudku|maksud\s+(?:aku|saya|sy|gue|gw|ku)|ralat|koreksi|eh"
+    r"|pindah\w*|actually|i\s+mean|i\s+meant|meant|wrong|moving|move|moved|relocating)\b"
+)
+
+
+def city_corrected(content: Content, text: str) -> bool:
+    """Whether a sentence at the city question that says where the talent lives or that it
+    was said before (_SAID_OR_LIVED) corrects itself: it names two different cities, or a
+    word of taking back or of moving follows the first place it names. No city is read out of it
+    (city_said): the answer alone is asked for."""
+    folded = fold(text)
+    if not _SAID_OR_LIVED.search(folded):
+        return False
+    found = _places_named(content, text, lived_only=True)
+    if len({city for _, city, _ in found if city is not None}) > 1:
+        return True
+    if not found:
+        return False
+    name = found[0][2]  # the first place named, a city or a province's part ("south jakarta")
+    at = f" {folded} ".find(f" {name} ")
+    return at >= 0 and _CORRECTION.search(folded, at + len(name)) is not None
 
 
 def city_said(content: Content, text: str, province: object) -> Accepted | None:
@@ -215,7 +307,7 @@ def _after_said_before(text: str) -> Accepted | None:
 def _known_city_said(content: Content, text: str, province: object) -> Accepted | None:
     """A city of the `province` answered named in a sentence saying it was said before, or
     where the talent lives; None for anything else."""
-    if not _SAID_OR_LIVED.search(fold(text)):
+    if not _SAID_OR_LIVED.search(fold(text)) or city_corrected(content, text):
         return None
     found = _province_in_sentence(content, text, lived_only=True)
     if isinstance(province, str) and isinstance(found, Matches) and found.values == [province]:
@@ -236,6 +328,26 @@ def _known_city_said(content: Content, text: str, province: object) -> Accepted 
         if city is not None and len(rest) >= _SENTENCE_AROUND:
             return Accepted(city, named=True)
     return None
+
+
+def city_nicknamed(content: Content, text: str, province: object) -> str | None:
+    """The city of the `province` answered that a text at the city question is a nickname of
+    ("suroboyo": Surabaya, "Kota Kembang": Bandung; a talents' review had "suroboyo rek"
+    stored as "suroboyo"), as content/ spells it; None for any other text."""
+    found = content.provinces.get(province) if isinstance(province, str) else None
+    typed = fold(text)
+    nicknames = found.nicknames if found is not None else []
+    cities = [alias.city for alias in nicknames if fold(alias.name) == typed and alias.city]
+    return cities[0] if cities else None
+
+
+MIN_CITY_LETTERS = 2  # "Xi" is a name; "x" or "10" is none
+
+
+def not_a_city(text: str) -> bool:
+    """Whether a text at the city question cannot be a place's name: no letter in it ("10"),
+    or a single one ("x"; a talents' review had both stored as the city)."""
+    return sum(character.isalpha() for character in text) < MIN_CITY_LETTERS
 
 
 # Around a city typed at the city question, words that are no part of it: "di"/"dari" before
@@ -393,10 +505,7 @@ def province_guess(content: Content, text: str) -> Matches | None:
     typed = _without_place_kind(fold(text).removeprefix("provinsi ").strip())
     if len(typed.replace(" ", "")) < _GUESS_MIN_LETTERS:
         return None
-    places: dict[str, tuple[str, str | None]] = {}
-    for value, province in content.provinces.items():
-        places.update({fold(name): (value, None) for name in province.names})
-        places.update({fold(city): (value, city) for city in province.cities})
+    places = _names(content).guessed
     scored = [(fuzz.ratio(typed, name), place) for name, place in places.items()]
     top = max(score for score, _ in scored)
     leading = {place for score, place in scored if score == top}
@@ -417,10 +526,7 @@ def _without_place_kind(typed: str) -> str:
 
 def _province_named(content: Content, typed: str) -> str | None:
     """The province whose label or alias is exactly what was typed (folded)."""
-    for value, province in content.provinces.items():
-        if typed in {fold(name) for name in province.names}:
-            return value
-    return None
+    return _names(content).provinces.get(typed)
 
 
 def province_of_city(content: Content, text: str) -> tuple[str, str] | None:
@@ -431,11 +537,7 @@ def province_of_city(content: Content, text: str) -> tuple[str, str] | None:
 
 def _city_named(content: Content, typed: str) -> tuple[str, str] | None:
     """The province of the city typed (folded), with the city as content/ spells it."""
-    for value, province in content.provinces.items():
-        for city in province.cities:
-            if fold(city) == typed:
-                return value, city
-    return None
+    return _names(content).cities.get(typed)
 
 
 def province_page(content: Content, page: int) -> tuple[list[str], int]:

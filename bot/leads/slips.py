@@ -425,7 +425,9 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
             return Rejected(Text.INTAKE_NAME_UNSURE)
         # Only at the city, where it was met: a name is kept as typed ("Sudah Kubilang", a
         # band's name; final review s58 M2: refused).
-        said_before = question.key == _CITY and _SAID_BEFORE.search(fold(text))
+        said_before = question.key == _CITY and (
+            outcome.unsure or _SAID_BEFORE.search(fold(text)) is not None
+        )
         if not (outcome.named or name.cut) and said_before:
             return Rejected(Text.INTAKE_ANSWER_ONLY)  # "kan udh kubilang Tarutung bg"
         # A name cut from a sentence is said ("✅ Kucatat: …"), so a wrong cut is seen.
