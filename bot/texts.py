@@ -226,6 +226,7 @@ class Text(StrEnum):
     INTAKE_CHATTER_AT_TEXT = "intake_chatter_at_text"
     INTAKE_SYMBOLS_ONLY = "intake_symbols_only"
     INTAKE_NOT_A_CITY = "intake_not_a_city"
+    INTAKE_LANGUAGE_OR_NAME = "intake_language_or_name"
     INTAKE_NAME_ITSELF = "intake_name_itself"
     INTAKE_PICKED_WRONG = "intake_picked_wrong"
     INTAKE_CHANGE_EARLIER = "intake_change_earlier"

@@ -37,7 +37,7 @@ from bot.settings import PrivacyFacts
 from bot.store import Draft
 from bot.texts import Text
 from handlers import registration_views
-from handlers.views import button, pairs
+from handlers.views import LANGUAGE_SET, button, pairs
 
 View = tuple[str, InlineKeyboardMarkup | None]
 
@@ -332,6 +332,9 @@ def _question(
                 )
             ]
         )
+    if screen.language_offered is not None:  # "English Please" at a name: switch, or not
+        key = Text.BTN_LANGUAGE_EN if screen.language_offered == "en" else Text.BTN_LANGUAGE_ID
+        rows.append([button(content.text(key, language), LANGUAGE_SET + screen.language_offered)])
     rows += _navigation(draft, question, answers, content, language)
     return "\n".join(parts), InlineKeyboardMarkup(rows)
 

@@ -206,6 +206,17 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                     draft.user_id, Press(draft.id, draft.step, action), update_id
                 )
         wished = await self._language_wished(draft, question, text)
+        if wished is not None and self._may_be_named(draft, question, text):
+            # "English Please" at the stage name (an attacker's review, s59: the language
+            # switched, nothing stored): "switch, or is that the name?", the language's
+            # button offered, and the same text once more is the name.
+            if not self._said_again(draft, question, text, sent):
+                button = Text.BTN_LANGUAGE_EN if wished == "en" else Text.BTN_LANGUAGE_ID
+                held = await self.current(draft, note=Text.INTAKE_LANGUAGE_OR_NAME)
+                held = replace(held, note_values={"switch_to": self._content.text(button, "id")})
+                doubted = await self._held_back(draft, question, text, update_id, held)
+                return replace(doubted, language_offered=wished)
+            wished = None
         if wished is not None:  # "apakah bisa pakai bahasa Inggris saja?": never an answer
             if wished == OTHER:  # "ganti bahasa dong"
                 wished = "en" if language == "id" else "id"

@@ -102,6 +102,8 @@ class Screen:
     changes: list[AnswerChange] = field(default_factory=list)  # "updated": what changed
     language: str | None = None  # the language the talent switched to, stored, to speak now
     offered: str | None = None  # an earlier question the talent said was answered wrong
+    # A language a name may ask for ("English Please" at the stage name): its button, offered.
+    language_offered: str | None = None
     # The question asked after the choices the same message ticked, for the FAQ to answer.
     asking: str | None = None
 

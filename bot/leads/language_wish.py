@@ -38,10 +38,8 @@ _USE = (
 # ...asked for: a word of asking before it ("apakah bisa pakai bahasa Inggris saja?", "can you
 # speak English", "bisa bahasa Inggris?"), not after ("lagu saya pakai bahasa Inggris, bisa
 # didengar di Spotify" is an answer).
-_ASKING = (
-    r"\b(?:bisa|bs|bisakah|boleh|bolehkah|tolong|mohon|minta|please|pls|plz|can|could|would"
-    r"|do\s+you|apakah)\b"
-)
+_ASKING_WORDS = r"bisa|bs|bisakah|boleh|bolehkah|tolong|mohon|minta|can|could|would|do\s+you|apakah"
+_ASKING = rf"\b(?:{_ASKING_WORDS}|please|pls|plz)\b"
 # The language with "please" or "saja" after it, or "please" before it ("English please",
 # "bahasa inggris aja", "in English pls", "tolong bahasa Inggris"), in a short message.
 _PLEASE = r"(?:please|pls|plz|plis|pliss|saja|aja|dong|only|deh)"
@@ -79,6 +77,10 @@ def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{_SWITCH}{gap}(?:(?:ke|to|into|in)\s+)?{named}\b"),
         re.compile(rf"{_ASKING}{gap}(?:{_USE}{gap}(?:in\s+)?)?{named}\b"),
         re.compile(rf"(?:^|\s)(?:in\s+|pakai\s+|pake\s+)?{either}\s+{_PLEASE}\b"),
+        # "eh aku pake bahasa indonesia aja deh ya kak, lebih gampang hehe": using the
+        # language, asked for with "aja", in a longer message too (a talents' review: at the
+        # city, "Your answer has 63 characters; the limit is 60").
+        re.compile(rf"{_USE}\s+(?:in\s+)?{named}\s+{_PLEASE}\b"),
     )
 
 
@@ -105,10 +107,10 @@ def language_asked(text: str, *, strict: bool = False, names_languages: bool = F
     short = len(words) <= _SHORT
     found = {
         language
-        for language, (switch, asking, please) in _FOUND.items()
+        for language, (switch, asking, please, used) in _FOUND.items()
         if switch.search(folded)
         or (not names_languages and short and please.search(folded))
-        or (not names_languages and not strict and asking.search(folded))
+        or (not names_languages and not strict and (asking.search(folded) or used.search(folded)))
     }
     if len(found) > 1:  # "ganti dari bahasa Indonesia ke bahasa Inggris": the one it goes to
         found = {language for language in found if _TO[language].search(folded)}
@@ -122,3 +124,21 @@ def _of_work(part: str) -> bool:
     a word of work before the language ("harus ada subtitle bahasa inggris")."""
     named = [found.start() for found in _NAMED.finditer(part)]
     return bool(named) and _WORK.search(part, 0, max(named)) is not None
+
+
+_NAME_WORDS_AT_MOST = 3  # "English Please", "Bahasa Inggris Saja": a band may be so called
+# Words that make a request of it: a name has none ("please" may end a band's name).
+_ASKED_IN_WORDS = re.compile(rf"{_SWITCH}|{_USE}|\b(?:{_ASKING_WORDS})\b")
+
+
+def may_be_a_name(text: str) -> bool:
+    """Whether a text that asks for a language may be a name all the same (an attacker's
+    review, s59: "English Please" at the stage name switched the language): a few words of
+    letters, each capitalised, with no word of changing, using or asking ("pakai bahasa
+    inggris aja", "ganti ke English" are requests)."""
+    words = text.split()
+    return (
+        0 < len(words) <= _NAME_WORDS_AT_MOST
+        and all(word.isalpha() and word[0].isupper() for word in words)
+        and _ASKED_IN_WORDS.search(fold(text)) is None
+    )

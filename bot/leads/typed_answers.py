@@ -40,7 +40,8 @@ from bot.leads.intake_screens import (
     with_note,
 )
 from bot.leads.intake_steps import IntakeSteps
-from bot.leads.language_wish import language_asked
+from bot.leads.language_wish import language_asked, may_be_a_name
+from bot.leads.sentence_names import NAME_QUESTIONS
 from bot.leads.typed_choices import ABOUT_LANGUAGES
 from bot.store import Draft
 from bot.store.db import ago
@@ -431,6 +432,17 @@ class TypedAnswers(IntakeSteps):
             if choice_words.named_choices(question, self._content, answers, text):
                 return language_asked(text, names_languages=True)  # "bahasa Inggris saja"
         return language_asked(text, strict=question.type == "long_text")
+
+    @staticmethod
+    def _may_be_named(draft: Draft, question: Question | None, text: str) -> bool:
+        """Whether a text asking for a language, at a name, may be the name ("English
+        Please", a band's), to be asked about rather than switched (may_be_a_name)."""
+        return (
+            draft.stage == QUESTION
+            and question is not None
+            and question.key in NAME_QUESTIONS
+            and may_be_a_name(text)
+        )
 
     def _sent_twice(
         self,
