@@ -1,7 +1,9 @@
 """Patterns run on text of any length, timed on hostile 4,096-character inputs: the log's email
 and token masking (bot/logs.py `redact`) and the staff search's phone pieces
 (bot/store/leads.py `_PHONE_PIECE`), beside the patterns they replaced (session 59), and the
-result each gives.
+result each gives. Then the readings of a typed province and choice (bot/leads/places.py,
+choice_words.py; session 59: 1.4-2.5 s each before, on the attack review's machine), which
+the form no longer even reaches past 300 characters (field_checks.TYPED_AT_BUTTONS_AT_MOST).
 
     python benchmarks/hostile_patterns.py
 
@@ -15,6 +17,10 @@ import time
 from collections.abc import Callable
 
 from bot import logs
+from bot.content import load_content
+from bot.leads.choice_words import named_choices
+from bot.leads.field_checks import check_text
+from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store import leads
 
 LENGTH = 4096
@@ -62,6 +68,21 @@ def main() -> None:
         new, now = best(lambda text: leads._PHONE_PIECE.fullmatch(text) is not None, text)
         same = "same result" if was == now else "DIFFERENT RESULT"
         print(f"phone piece, {name}: {old:.2f} ms before, {new:.2f} ms now ({same})")
+
+    content = load_content(PACKAGED_CONTENT_DIR)
+    province, role = content.questions["province"], content.questions["music_role"]
+    answers = {"sector": "music", "age_range": "25_34"}
+    typed = {
+        "'x,' 2,048 times": "x," * (LENGTH // 2),
+        "'Bali,' then 'x,' 2,045 times": "Bali," + "x," * 2045,
+        "'Kota Batu,' 409 times": ("Kota Batu," * 410)[:LENGTH],
+    }
+    for name, text in typed.items():
+        new, now = best(lambda text: check_text(province, content, {}, text), text)
+        print(f"province typed, {name}: {new:.2f} ms now ({type(now).__name__})")
+    for name, text in {"'a ' 2,048 times": "a " * 2048, "'x,' 2,048 times": "x," * 2048}.items():
+        new, now = best(lambda text: named_choices(role, content, answers, text), text)
+        print(f"music_role named_choices, {name}: {new:.2f} ms now ({now})")
 
 
 if __name__ == "__main__":
