@@ -20,6 +20,7 @@ from bot.leads.waiting import check_limits
 from bot.logs import remember_secrets
 from bot.ops.alerts import StaffAlerts
 from bot.ops.backup import DailyBackup
+from bot.ops.kept import KeptDatabases
 from bot.ops.notices import NoticePoster
 from bot.outreach.broadcast import BroadcastWorker
 from bot.outreach.reminders import Clock, ReminderWorker, utc_clock
@@ -113,6 +114,11 @@ async def create_runner(
     kwargs = {"poll_timeout": poll_timeout} if poll_timeout is not None else {}
     runner = Runner(application, store, updates, **kwargs)
     alerts = StaffAlerts(application.bot, services)
+    # A database a restore replaced: later erasures reach it too, and it goes after BACKUP_KEEP
+    # days (also for `chat` on a real database: an erasure made there must reach it as well).
+    kept = KeptDatabases(store, settings.backup_keep)
+    store.privacy.on_erasure.append(kept.erasure_made)
+    runner.add_background(kept.run)
     store.db.health.subscribe(alerts.storage_changed)
     if workers:
         runner.add_background(BroadcastWorker(services, application.bot).run)

@@ -30,6 +30,7 @@ from telegram.request import BaseRequest
 from bot.content import ContentError, load_content
 from bot.erasure_key import erasure_key, key_source
 from bot.logs import mask_secrets, remember_secrets
+from bot.ops.kept import kept_databases
 from bot.settings import ENV_FILE, Settings, SettingsError
 from bot.store import schema
 from bot.store.db import Database
@@ -54,16 +55,19 @@ class Check:
     ok: bool
     found: str
     fix: str = ""
+    warning: bool = False  # passed (the exit status stays 0), with something to do
 
     def line(self) -> str:
-        """✔ or ✘, the finding, and the fix on failure.
+        """✔, ! (a warning) or ✘, the finding, and the fix on a warning or a failure.
 
         Findings quote Telegram (an error's text, the staff group's title): the token is
         masked in any form, and terminal codes are shown escaped, never obeyed.
         """
-        mark = "✔" if self.ok else "✘"
+        mark = "✘" if not self.ok else "!" if self.warning else "✔"
         text = f"{mark} {self.name}: {printable(mask_secrets(self.found))}"
-        return text if self.ok else f"{text}\n    fix: {printable(mask_secrets(self.fix))}"
+        if self.ok and not self.warning:
+            return text
+        return f"{text}\n    fix: {printable(mask_secrets(self.fix))}"
 
 
 def passed(name: str, found: str) -> Check:
@@ -74,6 +78,11 @@ def passed(name: str, found: str) -> Check:
 def failed(name: str, found: str, fix: str) -> Check:
     """A check that failed, with its one-line fix."""
     return Check(name, False, found, fix)
+
+
+def warned(name: str, found: str, fix: str) -> Check:
+    """A check that passed with something to do: its one-line fix."""
+    return Check(name, True, found, fix, warning=True)
 
 
 async def run_checks(settings: Settings, request: BaseRequest | None = None) -> list[Check]:
@@ -87,6 +96,7 @@ async def run_checks(settings: Settings, request: BaseRequest | None = None) -> 
     checks.append(forwarding_check(settings))
     checks.append(env_file_check())
     checks.append(backup_check(settings))
+    checks.append(kept_check(settings))
     checks.append(await clock_check(settings))
     checks.append(time_zone_check())
     return checks
@@ -628,6 +638,28 @@ def backup_check(settings: Settings) -> Check:
         )
     when = f"last daily backup {last[1]}" if last else "no daily backup yet"
     return passed(name, f"{folder}, keeping {settings.backup_keep}; {when}")
+
+
+def kept_check(settings: Settings, now: datetime | None = None) -> Check:
+    """The databases a restore replaced (bot/ops/kept.py): each named with its age."""
+    name = "Kept databases"
+    kept = kept_databases(settings.database_path)
+    if not kept:
+        return passed(name, "none (a restore keeps the database it replaces until checked)")
+    now = now or datetime.now(UTC)
+    keep = settings.backup_keep
+    listed = ", ".join(
+        f"{item.path.name} (restored {count_of(item.age_days(now), 'day')} ago, deleted in"
+        f" {count_of(max(keep - item.age_days(now), 0), 'day')})"
+        for item in kept
+    )
+    return warned(
+        name,
+        f"{listed}: each holds every talent as they were before its restore; later erasures"
+        " are applied to it, and the bot deletes it BACKUP_KEEP days after the restore",
+        "once you have checked the restore, delete it: rm "
+        + " ".join(str(item.path) for item in kept),
+    )
 
 
 def _last_daily_backup(database: Path) -> tuple[bool, str] | None:

@@ -32,6 +32,7 @@ from typing import Any
 from bot.erasure_key import KEY_HELP, erasure_key, key_source
 from bot.ops.backup import BackupError, check_copy, check_integrity, copy_database
 from bot.ops.carry import Carried, carry_over
+from bot.ops.kept import kept_path
 from bot.ops.runlock import RunLock
 from bot.ops.signing import copy_verified, refuse_unsigned, signature_path, signing_key
 from bot.privacy import reapply_erasures, use_checked_key
@@ -62,6 +63,7 @@ class RestoreResult:
     erased_again: int = 0
     withdrawn_again: int = 0
     held: dict[str, Any] = field(default_factory=dict)
+    keep_days: int = 14  # BACKUP_KEEP: the kept database is deleted as old backups are
 
     def summary(self) -> str:
         """Lines for the command line."""
@@ -76,7 +78,13 @@ class RestoreResult:
             else "The backup was not signed (--unsigned); its schema was checked."
         )
         if self.kept is not None:
-            lines.append(f"The previous database is kept as {self.kept}.")
+            lines.append(
+                f"The previous database is kept as {self.kept}, in case this restore was the"
+                " wrong one. It holds every talent as they were, so it is held like a backup:"
+                " erasures and withdrawals of consent made from now on are applied to it too,"
+                f" and the bot deletes it {count_of(self.keep_days, 'day')} after this restore"
+                f" (BACKUP_KEEP). Once you have checked the restore, delete it: rm {self.kept}"
+            )
         if carried.unreadable:
             lines.append(
                 "WARNING: the erasure records of the previous database could not be read"
@@ -106,7 +114,7 @@ class RestoreResult:
                 f"{count_of(carried.dropped_users, 'user')} and"
                 f" {count_of(carried.dropped_leads, 'lead')} of"
                 " the replaced database are not in the backup (they came after it): they stay"
-                " in the kept database only."
+                " in the kept database only, until it is deleted."
             )
         held = self.held
         broadcasts = held.get("broadcasts", [])
@@ -165,7 +173,19 @@ def restore(
         carried.withdrawals,
         carried.audit_entries,
     )
-    return RestoreResult(database, kept, talents, leads, carried, signed, *applied)
+    erased, withdrawn, held = applied
+    return RestoreResult(
+        database,
+        kept,
+        talents,
+        leads,
+        carried,
+        signed,
+        erased,
+        withdrawn,
+        held,
+        keep_days=settings.backup_keep,
+    )
 
 
 def _stage(settings: Settings, backup: Path, staged: Path, *, accept_unsigned: bool) -> bool:
@@ -280,8 +300,7 @@ def _keep_current(database: Path, now: datetime) -> Path | None:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             connection.close()
-    stamp = now.strftime("%Y%m%dT%H%M%SZ")
-    kept = database.with_name(f"{database.stem}.before-restore-{stamp}{database.suffix}")
+    kept = kept_path(database, now)
     os.replace(database, kept)
     for suffix in SIDE_FILES:
         side = database.with_name(database.name + suffix)

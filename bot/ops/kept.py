@@ -1,0 +1,205 @@
+"""The databases a restore replaced, kept beside the database as a safety net.
+
+`kocca-bot restore` keeps the database it replaces whole, as
+`kocca.before-restore-YYYYMMDDTHHMMSSZ.db` (bot/ops/restore.py), in case the restore was the
+wrong one. It holds every talent as they were before the restore, those the backup lacked
+included, so it is held like a backup, never longer (an attacker's review s59, M3: erasures
+never reached it, and a talent the restore dropped was told all her data was erased while it
+held her answers):
+
+- each erasure and withdrawal of consent made afterwards is applied to it as well: the running
+  bot does it as soon as one is made (`KeptDatabases`, woken by the store's erasure listeners),
+  and at each start for any it missed (a crash in between);
+- it is deleted BACKUP_KEEP days after the restore, as the daily backups are, so nothing in it
+  outlives what the retention of backups already allows;
+- `restore` says so, and `doctor` names each kept database with its age.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.private_files import sync_folder
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+STAMP = "%Y%m%dT%H%M%SZ"
+SIDE_FILES = ("-wal", "-shm", "-journal")
+RECHECK = timedelta(days=1)  # the longest the worker sleeps between deadlines
+
+
+@dataclass(frozen=True, slots=True)
+class KeptDatabase:
+    """One database a restore replaced, and when."""
+
+    path: Path
+    restored_at: datetime
+
+    def age_days(self, now: datetime) -> int:
+        """Whole days since the restore."""
+        return max((now - self.restored_at).days, 0)
+
+
+def kept_path(database: Path, now: datetime) -> Path:
+    """Where a restore at `now` keeps the database it replaces."""
+    stamp = now.strftime(STAMP)
+    return database.with_name(f"{database.stem}.before-restore-{stamp}{database.suffix}")
+
+
+def kept_databases(database: Path) -> list[KeptDatabase]:
+    """The kept databases beside `database`, oldest first (only files named as `kept_path`
+    names them)."""
+    pattern = re.compile(
+        re.escape(database.stem) + r"\.before-restore-(\d{8}T\d{6}Z)" + re.escape(database.suffix)
+    )
+    found = []
+    with contextlib.suppress(FileNotFoundError):
+        for path in database.parent.iterdir():
+            match = pattern.fullmatch(path.name)
+            if match is None or not path.is_file():
+                continue
+            with contextlib.suppress(ValueError):  # a stamp no calendar has
+                when = datetime.strptime(match.group(1), STAMP).replace(tzinfo=UTC)
+                found.append(KeptDatabase(path, when))
+    return sorted(found, key=lambda kept: kept.restored_at)
+
+
+def prune_kept(database: Path, keep_days: int, now: datetime | None = None) -> list[Path]:
+    """Delete the kept databases restored more than `keep_days` days ago (with their side
+    files); return those deleted."""
+    now = now or datetime.now(UTC)
+    doomed = [
+        kept.path
+        for kept in kept_databases(database)
+        if now - kept.restored_at >= timedelta(days=keep_days)
+    ]
+    for path in doomed:
+        for name in (path.name, *(path.name + suffix for suffix in SIDE_FILES)):
+            with contextlib.suppress(FileNotFoundError):
+                path.with_name(name).unlink()
+    if doomed:
+        sync_folder(database.parent)
+    return doomed
+
+
+# The live database's records, copied into a kept one as not yet applied (those it already
+# has, by hash and time, are not copied again).
+_RECORDS = {
+    "erasures": (
+        "SELECT subject_hash, erased_at, keyed FROM erasures",
+        "INSERT INTO erasures (subject_hash, erased_at, keyed, applied) SELECT ?1, ?2, ?3, 0"
+        " WHERE NOT EXISTS (SELECT 1 FROM erasures WHERE subject_hash = ?1 AND erased_at = ?2)",
+    ),
+    "withdrawals": (
+        "SELECT subject_hash, withdrawn_at FROM withdrawals",
+        "INSERT INTO withdrawals (subject_hash, withdrawn_at, applied) SELECT ?1, ?2, 0"
+        " WHERE NOT EXISTS"
+        " (SELECT 1 FROM withdrawals WHERE subject_hash = ?1 AND withdrawn_at = ?2)",
+    ),
+}
+
+
+async def apply_erasures_to(store: Store, kept: Path) -> tuple[int, int]:
+    """Apply the live store's erasure and withdrawal records to the kept database `kept`, as
+    a restore applies them to its copy; how many talents were erased, and how many had
+    their applications deleted, in it.
+
+    The records are read through the live store's own connection (no second connection to
+    the live file that could hold its WAL), and written in the kept database, whose deleted
+    rows are zeroed (secure_delete) and whose WAL is emptied, as in the live one.
+    """
+    records = {
+        table: [tuple(row) for row in await store.db.fetch_all(read)]
+        for table, (read, _) in _RECORDS.items()
+    }
+    copy = await Store.open(kept, erasure_key=store.privacy.key)
+    copy.privacy.content_words = store.privacy.content_words  # kept in taught wordings
+    try:
+        async with copy.db.transaction() as tx:
+            for table, (_, insert) in _RECORDS.items():
+                if records[table]:
+                    await tx.execute_many(insert, records[table])
+        erased = await copy.privacy.erase_again()
+        withdrawn = await copy.privacy.withdraw_again()
+    finally:
+        await copy.close()
+    return erased, withdrawn
+
+
+class KeptDatabases:
+    """The running bot's care of the kept databases beside its own: later erasures applied to
+    them as they are made, each deleted BACKUP_KEEP days after its restore."""
+
+    def __init__(self, store: Store, keep_days: int) -> None:
+        self._store = store
+        self._database = store.db.path
+        self._keep_days = keep_days
+        self._wake = asyncio.Event()
+        self._wake.set()  # at start: any erasure a stop or a crash kept from them
+
+    def erasure_made(self) -> None:
+        """The store's erasure listener: an erasure or a withdrawal was just committed."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        """Apply erasures when woken, prune when a kept database is due; a stop lets the work
+        in hand (and an erasure made just before) finish first."""
+        while True:
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self._until_next_deadline()):
+                    await self._wake.wait()
+            work = asyncio.ensure_future(self.once())
+            try:
+                await asyncio.shield(work)
+            except asyncio.CancelledError:
+                await work
+                if self._wake.is_set():
+                    await self.once()
+                raise
+
+    async def once(self) -> None:
+        """Prune the kept databases due, apply the erasures to the others; failures logged."""
+        self._wake.clear()
+        try:
+            deleted = await asyncio.to_thread(prune_kept, self._database, self._keep_days)
+        except OSError as error:
+            log.warning("Could not delete an old kept database (%s)", error.strerror or error)
+            deleted = []
+        for path in deleted:
+            log.info("Deleted %s: restored more than %d days ago", path.name, self._keep_days)
+        for kept in kept_databases(self._database):
+            try:
+                erased, withdrawn = await apply_erasures_to(self._store, kept.path)
+            except (sqlite3.Error, OSError) as error:
+                log.warning(
+                    "Could not apply the erasures to the kept database %s (%s); trying again at"
+                    " the next erasure or start",
+                    kept.path.name,
+                    error,
+                )
+                continue
+            if erased or withdrawn:
+                log.info(
+                    "Applied erasures to the kept database %s: %d talent(s) erased, the"
+                    " applications of %d deleted",
+                    kept.path.name,
+                    erased,
+                    withdrawn,
+                )
+
+    def _until_next_deadline(self) -> float:
+        now = datetime.now(UTC)
+        deadlines = [
+            kept.restored_at + timedelta(days=self._keep_days)
+            for kept in kept_databases(self._database)
+        ]
+        soonest = min([*deadlines, now + RECHECK])
+        return max((soonest - now).total_seconds(), 0.0) + 1.0
