@@ -117,7 +117,7 @@ async def create_runner(
     # A database a restore replaced: later erasures reach it too, and it goes after BACKUP_KEEP
     # days (also for `chat` on a real database: an erasure made there must reach it as well).
     kept = KeptDatabases(store, settings.backup_keep)
-    store.privacy.on_erasure.append(kept.erasure_made)
+    store.privacy.after_erasure.append(kept.erasure_made)
     runner.add_background(kept.run)
     store.db.health.subscribe(alerts.storage_changed)
     if workers:

@@ -38,13 +38,6 @@ def _holding(folder: Path, words: list[bytes]) -> list[str]:
     )
 
 
-async def _until_none_holds(folder: Path, words: list[bytes]) -> None:
-    """Wait for the bot's work no message announces (it follows the confirmation)."""
-    async with asyncio.timeout(WAIT):
-        while _holding(folder, words):  # noqa: ASYNC110 - nothing to wait on but the files
-            await asyncio.sleep(0.05)
-
-
 async def _erase(bot: Harness, talent: Any) -> None:
     await bot.send(talent, "/hapusdata")
     [done] = await bot.press(talent, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
@@ -85,8 +78,10 @@ async def test_erasures_after_a_restore_reach_the_kept_database(
 
     bot = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID)
     await _erase(bot, backed_up.sari)  # in both databases
+    # When she is told it is done, it is: in every file of the data folder.
+    assert _holding(tmp_path, ERASED[:2]) == []
     await _erase(bot, citra)  # the restore dropped her: only the kept database knows her
-    await _until_none_holds(tmp_path, ERASED)
+    assert _holding(tmp_path, ERASED) == []
     await bot.stop()
     assert _holding(tmp_path, ERASED) == []
     # The kept database is still whole for everyone else, and still a database of this bot.

@@ -8,8 +8,8 @@ never reached it, and a talent the restore dropped was told all her data was era
 held her answers):
 
 - each erasure and withdrawal of consent made afterwards is applied to it as well: the running
-  bot does it as soon as one is made (`KeptDatabases`, woken by the store's erasure listeners),
-  and at each start for any it missed (a crash in between);
+  bot does it as one is made, before the talent is told it is done (`KeptDatabases`, the
+  store's after-erasure hook), and at each start for any it missed (a crash in between);
 - it is deleted BACKUP_KEEP days after the restore, as the daily backups are, so nothing in it
   outlives what the retention of backups already allows;
 - `restore` says so, and `doctor` names each kept database with its age.
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 STAMP = "%Y%m%dT%H%M%SZ"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 RECHECK = timedelta(days=1)  # the longest the worker sleeps between deadlines
+ERASURE_WAIT = 10.0  # seconds a talent's confirmation waits for the kept databases at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,32 +143,42 @@ class KeptDatabases:
         self._store = store
         self._database = store.db.path
         self._keep_days = keep_days
-        self._wake = asyncio.Event()
-        self._wake.set()  # at start: any erasure a stop or a crash kept from them
+        self._lock = asyncio.Lock()  # one pass at a time
+        self._pending: set[asyncio.Task[None]] = set()
 
-    def erasure_made(self) -> None:
-        """The store's erasure listener: an erasure or a withdrawal was just committed."""
-        self._wake.set()
+    async def erasure_made(self) -> None:
+        """The store's after-erasure hook: the erasure (or withdrawal) just made is applied to
+        the kept databases before the talent is told it is done. A pass that takes longer than
+        ERASURE_WAIT (a kept database locked by another program) goes on in the background."""
+        if not kept_databases(self._database):
+            return  # the usual case: one listing of the folder
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(self._pass()), ERASURE_WAIT)
 
     async def run(self) -> None:
-        """Apply erasures when woken, prune when a kept database is due; a stop lets the work
-        in hand (and an erasure made just before) finish first."""
-        while True:
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(self._until_next_deadline()):
-                    await self._wake.wait()
-            work = asyncio.ensure_future(self.once())
-            try:
-                await asyncio.shield(work)
-            except asyncio.CancelledError:
-                await work
-                if self._wake.is_set():
-                    await self.once()
-                raise
+        """At start, apply any erasure the kept databases missed; then delete each when due.
+        A stop lets the passes in hand finish first."""
+        try:
+            while True:
+                await asyncio.shield(self._pass())
+                await asyncio.sleep(self._until_next_deadline())
+        except asyncio.CancelledError:
+            await asyncio.gather(*self._pending, return_exceptions=True)
+            raise
+
+    def _pass(self) -> asyncio.Task[None]:
+        """A pass of `once` that a stop lets finish."""
+        task = asyncio.ensure_future(self.once())
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+        return task
 
     async def once(self) -> None:
         """Prune the kept databases due, apply the erasures to the others; failures logged."""
-        self._wake.clear()
+        async with self._lock:
+            await self._once()
+
+    async def _once(self) -> None:
         try:
             deleted = await asyncio.to_thread(prune_kept, self._database, self._keep_days)
         except OSError as error:

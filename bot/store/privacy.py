@@ -220,6 +220,9 @@ class Privacy:
         # Called after every erasure or withdrawal: copies held outside the database (the
         # workspace's exports not yet fetched) go with it.
         self.on_erasure: list[Callable[[], None]] = []
+        # Awaited after a talent's erasure or withdrawal, before they are told it is done:
+        # copies of the database kept beside it (bot/ops/kept.py) are erased in as well.
+        self.after_erasure: list[Callable[[], Awaitable[None]]] = []
         # The words the content's entries say (set by the running bot): a talent's name that
         # is one of them ("Bintang", a stage name "The Monsoons", a username "korea_dreamer")
         # is not masked in what staff taught, where it is the question's word, not her name.
@@ -229,6 +232,10 @@ class Privacy:
         self.erasures += 1
         for listener in list(self.on_erasure):
             listener()
+
+    async def _after_erasure(self) -> None:
+        for hook in list(self.after_erasure):
+            await hook()
 
     @property
     def key(self) -> bytes:
@@ -382,6 +389,7 @@ class Privacy:
                 await StaffNotices.add(tx, "erased", clean_up.detail())
         self._erased()
         await self._db.scrub()
+        await self._after_erasure()
         return told
 
     async def _keep_sent(self, tx: Transaction, user_id: int) -> None:
@@ -589,6 +597,7 @@ class Privacy:
                 await StaffNotices.add(tx, "withdrawn", clean_up.detail())
         self._erased()
         await self._db.scrub()
+        await self._after_erasure()
         return count
 
     async def _withdraw(self, tx: Transaction, user_id: int, before: str) -> int:
