@@ -289,7 +289,12 @@ async def _serve(settings: Settings, content: Content) -> int:
         # One server in webhook mode: the webhook, /healthz and the workspace.
         webhook = WebhookServer(runner, settings, mount=workspace.mount if workspace else None)
     elif workspace is not None:
-        server = WorkspaceServer(workspace, settings.web_listen, settings.web_port)
+        server = WorkspaceServer(
+            workspace,
+            settings.web_listen,
+            settings.web_port,
+            max_connections=settings.max_connections,
+        )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

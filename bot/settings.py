@@ -243,6 +243,9 @@ class Settings(BaseSettings):
     web_port: int = Field(default=8080, ge=1, le=65535)
     # How long Telegram's signed init data opens the workspace after Telegram signed it.
     web_auth_max_age: Annotated[timedelta, NoDecode] = timedelta(hours=1)
+    # Connections open at once on the bot's HTTP server (webhook or workspace), at most half
+    # the process's file descriptors (bot/transport/slow_clients.py).
+    max_connections: int = Field(default=256, ge=1)
     log_level: str = "INFO"
     log_retention_days: int = Field(default=365, ge=1)
     draft_retention_days: int = Field(default=90, ge=1)
@@ -582,6 +585,7 @@ _EXPECTED = {
     "webhook_port": "a port number between 1 and 65535",
     "web_port": "a port number between 1 and 65535",
     "web_auth_max_age": "a duration between 1m and 7d such as 1h (units s, m, h, d)",
+    "max_connections": "a whole number of connections, 1 or more",
     "log_level": "one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "bot_api_url": "an http(s) URL such as https://api.telegram.org/bot",
     "backup_keep": "a whole number of backups to keep, 1 or more",

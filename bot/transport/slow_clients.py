@@ -5,34 +5,157 @@ that each sent one header byte every 10 s all stayed open, and more ran the proc
 descriptors, the database's and the Bot API's too (an attacker's review, s58). A proxy in front
 (docs/operations.md) has its own timeouts; a port reached directly has these:
 
-- the headers: an idle connection, or one whose next request is not whole after READ_SECONDS
-  (from its opening, or from the last answer on it), is closed (aiohttp's keep-alive timer,
-  which also waits for a request that has begun, shortened from its hour);
+- the headers: an idle connection, or one whose next request's headers are not whole after
+  HEADER_SECONDS (from its opening, or from the last answer on it), is closed (aiohttp's
+  keep-alive timer, which also waits for a request that has begun, shortened from its hour);
 - the body: what the handler reads of it within READ_SECONDS of the headers (`read_in_time`),
-  else a 408 that closes the connection.
+  else a 408 that closes the connection;
+- the number: at most MAX_CONNECTIONS open at once per server (`ConnectionCap`). The time
+  bounds alone did not hold it: 600 connections each sending half a header, reopened as soon
+  as they were cut, kept a process with 512 file descriptors out of them, and /healthz failed
+  48 times in 49 (the attacker's review s59, L1). A new connection over the cap first pushes out
+  the oldest one that has no request being handled (idle, or its headers still coming: what a
+  flood is made of), so a real request still gets in; when every one is handling a request,
+  the new one is answered 503 and closed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import resource
+import time
 from collections.abc import Awaitable
 from typing import Any, TypeVar
 
 from aiohttp import web
+from aiohttp.web_protocol import RequestHandler
+
+from bot.alerts import AlertThrottle
 
 log = logging.getLogger(__name__)
 
-READ_SECONDS = 30.0  # for a request's headers, then for its body (a phone on a slow network)
+READ_SECONDS = 30.0  # for a request's body (a phone on a slow network)
+HEADER_SECONDS = 10.0  # for its headers (a few hundred bytes), and for an idle connection
+MAX_CONNECTIONS = 256  # open at once per server (MAX_CONNECTIONS); see `connection_cap`
 READ_WITHIN = web.AppKey("read_within", float)  # the server's bound, seen by sub-applications
+BUSY = b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+CAP_LOG_INTERVAL = 60.0  # seconds: the cap's log line, at most this often
 
 T = TypeVar("T")
 
 
-def runner(app: web.Application, read_seconds: float, **options: Any) -> web.AppRunner:
-    """The app's runner, with idle and half-sent requests closed after `read_seconds`."""
+def runner(
+    app: web.Application,
+    read_seconds: float,
+    max_connections: int = MAX_CONNECTIONS,
+    **options: Any,
+) -> web.AppRunner:
+    """The app's runner: idle connections and half-sent headers closed after HEADER_SECONDS
+    (`read_seconds` if shorter), bodies after `read_seconds`, at most `max_connections` open."""
     app[READ_WITHIN] = read_seconds
-    return web.AppRunner(app, keepalive_timeout=read_seconds, **options)
+    keepalive = min(HEADER_SECONDS, read_seconds)
+    return _CappedRunner(app, max_connections, keepalive_timeout=keepalive, **options)
+
+
+def connection_cap(setting: int) -> int:
+    """MAX_CONNECTIONS, or half the process's file descriptors if that is fewer: the rest are
+    the database's, the Bot API's, the log's (raise LimitNOFILE to allow more)."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or setting <= soft // 2:
+        return setting
+    log.warning(
+        "MAX_CONNECTIONS=%d is more than half of this process's %d file descriptors:"
+        " %d connections at most (raise LimitNOFILE, docs/operations.md)",
+        setting,
+        soft,
+        soft // 2,
+    )
+    return max(soft // 2, 1)
+
+
+def cap_of(site_runner: web.AppRunner | None) -> ConnectionCap | None:
+    """The connections of a server `runner` made, once it is set up."""
+    return site_runner.cap if isinstance(site_runner, _CappedRunner) else None
+
+
+class _CappedRunner(web.AppRunner):
+    """An AppRunner whose server keeps to a number of open connections (`ConnectionCap`)."""
+
+    def __init__(self, app: web.Application, max_connections: int, **options: Any) -> None:
+        super().__init__(app, **options)
+        self._max_connections = max_connections
+        self.cap: ConnectionCap | None = None
+
+    async def setup(self) -> None:
+        await super().setup()
+        assert self.server is not None
+        self.cap = ConnectionCap(self.server, self._max_connections)
+
+
+class ConnectionCap:
+    """At most `limit` connections open on an aiohttp server at once.
+
+    Set between the server and its connections (each tells the server when it is made and
+    lost): a new connection over the limit pushes out the oldest open one that handles no
+    request, or, when every one does, is answered 503 and closed before anything is read.
+    """
+
+    def __init__(self, server: web.Server, limit: int) -> None:
+        self.limit = max(limit, 1)
+        self._open: dict[RequestHandler, None] = {}  # oldest first
+        self._made = server.connection_made
+        self._lost = server.connection_lost
+        server.connection_made = self._connection_made  # type: ignore[method-assign]
+        server.connection_lost = self._connection_lost  # type: ignore[method-assign]
+        self._log = AlertThrottle(CAP_LOG_INTERVAL)
+        self.pushed_out = 0
+        self.refused = 0
+
+    @property
+    def open(self) -> int:
+        """Connections open now."""
+        return len(self._open)
+
+    @property
+    def busy(self) -> int:
+        """Connections handling a request now."""
+        return sum(1 for handler in self._open if _busy(handler))
+
+    def _connection_made(self, handler: RequestHandler, transport: Any) -> None:
+        if len(self._open) >= self.limit and not self._push_out_one():
+            self.refused += 1
+            self._tell()
+            transport.write(BUSY)
+            transport.close()  # never registered: the server does not wait for it
+            return
+        self._open[handler] = None
+        self._made(handler, transport)
+
+    def _connection_lost(self, handler: RequestHandler, exc: BaseException | None = None) -> None:
+        self._open.pop(handler, None)
+        self._lost(handler, exc)
+
+    def _push_out_one(self) -> bool:
+        """Close the oldest connection that handles no request; whether there was one."""
+        for handler in self._open:
+            if not _busy(handler):
+                del self._open[handler]
+                handler.force_close()  # its transport closes: the descriptor is free
+                self.pushed_out += 1
+                self._tell()
+                return True
+        return False
+
+    def _tell(self) -> None:
+        if self._log.allow(time.monotonic()):
+            log.warning(
+                "%d connections open, the most allowed (MAX_CONNECTIONS): the oldest idle one"
+                " is closed for each new one (%d so far), or the new one refused (%d so far)",
+                self.limit,
+                self.pushed_out,
+                self.refused,
+            )
 
 
 async def read_in_time(request: web.Request, reading: Awaitable[T]) -> T | None:
@@ -52,3 +175,9 @@ def too_slow(response: web.Response | None = None) -> web.Response:
     response = response or web.Response(status=408)
     response.force_close()
     return response
+
+
+def _busy(handler: RequestHandler) -> bool:
+    """Whether a connection handles a request: aiohttp's own flag, set from the end of the
+    headers to the end of the answer (unknown in another version of aiohttp: busy)."""
+    return bool(getattr(handler, "_request_in_progress", True))

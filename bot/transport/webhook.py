@@ -55,6 +55,12 @@ class WebhookServer:
         self._mount = mount
         self._server_log = ServerLog(clock)  # malformed requests: one line now and then
         self._read_seconds = read_seconds
+        self._max_connections = settings.max_connections
+
+    @property
+    def connections(self) -> slow_clients.ConnectionCap | None:
+        """Its open connections, once started."""
+        return slow_clients.cap_of(self._site_runner)
 
     async def start(self) -> None:
         """Listen, then tell Telegram where to post (with the secret it must echo)."""
@@ -64,7 +70,11 @@ class WebhookServer:
         if self._mount is not None:
             self._mount(app)
         self._site_runner = slow_clients.runner(
-            app, self._read_seconds, access_log=None, logger=self._server_log
+            app,
+            self._read_seconds,
+            slow_clients.connection_cap(self._max_connections),
+            access_log=None,
+            logger=self._server_log,
         )
         await self._site_runner.setup()
         await web.TCPSite(self._site_runner, self._listen, self._port).start()

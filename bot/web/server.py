@@ -458,13 +458,20 @@ class WorkspaceServer:
         port: int,
         bound: socket.socket | None = None,
         read_seconds: float = slow_clients.READ_SECONDS,
+        max_connections: int = slow_clients.MAX_CONNECTIONS,
     ) -> None:
         self._workspace = workspace
+        self._max_connections = max_connections  # open at once (MAX_CONNECTIONS)
         self._read_seconds = read_seconds  # to send a request whole (bot/transport/slow_clients)
         self._listen = listen
         self._port = port
         self._bound = bound  # a socket already bound to listen:port (`kocca-bot chat`)
         self._runner: web.AppRunner | None = None
+
+    @property
+    def connections(self) -> slow_clients.ConnectionCap | None:
+        """Its open connections, once started."""
+        return slow_clients.cap_of(self._runner)
 
     async def start(self) -> None:
         """Listen (the workspace's reader opens first)."""
@@ -473,7 +480,11 @@ class WorkspaceServer:
         # Malformed requests (anyone can knock on the port) are one log line a minute at most,
         # as on the webhook's server.
         self._runner = slow_clients.runner(
-            app, self._read_seconds, access_log=None, logger=ServerLog(time.monotonic)
+            app,
+            self._read_seconds,
+            slow_clients.connection_cap(self._max_connections),
+            access_log=None,
+            logger=ServerLog(time.monotonic),
         )
         await self._runner.setup()
         if self._bound is None:
