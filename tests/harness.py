@@ -198,6 +198,23 @@ async def webhook_bot(
 
     `clock` is the webhook server's (refusal logs, the /healthz cache); `read_seconds` the
     time a client has to send a request whole."""
+    async with webhook_server(emulator, database, clock, read_seconds, **overrides) as (
+        runner,
+        _,
+        port,
+    ):
+        yield runner, f"http://127.0.0.1:{port}"
+
+
+@asynccontextmanager
+async def webhook_server(
+    emulator: BotAPIEmulator,
+    database: Path,
+    clock: Callable[[], float] = time.monotonic,
+    read_seconds: float = READ_SECONDS,
+    **overrides: Any,
+) -> AsyncIterator[tuple[Runner, WebhookServer, int]]:
+    """`webhook_bot`, yielding the bot, its server and the server's port."""
     port = free_port()
     settings = make_settings(
         database,
@@ -214,7 +231,7 @@ async def webhook_bot(
     await runner.start(polling=False)
     await server.start()
     try:
-        yield runner, f"http://127.0.0.1:{port}"
+        yield runner, server, port
     finally:
         await server.stop()
         await runner.stop()

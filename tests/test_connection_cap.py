@@ -8,18 +8,15 @@ length of time (SAFETY only ends a test that would hang)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from bot.app import create_runner
 from bot.emulator import BotAPIEmulator
 from bot.transport.slow_clients import ConnectionCap
-from bot.transport.webhook import WebhookServer
 from bot.web.server import Workspace, WorkspaceServer
 from tests.conftest import ADMIN_ID
-from tests.harness import Harness, free_port, make_settings
+from tests.harness import Harness, free_port, webhook_server
 from tests.workspace import init_data
 
 SAFETY = 30.0
@@ -56,36 +53,14 @@ async def answer(port: int, path: str, *headers: str) -> bytes:
         writer.close()
 
 
-@asynccontextmanager
-async def webhook_server(
-    emulator: BotAPIEmulator, database: Path
-) -> AsyncIterator[tuple[WebhookServer, int]]:
-    port = free_port()
-    settings = make_settings(
-        database,
-        emulator,
-        webhook_url=f"http://127.0.0.1:{port}/telegram/hook",
-        webhook_secret="s3cret-Value_1",
-        webhook_port=port,
-        max_connections=CAP,
-    )
-    runner = await create_runner(
-        settings, request=emulator.request(), updates_request=emulator.request()
-    )
-    server = WebhookServer(runner, settings)
-    await runner.start(polling=False)
-    await server.start()
-    try:
-        yield server, port
-    finally:
-        await server.stop()
-        await runner.stop()
-
-
 async def test_half_sent_connections_over_the_cap_make_room_and_healthz_answers(
     emulator: BotAPIEmulator, tmp_path: Path
 ) -> None:
-    async with webhook_server(emulator, tmp_path / "kocca.db") as (server, port):
+    async with webhook_server(emulator, tmp_path / "kocca.db", max_connections=CAP) as (
+        _,
+        server,
+        port,
+    ):
         cap = server.connections
         assert isinstance(cap, ConnectionCap)
         flood = []
