@@ -565,7 +565,9 @@ SHORT_FORMS: dict[str, str] = {
     "temenan": "banget",
     # Suroboyoan: rek and cak call someone, like "kak"; koen (kamu), opo (apa), iku/iki
     # (itu/ini), onok (ada), teko (dari), kene (sini), lek (kalau), sopo (siapa), seh (sih),
-    # iso (bisa), boso (bahasa), kabeh (semua), ngapus (hapus), moco (baca), mandek (berhenti).
+    # iso (bisa), boso (bahasa), kabeh (semua), ngapus (hapus), moco (baca), mandek (berhenti),
+    # maneh (lagi), ojok (jangan), tok (saja: "cuma kpop tok"); session 59's Dimas ("aku
+    # pingin daftar maneh iso ta?", "ojok2 cuma kpop tok") had them counted against every entry.
     "koen": "kamu",
     "opo": "apa",
     "iku": "itu",
@@ -588,6 +590,9 @@ SHORT_FORMS: dict[str, str] = {
     "diwoco": "dibaca",
     "konco": "teman",
     "mandek": "berhenti",
+    "maneh": "lagi",
+    "ojok": "jangan",
+    "tok": "saja",
     "ae": "saja",
     "pancet": "tetap",
     "lawas": "lama",
@@ -1059,8 +1064,17 @@ SHORT_FORMS: dict[str, str] = {
     # counted it as an unknown word against every entry).
     "gapunya": "tidak punya",
     "gakpunya": "tidak punya",
-    # Chat's "gpp" (gapapa: is it all right).
+    # Chat's "gpp" (gapapa: is it all right), and written out in one word (a talents' review,
+    # s59: "akun ini dipake berdua gapapa ya?" counted it against every entry).
     "gpp": "tidak apa apa",
+    # Hacked ("akun youtube aku kena hack") is no entry's: "hack" was read as a typo of "back".
+    "hack": "diretas",
+    "dihack": "diretas",
+    "kehack": "diretas",
+    "hacked": "diretas",
+    "gapapa": "tidak apa apa",
+    "gakpapa": "tidak apa apa",
+    "nggakpapa": "tidak apa apa",
     # Session 44's voices. Pinyin in an Indonesian's chat in Taiwan: wo (saya),
     # meiyou (tidak ada), baoming (daftar), and 報名 (daftar) as written.
     "wo": "saya",
@@ -1267,6 +1281,14 @@ PHRASES: dict[tuple[str, ...], str] = {
         ("bayar", "sendiri", "atau", paid): "biaya sendiri atau dibiayai"
         for paid in ("dibayarin", "dibayari", "dibayarkan", "dibiayain", "dibiayai")
     },
+    # A plane ticket is the flight (travel_costs': "lek budal nang korea tiket pesawat e sopo
+    # sing mbayar?", session 59); a ticket alone ("tiket nonton", "tiket konser") is no entry's.
+    **{("tiket", plane): "pesawat" for plane in ("pesawat", "pesawatnya", "pswt")},
+    **{
+        (plane, ticket): "flight"
+        for plane in ("plane", "flight")
+        for ticket in ("ticket", "tickets")
+    },
     ("sampai", "mana"): "status",
     ("sampai", "di", "mana"): "status",
     ("sejauh", "mana"): "status",
@@ -1444,11 +1466,14 @@ PHRASES: dict[tuple[str, ...], str] = {
     # talents' review), read as "the trip is free".
     ("korea", "bayar"): "honor",
     ("korea", "bayarin"): "honor",
-    ("siapa", "yang", "bayar"): "honor",
-    ("siapa", "bayar"): "honor",
-    ("who", "pays"): "honor",
-    ("who", "pay"): "honor",
-    ("who", "covers"): "honor",
+    # Who pays is who covers a cost: travel_costs' "siapa yang menanggungnya" (session 59's
+    # "lek budal nang korea tiket pesawat e sopo sing mbayar?" got "no answer"); a fee
+    # ("honornya berapa") is still no entry's.
+    ("siapa", "yang", "bayar"): "ditanggung",
+    ("siapa", "bayar"): "ditanggung",
+    ("who", "pays"): "ditanggung",
+    ("who", "pay"): "ditanggung",
+    ("who", "covers"): "ditanggung",
     # Meeting the requirements is the requirements ("masih memenuhi syarat?": session 45's
     # review): "memenuhi" stems to "penuh", no entry's, and counted against them all.
     ("memenuhi", "syarat"): "syarat",
@@ -1588,7 +1613,8 @@ PHRASES: dict[tuple[str, ...], str] = {
 
 # "Kadang", "terkadang" (sometimes) ask nothing: session 50's "aku juga kadang ngisi suara film
 # animasi ... pilih jenis film apa?" counted it as an unknown word against every entry; nor
-# does Minang's closing particle "doh" ("indak pop doh").
+# does Minang's closing particle "doh" ("indak pop doh"). "Ulang" (again) asks no more than
+# "lagi" does: "boleh daftar ulang?" read it as a typo of "uang" (who_runs' money).
 STOPWORDS_ID = _listed(
     """
     ada adakah adalah agar aja akan aku al apa apaan apakah apalagi atau bagaimana bahwa
@@ -1659,6 +1685,7 @@ STOPWORDS_ID = _listed(
     side kau engkau penutup sehingga jane
     rupanya berkenan sejauh
     kadang terkadang doh
+    ulang
     """
 )
 
@@ -1666,7 +1693,9 @@ STOPWORDS_ID = _listed(
 # pianist; each was an unknown word counting against every entry).
 # Australian English's "mate" (calling someone: it was read as a typo of "made"), "heaps" (a
 # lot) and "lately" ask nothing (session 50's Melbourne composer); nor do "somewhere",
-# "anywhere", as "anything" does ("is there somewhere i can pitch it").
+# "anywhere", as "anything" does ("is there somewhere i can pitch it"). "Again" asks no more
+# than "lagi" does, nor chat's "tho" (though): session 59's "can i still join even tho i live
+# in korea?" counted it against every entry.
 STOPWORDS_EN = _listed(
     """
     a about am an and any anyone anything are as at be been being but by can could did do
@@ -1685,6 +1714,7 @@ STOPWORDS_EN = _listed(
     mostly between
     mate heaps lately
     somewhere anywhere
+    again tho
     """
 )
 

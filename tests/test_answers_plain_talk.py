@@ -1,0 +1,59 @@
+"""Free questions as talents type them: slang, Suroboyoan, two questions in one message."""
+
+from __future__ import annotations
+
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import CONTENT, rendered
+
+WHO_CAN_APPLY = CONTENT.faq["who_can_apply"]
+TRAVEL_COSTS = CONTENT.faq["travel_costs"]
+NOT_THIS = CONTENT.text(Text.BTN_NOT_THIS, "id")
+
+
+def paragraph(markup: str, starting: str) -> str:
+    """The line of an answer (as the talent reads it) that starts with these words."""
+    return next(line for line in rendered(markup).split("\n") if line.startswith(starting))
+
+
+async def test_english_slang_asking_whether_living_in_korea_qualifies(bot: Harness) -> None:
+    """A talents' review s59 (#4): Grace's "can i still join even tho i live in korea? like do
+    i qualify lol" got "not sure", though "aku tinggal di korea, masih bisa daftar ga kak?" got
+    the answer. She gets who may register, with the line on living abroad."""
+    grace = bot.user(first_name="Grace", language_code="en")
+    [answer] = await bot.send(
+        grace, "can i still join even tho i live in korea? like do i qualify lol"
+    )
+    assert answer.text.split("\n")[0] == WHO_CAN_APPLY.question.en
+    assert paragraph(WHO_CAN_APPLY.answer.en, "If you are under 18") in answer.text
+    assert "Living abroad? You can still register" in answer.text
+
+
+async def test_suroboyoan_questions_get_the_entries_their_indonesian_gets(bot: Harness) -> None:
+    """A talents' review s59 (#4): Dimas, in Suroboyoan, got "not sure" or "no answer" where
+    the same questions in Indonesian are answered: any genre may register (not only K-pop),
+    who pays for the flight to Korea, registering again."""
+    dimas = bot.user(first_name="Dimas")
+    [answer] = await bot.send(dimas, "dangdut koplo iso melok ta rek? ojok2 cuma kpop tok 🤣")
+    assert answer.text.split("\n")[0] == WHO_CAN_APPLY.question.id
+    assert paragraph(WHO_CAN_APPLY.answer.id, "Genre musik dan jenis film") in answer.text
+
+    [answer] = await bot.send(
+        dimas, "lek budal nang korea tiket pesawat e sopo sing mbayar cak? 🥲"
+    )
+    assert answer.text.split("\n")[0] == TRAVEL_COSTS.question.id
+    assert rendered(TRAVEL_COSTS.answer.id).split("\n")[0] in answer.text
+
+    [answer] = await bot.send(dimas, "rek sepurane, aku pingin daftar maneh iso ta? 😅")
+    assert answer.text.split("\n")[0] == WHO_CAN_APPLY.question.id
+    assert answer.button_texts[:2] == [CONTENT.text(Text.BTN_APPLY, "id"), NOT_THIS]
+
+
+async def test_a_duo_sharing_one_account_gets_the_band_paragraph(bot: Harness) -> None:
+    """A talents' review s59 (#4): Tiara & Sasa's "… akun ini dipake berdua gapapa ya?" got no
+    answer, though who may register says a band or duo registers with one member filling in
+    the form."""
+    duo = bot.user(first_name="Tiara")
+    [answer] = await bot.send(duo, "kak kita duo, akun ini dipake berdua gapapa ya?")
+    assert answer.text.split("\n")[0] == WHO_CAN_APPLY.question.id
+    assert paragraph(WHO_CAN_APPLY.answer.id, "Band atau grup juga bisa") in answer.text
