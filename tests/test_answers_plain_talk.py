@@ -16,6 +16,11 @@ def paragraph(markup: str, starting: str) -> str:
     return next(line for line in rendered(markup).split("\n") if line.startswith(starting))
 
 
+def opening(text: str) -> str:
+    """The first line of an answer's text, under its question and the blank line."""
+    return next(line for line in text.split("\n")[1:] if line.strip())
+
+
 async def test_english_slang_asking_whether_living_in_korea_qualifies(bot: Harness) -> None:
     """A talents' review s59 (#4): Grace's "can i still join even tho i live in korea? like do
     i qualify lol" got "not sure", though "aku tinggal di korea, masih bisa daftar ga kak?" got
@@ -57,3 +62,44 @@ async def test_a_duo_sharing_one_account_gets_the_band_paragraph(bot: Harness) -
     [answer] = await bot.send(duo, "kak kita duo, akun ini dipake berdua gapapa ya?")
     assert answer.text.split("\n")[0] == WHO_CAN_APPLY.question.id
     assert paragraph(WHO_CAN_APPLY.answer.id, "Band atau grup juga bisa") in answer.text
+
+
+async def test_two_questions_in_one_message_answer_the_first_and_offer_the_second(
+    bot: Harness,
+) -> None:
+    """A talents' review s59 (#5): Rina's "Apakah film dokumenter juga termasuk dalam
+    program-program tersebut? Kapan batas waktu pendaftarannya?" got "not sure", though each
+    half alone is answered. She gets the first question's answer, with the second's entry
+    first among the buttons under it; pressing it tells her the desk has no deadline but each
+    program has its own."""
+    rina = bot.user(first_name="Rina")
+    funding, who = CONTENT.faq["film_funding"], WHO_CAN_APPLY
+    [answer] = await bot.send(
+        rina,
+        "Apakah film dokumenter juga termasuk dalam program-program tersebut? Kapan batas waktu"
+        " pendaftarannya?",
+    )
+    assert answer.text.split("\n")[0] == funding.question.id
+    assert paragraph(funding.answer.id, "Film dokumenter:") in answer.text
+    entries = answer.button_texts[answer.button_texts.index(NOT_THIS) + 1 :]
+    assert entries[0] == who.question.id  # the second question's, before the see-also
+
+    [page] = await bot.press(rina, who.question.id)
+    first = opening(page.text)
+    assert "tidak punya tenggat" in first and "tiap program punya tenggatnya sendiri" in first
+
+
+async def test_the_deadline_question_is_not_told_there_is_no_deadline(bot: Harness) -> None:
+    """A talents' review s59 (#5): "Kapan batas waktu pendaftarannya?", asked about funds,
+    opened with "… bisa kapan saja, tanpa tenggat.", which a filmmaker reads as "no deadline".
+    The opening says the desk has none and each program has its own, in both languages."""
+    rina = bot.user(first_name="Rina")
+    [answer] = await bot.send(rina, "Kapan batas waktu pendaftarannya?")
+    assert answer.text.split("\n")[0] == WHO_CAN_APPLY.question.id
+    first = opening(answer.text)
+    assert first.startswith("Talent Desk ini") and not first.endswith("tanpa tenggat.")
+    assert "tiap program punya tenggatnya sendiri" in first
+    grace = bot.user(first_name="Grace", language_code="en")
+    [answer] = await bot.send(grace, "is registering here free?")
+    assert answer.text.split("\n")[0] == WHO_CAN_APPLY.question.en
+    assert "the desk has no deadline, but each program has its own" in opening(answer.text)

@@ -92,12 +92,12 @@ class AnswerDesk:
         curated = tuple(answered.see_also) if answered is not None else ()
         others = tuple(
             ref
-            for ref in dict.fromkeys((*curated, *verdict.others))
+            for ref in dict.fromkeys((*verdict.also, *curated, *verdict.others))
             if ref != verdict.entry and entry(self._content, ref) is not None
         )[:ALTERNATIVES]
         if others == verdict.others:
             return verdict  # nothing curated, and the content has them all (the rule)
-        return Verdict(verdict.outcome, verdict.entry, others, verdict.confidence)
+        return Verdict(verdict.outcome, verdict.entry, others, verdict.confidence, verdict.also)
 
     def considered(self, question: Question, needed: Thresholds) -> Verdict:
         """`verdict` for this talent: not an answer they said "Not this" to lately (the other

@@ -25,7 +25,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Literal
 
@@ -111,6 +111,8 @@ PRONOUN_SUFFIXES = ("ku", "mu")  # "grupku": my group, "videomu": your video
 MIN_PRONOUN_ROOT = 3  # letters: "buku" is not "bu" and "ku"
 INTRODUCED_BY = 4  # words: "I'm Jess, indonesian singer" (i, m, jess, indonesian, singer)
 _SENTENCE_END = re.compile(r"[.!?\n]+")
+_QUESTION_END = re.compile(r"\?+")
+MAX_PARTS = 3  # questions of one message matched alone: the first three
 _SIGNING_OFF = frozenset({"thanks", "greeting"})  # a last sentence that asks nothing
 
 
@@ -127,6 +129,10 @@ class Match:
     ranked: tuple[tuple[str, float], ...] = ()  # (entry, fit 0..1), best first
     confidence: float = 0.0
     taught: bool = False  # said as staff taught a wording: its entry first, for sure
+    # Each question of a message that asks more than one ("Apakah film dokumenter termasuk?
+    # Kapan batas waktunya?"), matched alone: `verdict.decide` answers the first one it is
+    # sure of when it is not sure of the whole, and offers the others' entries under it.
+    parts: tuple[Match, ...] = ()
 
     @property
     def best(self) -> str | None:
@@ -378,7 +384,20 @@ class Matcher:
 
     def match(self, text: str, names: Iterable[str] = ()) -> Match:
         """Rank the entries for one message (or say it is a greeting or thanks); the
-        talent's `names` (as Telegram gives them) are who asks, not what."""
+        talent's `names` (as Telegram gives them) are who asks, not what. A message of two
+        questions or more carries each one's match too (`Match.parts`)."""
+        whole = self._whole(text, names)
+        if whole.talk is not None or whole.taught or "?" not in text:
+            return whole
+        asked = [part for part in _QUESTION_END.split(text) if words(part)]
+        if len(asked) < 2:  # most messages: one question
+            return whole
+        # The parts hold no "?", so none of them is split again.
+        parts = tuple(self._whole(part, names) for part in asked[:MAX_PARTS])
+        return replace(whole, parts=parts)
+
+    def _whole(self, text: str, names: Iterable[str]) -> Match:
+        """`match` for the message as one question."""
         found = words(text)
         talk = "nudge" if not found and nothing_written(text) else talk_in(text, found)
         if talk is not None:
@@ -391,7 +410,7 @@ class Matcher:
             # introduction that says nothing an entry has ("Perkenankan saya, Yohanes Da
             # Cunha, pensiunan guru di Ende. Saya hendak menanyakan ...").
             before, asked = introduced
-            match = self.match(asked, names)
+            match = self._whole(asked, names)
             if match.best is None:
                 return self._ranked(text, found, names)
             whole = self._ranked(text, found, names)

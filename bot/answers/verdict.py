@@ -46,6 +46,9 @@ class Verdict:
     entry: str | None = None
     others: tuple[str, ...] = ()
     confidence: float = 0.0
+    # Under an answer to one question of several, the entries of the others: first in
+    # `others`, before any `see_also:` (the desk keeps them there).
+    also: tuple[str, ...] = ()
 
 
 def decide(match: Match, thresholds: Thresholds) -> Verdict:
@@ -53,6 +56,10 @@ def decide(match: Match, thresholds: Thresholds) -> Verdict:
     the entries that fit when not; else nothing."""
     if match.talk is not None:
         return Verdict(Outcome(match.talk))
+    if match.confidence < thresholds.answer and match.parts:
+        answered = _one_of_several(match.parts, thresholds)
+        if answered is not None:
+            return answered
     close = tuple(entry for entry, fit in match.ranked if fit >= thresholds.suggest)
     if match.confidence >= thresholds.answer and close:
         near = NEAR * match.ranked[0][1]
@@ -63,3 +70,30 @@ def decide(match: Match, thresholds: Thresholds) -> Verdict:
     if close:
         return Verdict(Outcome.SUGGESTED, None, close[:SUGGESTIONS], match.confidence)
     return Verdict(Outcome.UNANSWERED, confidence=match.confidence)
+
+
+def _one_of_several(parts: tuple[Match, ...], thresholds: Thresholds) -> Verdict | None:
+    """The answer to the first question of a message of several that is answered surely on
+    its own, with the best entries of the other questions first under it (a talents' review
+    s59: "Apakah film dokumenter juga termasuk …? Kapan batas waktu pendaftarannya?" got "not
+    sure", though each half alone is answered); None if no question is."""
+    for part in parts:
+        if part.talk is not None or part.confidence < thresholds.answer:
+            continue
+        answered = decide(part, thresholds)
+        if answered.entry is None:
+            continue
+        also = tuple(
+            dict.fromkeys(
+                other.ranked[0][0]
+                for other in parts
+                if other is not part
+                and other.talk is None
+                and other.ranked
+                and other.ranked[0][1] >= thresholds.suggest
+                and other.ranked[0][0] != answered.entry
+            )
+        )
+        others = tuple(dict.fromkeys((*also, *answered.others)))[:ALTERNATIVES]
+        return Verdict(Outcome.ANSWERED, answered.entry, others, part.confidence, also)
+    return None
