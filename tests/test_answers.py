@@ -1551,7 +1551,7 @@ async def test_stats_count_talents_and_mark_what_a_reload_has_answered(
         admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, content_dir=content_folder
     )
     sari, budi = bot.user(first_name="Sari"), bot.user(first_name="Budi")
-    asked = "tiket pesawat ditanggung gak"
+    asked = "hanbok disewain gak"
     for _ in range(3):  # one talent typing it again is still one talent asking
         await bot.send(sari, asked)
     await bot.send(budi, "cara bikin nasi goreng enak")
@@ -1588,16 +1588,16 @@ async def test_stats_list_one_question_written_in_several_ways_once(
     """Three talents ask one thing in their own words: one line, asked by three, its other
     wordings counted in /stats and shown on the workspace's Stats tab (phrasings to add)."""
     sari, budi, dewi = (bot.user(first_name=name) for name in ("Sari", "Budi", "Dewi"))
-    await bot.send(sari, "tiket pesawat ditanggung gak?")
-    await bot.send(budi, "Tiket pesawat ditanggung gak")  # the same wording
-    await bot.send(budi, "apakah tiket pesawatnya ditanggung kak")  # Budi again, other words
-    await bot.send(dewi, "ditanggung ga kak tiket pesawat nya")
+    await bot.send(sari, "hanbok disewain gak?")
+    await bot.send(budi, "Hanbok disewain gak")  # the same wording
+    await bot.send(budi, "apakah hanboknya disewain kak")  # Budi again, other words
+    await bot.send(dewi, "disewain ga kak hanbok nya")
     await bot.send(dewi, "cara bikin nasi goreng enak")  # another question
     report, top = await stats_report(bot, staff_chat)
     assert shown(Text.STATS_QUESTIONS, answered=0, suggested=0, unanswered=5, not_this=0) in report
     wordings = shown(Text.STATS_QUESTIONS_WORDINGS, count=2)
     assert top == [
-        f"{shown(Text.STATS_QUESTIONS_LINE, count=3, question='Tiket pesawat ditanggung gak')}"
+        f"{shown(Text.STATS_QUESTIONS_LINE, count=3, question='Hanbok disewain gak')}"
         f" {wordings}",
         shown(Text.STATS_QUESTIONS_LINE, count=1, question="cara bikin nasi goreng enak"),
     ]
@@ -1605,9 +1605,9 @@ async def test_stats_list_one_question_written_in_several_ways_once(
         listed = (await client.ok("stats"))["questions"]["top"]
     assert [(item["question"], item["count"], item["others"], item["more"]) for item in listed] == [
         (
-            "Tiket pesawat ditanggung gak",  # the first of its two spellings
+            "Hanbok disewain gak",  # the first of its two spellings
             3,
-            ["ditanggung ga kak tiket pesawat nya", "apakah tiket pesawatnya ditanggung kak"],
+            ["disewain ga kak hanbok nya", "apakah hanboknya disewain kak"],
             False,
         ),
         ("cara bikin nasi goreng enak", 1, [], False),

@@ -73,27 +73,18 @@ def decide(match: Match, thresholds: Thresholds) -> Verdict:
 
 
 def _one_of_several(parts: tuple[Match, ...], thresholds: Thresholds) -> Verdict | None:
-    """The answer to the first question of a message of several that is answered surely on
-    its own, with the best entries of the other questions first under it (a talents' review
+    """The answer to the first question of a message of several, when each of them is
+    answered surely on its own, with the others' entries first under it (a talents' review
     s59: "Apakah film dokumenter juga termasuk …? Kapan batas waktu pendaftarannya?" got "not
-    sure", though each half alone is answered); None if no question is."""
-    for part in parts:
-        if part.talk is not None or part.confidence < thresholds.answer:
-            continue
-        answered = decide(part, thresholds)
-        if answered.entry is None:
-            continue
-        also = tuple(
-            dict.fromkeys(
-                other.ranked[0][0]
-                for other in parts
-                if other is not part
-                and other.talk is None
-                and other.ranked
-                and other.ranked[0][1] >= thresholds.suggest
-                and other.ranked[0][0] != answered.entry
-            )
-        )
-        others = tuple(dict.fromkeys((*also, *answered.others)))[:ALTERNATIVES]
-        return Verdict(Outcome.ANSWERED, answered.entry, others, part.confidence, also)
-    return None
+    sure", though each half alone is answered); None otherwise. Not when one of them is not
+    sure alone: a question may lean on the next ("emg ada duitnya? dibayar gak kalo tampil
+    di korea?" asks about a fee, not what registering costs)."""
+    asked = [part for part in parts if part.talk is None]
+    if len(asked) < 2 or any(part.confidence < thresholds.answer for part in asked):
+        return None
+    first, *rest = [decide(part, thresholds) for part in asked]
+    also = tuple(
+        dict.fromkeys(other.entry for other in rest if other.entry and other.entry != first.entry)
+    )
+    others = tuple(dict.fromkeys((*also, *first.others)))[:ALTERNATIVES]
+    return Verdict(Outcome.ANSWERED, first.entry, others, first.confidence, also)
