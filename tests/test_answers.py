@@ -1597,8 +1597,7 @@ async def test_stats_list_one_question_written_in_several_ways_once(
     assert shown(Text.STATS_QUESTIONS, answered=0, suggested=0, unanswered=5, not_this=0) in report
     wordings = shown(Text.STATS_QUESTIONS_WORDINGS, count=2)
     assert top == [
-        f"{shown(Text.STATS_QUESTIONS_LINE, count=3, question='Hanbok disewain gak')}"
-        f" {wordings}",
+        f"{shown(Text.STATS_QUESTIONS_LINE, count=3, question='Hanbok disewain gak')} {wordings}",
         shown(Text.STATS_QUESTIONS_LINE, count=1, question="cara bikin nasi goreng enak"),
     ]
     async with workspace(bot, ADMIN_ID) as client:
