@@ -453,9 +453,9 @@ async def test_an_answer_read_as_a_question_is_taken_when_sent_once_more(
         ("id", "full_name", "makasih kak"),  # was stored as the name "makasih"
         ("id", "stage_name", "oke siap"),
         ("en", "city", "Ok thanks"),  # as a phone writes a sentence
-        ("id", "full_name", "halo kak"),  # a hello, back after a pause
+        ("id", "full_name", "halo kak"),  # a hello, back after a pause: greeted back
         # A band, not "I'll carry on later" (an attacker's review of session 44): sent once
-        # more, it is the stage name, never thrown away as "later".
+        # more, it is the stage name, never thrown away as "later" nor taken as the pause.
         ("id", "stage_name", "Nanti Lanjut"),
     ],
 )
@@ -466,7 +466,15 @@ async def test_okay_or_thanks_at_a_name_is_no_answer_unless_sent_once_more(
     thanks where a name or a city goes is asked back; sent once more, it is the answer."""
     user = await at_question(bot, key, language)
     [refused] = await bot.send(user, typed)
-    assert refused.text.startswith(shown(Text.INTAKE_CHATTER_AT_TEXT, language))
+    said = {
+        "halo kak": shown(
+            Text.INTAKE_GREETED_AT_TEXT,
+            language,
+            greeting=CONTENT.text(Text.INTAKE_GREETING_HELLO, language),
+        ),
+        "Nanti Lanjut": shown(Text.INTAKE_LATER, language),
+    }.get(typed, shown(Text.INTAKE_CHATTER_AT_TEXT, language))
+    assert refused.text.startswith(said)
     assert rendered(CONTENT.questions[key].prompt.get(language)) in refused.text  # asked again
     assert await where(bot, user) == key
     assert key not in await _stored(bot, user.id)

@@ -187,7 +187,9 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
             if words and any(words <= set(fold(name).split()) for name in (label.id, label.en))
         ]
         if len(fitting) == 1:
-            return Accepted(fitting[0])
+            # A number in a range's label ("34": 25-34) is said, as a choice read from a
+            # sentence is (a talents' review: the age alone was taken without a word).
+            return Accepted(fitting[0], named=any(word.isdigit() for word in words))
         named = named_choices(question, content, answers, text)  # "grup rebana", "pianis"
         other = other_follow_up(question, content)
         if len(named) == 1 and (other is None or named[0] != other[0]):
@@ -196,7 +198,7 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
             return Accepted(named[0], named=True, besides=besides)
         picked = _by_number(question, typed)  # "umur aku 22"
         if picked is not None:
-            return Accepted(picked)
+            return Accepted(picked, named=True)
     if question.type == "multi_choice":  # "bahasa indonesia dan inggris": both
         named = named_choices(question, content, answers, text)
         if named:

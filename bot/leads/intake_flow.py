@@ -27,6 +27,7 @@ from bot.leads import (
     slips,
 )
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
+from bot.leads.form_greetings import greeting_back
 from bot.leads.intake_screens import (
     CONSENT,
     EDIT_LIST,
@@ -235,11 +236,17 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         # Sebentar"; an attacker's review: they could only be skipped): asked back, and the
         # same text once more is the answer.
         again = self._said_again(draft, question, text, sent)
+        paused = None if again else await self._paused(draft, question, text, update_id)
+        if paused is not None:  # "Maaf, saya lanjutkan nanti saja. Ada rapat.": as ⏸
+            return paused
         if (checking or intent_words.says_later(text, only=free)) and not again:  # nothing stored
             later = await self.current(draft, note=Text.INTAKE_LATER)
             return await self._held_back(draft, question, text, update_id, later)
         if self._wish(text) and not free:
             return await self.current(draft, note=Text.INTAKE_REGISTERING_NOW)
+        greeted = await self._greeted(draft, question, text, sent, update_id)
+        if greeted is not None:  # "SELAMAT SORE": "Selamat sore! 😊", the question below
+            return greeted
         if draft.stage == GUARDIAN and (said := about_the_guardian(text)) is not None:
             return await self.current(draft, note=said)  # "ini wajib ga?", "kenapa harus izin?"
         pressed = None
@@ -463,7 +470,8 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             # (a talents' review: dropped without a word, whose number it is with it).
             remark = {"remark": outcome.besides}
             return replace(answered, note=Text.INTAKE_PHONE_REMARK, note_values=remark)
-        if outcome.named and answered.note is None:
+        if outcome.named and answered.note is None and answered.kind != GUARDIAN:
+            # (Not at the guardian's consent: the age waits for it, nothing is noted yet.)
             # A choice read from a sentence ("grup rebana"), a name cut from one ("nama saya
             # Muh. Rizki Pratama"): said, so a wrong reading is seen and undone with Back (an
             # attacker's review: each was stored without a word).
@@ -476,6 +484,50 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
+
+    async def _paused(
+        self, draft: Draft, question: Question | None, text: str, update_id: int
+    ) -> Screen | None:
+        """A text saying the talent carries on later, at any step: the form paused, as ⏸
+        pressed (a talents' review: "Maaf, saya lanjutkan nanti saja. Ada rapat." at the links
+        was refused as no link). Its bare words ("Nanti Saja", a band?) where a text goes are
+        asked back: the same text once more is the answer. None for any other text."""
+        said = intent_words.says_pause(text)
+        if said is None:
+            return None
+        at_text = draft.stage == QUESTION and question is not None
+        if (
+            said == intent_words.BARE
+            and at_text
+            and question is not None
+            and question.type in slips.FREE_TEXT
+        ):
+            later = await self.current(draft, note=Text.INTAKE_LATER)
+            return await self._held_back(draft, question, text, update_id, later)
+        return await self.press(draft.user_id, Press(draft.id, draft.step, "x"), update_id)
+
+    async def _greeted(
+        self,
+        draft: Draft,
+        question: Question | None,
+        text: str,
+        sent: datetime | None,
+        update_id: int,
+    ) -> Screen | None:
+        """A greeting at a question, greeted back as the talent greeted (a talents' review:
+        "SELAMAT SORE" got "Siap! 😊"); at a name or a city asked back, as chat is there (the
+        same text once more is the answer). None for any other text."""
+        said = greeting_back(text) if draft.stage == QUESTION and question is not None else None
+        if said is None or question is None:
+            return None
+        values = {"greeting": self._content.messages[said]}
+        if question.type == "short_text":
+            refused = answer_outcomes.Rejected(Text.INTAKE_GREETED_AT_TEXT, values)
+            return await self._asked_back(draft, question, text, sent, update_id, refused)
+        answers = await self._applications.answers(draft.id)
+        return Screen(
+            QUESTION, draft, question, answers, note=Text.INTAKE_GREETED, note_values=values
+        )
 
     async def pause(self, user_id: int, update_id: int) -> Screen | None:
         """/batal: pause the open application (kept for /daftar); None if there is none."""

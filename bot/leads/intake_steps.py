@@ -39,6 +39,8 @@ from bot.store import Change, Draft, Store
 from bot.texts import Text
 
 SUGGESTED = frozenset({"email", "short_text"})
+# The draft's `pending` at the guardian's consent: the age that asks for it, stored once given.
+HELD_FOR_GUARDIAN = "guardian_for"
 
 
 class IntakeSteps:
@@ -115,7 +117,9 @@ class IntakeSteps:
         if not draft.active and draft.amends is None and press.action in DISCARDING:
             return await self._discard(draft, press.action)
         if draft.stage == GUARDIAN and press.action == "b" and question is not None:
-            return await self._ask(draft, question, answers, update_id)  # the age again
+            # The age again; reached from the review's list, the list's edit of it (a
+            # talents' review: Back showed the numbered form's question).
+            return await self._ask(draft, question, answers, update_id, editing=draft.editing)
         if draft.stage in (CONSENT, TRANSFER, GUARDIAN):
             return await self._consent(draft, answers, press.action == "y", update_id)
         if draft.stage == QUESTION and question is not None:
@@ -182,7 +186,11 @@ class IntakeSteps:
             return Screen("guardian_declined")
         if kind == "processing" and forwarding is not None:
             return await self._advance(draft, Change(TRANSFER, update_id=update_id))
-        return await self._move_on(draft, answers, {}, update_id)
+        held = draft.pending if isinstance(draft.pending, dict) else {}
+        new: dict[str, Any] = {}
+        if kind == "guardian" and HELD_FOR_GUARDIAN in held and draft.current_key:
+            new = {draft.current_key: held[HELD_FOR_GUARDIAN]}  # the age, given the consent
+        return await self._move_on(draft, answers, new, update_id)
 
     async def _question_press(
         self,
@@ -346,8 +354,15 @@ class IntakeSteps:
             consents = await self._applications.consents(draft.user_id)
             guardian = consents.get("guardian")
             if guardian is None or not guardian.granted or guardian.application_id != draft.id:
+                # Held with the draft, not stored, until the guardian's consent is given:
+                # Back, then "Pakai jawaban ini" or "Kembali ke ringkasan", kept an under-18
+                # age stored without it (found beside a talents' review of the edit's Back).
                 change = Change(
-                    GUARDIAN, question.key, answers={question.key: value}, update_id=update_id
+                    GUARDIAN,
+                    question.key,
+                    editing=draft.editing,  # Back goes to the edit it came from
+                    pending={HELD_FOR_GUARDIAN: value},
+                    update_id=update_id,
                 )
                 return await self._advance(draft, change)
         elsewhere = self._city_elsewhere(question, answers, value)

@@ -238,6 +238,65 @@ def says_later(text: str, *, only: bool = False) -> bool:
     return later or (not _STOP.isdisjoint(words) and not _FOR_NOW.isdisjoint(words))
 
 
+# A talent pausing in plain words ("Maaf, saya lanjutkan nanti saja. Ada rapat.", "nanti aja ya
+# kak", "besok lanjut", "I'll continue later"; a talents' review: at the links the sentence
+# was refused as no link): the form paused, as ⏸ does. A clause of nothing but a later and a
+# carrying on (or "saja"), with chat; besides it at most a short reason ("Ada rapat."), no
+# question, number, link or address. A moment's wait ("bentar ya, ntar lanjut") only waits.
+_PAUSE_LATER = frozenset("nanti ntar nnti entar besok bsk later tomorrow tmrw".split())  # noqa: SIM905 -- a word list reads best as words
+_PAUSE_GO = frozenset(
+    "lanjut lanjutin lanjutkan lanjutkannya dilanjut dilanjutkan dilanjutin melanjutkan terusin"  # noqa: SIM905 -- a word list reads best as words
+    " isi isinya diisi selesaikan continue finish complete resume do fill".split()
+)
+_PAUSE_JUST = frozenset({"saja", "aja", "ae"})
+# When: "nanti malam", "lain kali", "tonight" (bare, as a name may be: "Nanti Malam").
+_PAUSE_WHEN = frozenset("pagi siang sore malam lain kali tonight".split())  # noqa: SIM905 -- a word list reads best as words
+_PAUSE_AROUND = frozenset(
+    "ya yaa yah dulu lagi deh sih ok oke maaf sorry saya aku sy gue gw kami akan will i ll we"  # noqa: SIM905 -- a word list reads best as words
+    " ill me it this the rest form formnya formulirnya pendaftarannya nya ini in out".split()
+)
+_PAUSE_WAIT = _WAIT | frozenset({"bntar", "btar"})
+_CLAUSES = re.compile(r"[.,!;\n\u2026]+|\s[-\u2013\u2014]\s")
+_REASON_WORDS_AT_MOST = 6  # "Ada rapat.", "lagi di jalan", "have a meeting now"
+_CARRIES = re.compile(r"[\d@?]|https?:|www\.|\w\.\w{2}", re.IGNORECASE)
+# What says the pause: "pause" with chat around it, "bare" when it is only its words ("Nanti
+# Saja", "Lanjut Nanti": perhaps a band's name, at a name asked back).
+PAUSE, BARE = "pause", "bare"
+
+
+def says_pause(text: str) -> str | None:
+    """Whether a typed message says the talent stops and carries on later (PAUSE), or only
+    that in its bare words (BARE, perhaps a name); None otherwise."""
+    plain = without_controls(text)
+    if _CARRIES.search(plain):
+        return None
+    clauses = [fold(_APOSTROPHE.sub("", part)).split() for part in _CLAUSES.split(plain)]
+    clauses = [words for words in clauses if words]
+    every = {word for words in clauses for word in words}
+    if not every or len(every) > _LATER_WORDS_AT_MOST or not every.isdisjoint(_PAUSE_WAIT):
+        return None
+    pausing = [words for words in clauses if _pause_clause(set(words))]
+    if not pausing:
+        return None
+    rest = sum(len(words) for words in clauses if words not in pausing)
+    if rest > _REASON_WORDS_AT_MOST:
+        return None
+    bare = len(clauses) == 1 and every <= _PAUSE_LATER | _PAUSE_GO | _PAUSE_JUST | _PAUSE_WHEN
+    return BARE if bare else PAUSE
+
+
+def _pause_clause(words: set[str]) -> bool:
+    """Whether a clause only says "later" with carrying on or "saja" ("saya lanjutkan nanti
+    saja", "besok aja ya kak", "i ll finish it later")."""
+    allowed = _PAUSE_LATER | _PAUSE_GO | _PAUSE_JUST | _PAUSE_WHEN | _PAUSE_AROUND | ADDRESS
+    allowed |= CHAT_WORDS
+    return (
+        words <= allowed
+        and not words.isdisjoint(_PAUSE_LATER)
+        and not (words.isdisjoint(_PAUSE_GO) and words.isdisjoint(_PAUSE_JUST))
+    )
+
+
 def looks_it_up(text: str, *, only: bool = False) -> bool:
     """Whether a typed message at a question says the talent is looking its answer up first
     ("bentar ya kak aku cari dulu"); `only`: and says nothing else (at a free-text question)."""

@@ -201,6 +201,8 @@ class TypedAnswers(IntakeSteps):
                 return action, argument
         named = choice_words.named_questions(shown, text)
         words = set(intent_words.fold(text).split())
+        if draft.stage == REVIEW and not named and _only_changing(words) and "?" not in text:
+            return "e", ""  # "ubah", "edit dong", "mau ganti kak": as Ubah jawaban (a review)
         if draft.stage == REVIEW and not intent_words.SEND.isdisjoint(words):
             return None  # "kirim aja kak, nanti kalau ganti nomor HP saya kabari": no change
         # A correction too ("kota saya tulis kepanjangan, harusnya Bantul saja", "NAMA BAND NYA
@@ -475,3 +477,21 @@ class TypedAnswers(IntakeSteps):
         outcome = field_checks.check_text(previous, self._content, answers, text)
         outcome = slips.slip(previous, text, outcome)
         return isinstance(outcome, answer_outcomes.Accepted) and outcome.value == given
+
+
+# "ubah", "mau edit kak", "change please" typed at the review: the Ubah jawaban button's press
+# (a talents' review: "use the buttons"). Words of changing only, with chat around them.
+_CHANGE_ONLY = frozenset(
+    "ubah ubahin rubah diubah edit ngedit ganti gantiin diganti change koreksi ralat revisi"  # noqa: SIM905 -- a word list reads best as words
+    " perbaiki benerin betulin".split()
+)
+_AROUND_CHANGE = frozenset(
+    "mau pengen ingin boleh tolong please dulu jawaban jawabannya jawabanku want to like answer"  # noqa: SIM905 -- a word list reads best as words
+    " answers something an yg yang ada kang d".split()
+)
+
+
+def _only_changing(words: set[str]) -> bool:
+    """Whether folded words only ask to change an answer, naming none ("mau ubah dulu")."""
+    said = words - intent_words.CHAT_WORDS - _AROUND_CHANGE
+    return bool(said) and said <= _CHANGE_ONLY

@@ -1,0 +1,42 @@
+"""A greeting typed in the middle of the form ("SELAMAT SORE", "good morning kak"): greeted
+back with the same time of day, then the question again (a talents' review: "Siap! 😊" to a
+"Selamat sore"). Pure; no I/O.
+"""
+
+from __future__ import annotations
+
+from bot.answers.text import chatter, words
+from bot.answers.words import GRATITUDE
+from bot.texts import Text
+
+# The words that greet, besides the time of day (not the forms of address GREETINGS holds too).
+_HELLO = frozenset(
+    "halo hallo helo hai hay hi hii hey hello heyy selamat met salam assalamualaikum good"  # noqa: SIM905 -- a word list reads best as words
+    " annyeong annyeonghaseyo 안녕 안녕하세요".split()
+)
+# The time of day a greeting names, and the greeting said back ("good afternoon": siang).
+_TIMES = {
+    "pagi": Text.INTAKE_GREETING_MORNING,
+    "morning": Text.INTAKE_GREETING_MORNING,
+    "siang": Text.INTAKE_GREETING_MIDDAY,
+    "afternoon": Text.INTAKE_GREETING_MIDDAY,
+    "sore": Text.INTAKE_GREETING_AFTERNOON,
+    "malam": Text.INTAKE_GREETING_EVENING,
+    "evening": Text.INTAKE_GREETING_EVENING,
+    "night": Text.INTAKE_GREETING_EVENING,
+}
+
+
+def greeting_back(text: str) -> Text | None:
+    """The greeting to say back to a message that only greets ("SELAMAT SORE": "Selamat
+    sore"; "halo kak": "Halo"); None for anything else, thanks among it ("makasih, selamat
+    malam" closes, it does not greet)."""
+    if not chatter(text):
+        return None
+    found = words(text)
+    if not GRATITUDE.isdisjoint(set(found) - {"🙏"}):
+        return None
+    times = [_TIMES[word] for word in found if word in _TIMES]
+    if times:
+        return times[0]
+    return Text.INTAKE_GREETING_HELLO if not _HELLO.isdisjoint(found) else None
