@@ -225,6 +225,8 @@ class Text(StrEnum):
     INTAKE_ASKED_BESIDE = "intake_asked_beside"
     INTAKE_CHATTER_AT_TEXT = "intake_chatter_at_text"
     INTAKE_GREETED = "intake_greeted"
+    INTAKE_CARRIED_OFFER = "intake_carried_offer"
+    BTN_USE_CARRIED = "btn_use_carried"
     INTAKE_GREETED_AT_TEXT = "intake_greeted_at_text"
     INTAKE_GREETING_MORNING = "intake_greeting_morning"
     INTAKE_GREETING_MIDDAY = "intake_greeting_midday"

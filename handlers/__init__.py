@@ -106,7 +106,8 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(intake.apply_button, pattern=f"^{views.APPLY}(:[a-z0-9_]+)?$"),
             CallbackQueryHandler(intake.flow_button, pattern="^i:"),
             CallbackQueryHandler(
-                intake.registration_button, pattern="^rg:([uv]:[0-9]+|n(:[a-z0-9_]+)?)$"
+                intake.registration_button,
+                pattern="^rg:(u:[0-9]+(:[0-9]+)?|v:[0-9]+|n(:[a-z0-9_]+)?)$",
             ),
             CallbackQueryHandler(talent_cancel.pressed, pattern=talent_cancel.PATTERN),
             CallbackQueryHandler(reminders.continue_button, pattern=f"^{CONTINUE}[0-9]+$"),

@@ -11,7 +11,7 @@ from bot.answers.text import chatter, wants_to_register
 from bot.content import Markup, other_language
 from bot.leads import answer_outcomes, asked_questions, form_order, records, stage_changes
 from bot.leads.asked_questions import asks_in_note
-from bot.leads.change_wish import asks_about_the_choice, wants_to_change
+from bot.leads.change_wish import asks_about_the_choice, carried, wants_to_change
 from bot.leads.intake_flow import IntakeFlow
 from bot.leads.intake_screens import SECTOR, Screen, parse_press
 from bot.parsing import small_int
@@ -74,11 +74,13 @@ async def registration_button(update: Update, context: BotContext) -> None:
     data, flow, language = query.data or "", _flow(context), context.language(update)
     viewing = data.startswith(VIEW)
     if data.startswith(UPDATE) or viewing:
-        lead_id = small_int(data.removeprefix(VIEW if viewing else UPDATE))
+        lead, _, wish = data.removeprefix(VIEW if viewing else UPDATE).partition(":")
+        lead_id = small_int(lead)
         if lead_id is None:
             await fallback.stale_button(update, context)
             return
-        screen = await flow.begin_update(user.id, language, update.update_id, lead_id)
+        carried = await _carried(context, user.id, small_int(wish) if wish else None)
+        screen = await flow.begin_update(user.id, language, update.update_id, lead_id, carried)
     else:
         program = data.removeprefix(NEW).removeprefix(":") or None
         screen = await flow.begin(user.id, language, update.update_id, program, fresh=True)
@@ -177,7 +179,12 @@ async def private_message(update: Update, context: BotContext) -> None:
             )
             await _present(update, context, explained, edit=False)
         elif typed is not None and await _wants_to_change(context, user.id, typed):
-            await apply_command(update, context)  # "mau ganti kota": update, or a new one
+            # "mau ganti kota": update, or a new one; a new number or email in it is offered
+            # after Update (a talents' review: it had to be typed again), read again then.
+            screen = await flow.begin(user.id, context.language(update), update.update_id)
+            if carried(context.content, typed) is not None:
+                screen = replace(screen, carried_from=message.message_id)
+            await _present(update, context, screen, edit=False)
         elif typed is not None:
             # A question in the talent's words; a paused form is said beside "no answer".
             context.draft_held = kept is not None  # read above: its menus need not again
@@ -248,6 +255,17 @@ async def _wants_to_change(context: BotContext, user_id: int, typed: str) -> boo
     if not wants_to_change(typed) or answers.taught(context, typed):
         return False  # most messages: no read of the store
     return await _registered(context, user_id)
+
+
+async def _carried(
+    context: BotContext, user_id: int, message_id: int | None
+) -> tuple[str, str] | None:
+    """The new phone number or email the talent's wish to change (message `message_id`)
+    carries, read again from the conversation log; None without one (or once it is gone)."""
+    if message_id is None:
+        return None
+    text = await context.services.store.log.text_in(user_id, message_id)
+    return None if text is None else carried(context.content, text)
 
 
 async def _asks_about_the_choice(context: BotContext, user_id: int, typed: str) -> bool:

@@ -25,9 +25,11 @@ from bot.leads.intake_screens import (
     KEEP_TYPED,
     QUESTION,
     TRANSFER,
+    USE_CARRIED,
     USE_SUGGESTED,
     Listed,
     Screen,
+    carried_offer,
     navigation,
     offered_province,
 )
@@ -321,6 +323,13 @@ def _question(
     if question.key in answers and question.type != "multi_choice":
         current = form_order.display(question, content, answers[question.key], language)
         parts.append(content.text(Text.INTAKE_CURRENT_ANSWER, language, answer=current))
+    offered = carried_offer(draft.pending)
+    if offered is not None:  # a new number or email from the talent's wish to change
+        value = form_order.display(question, content, offered, language)
+        field = question.label.get(language)
+        parts.append(content.text(Text.INTAKE_CARRIED_OFFER, language, value=value, field=field))
+        use = html.unescape(content.text(Text.BTN_USE_CARRIED, language, value=value))
+        rows.append([button(use, data(draft, USE_CARRIED))])
     earlier = content.questions.get(screen.offered or "")
     if earlier is not None:  # "salah, harusnya musik": that question, one tap away
         field = earlier.label.get(language)

@@ -19,7 +19,7 @@ from handlers.views import button
 
 View = tuple[str, InlineKeyboardMarkup | None]
 # Callback data of the "update or new registration" choice (handlers/intake.py).
-UPDATE = "rg:u:"  # rg:u:<lead application id>
+UPDATE = "rg:u:"  # rg:u:<lead application id>[:<message id of a wish carrying a value>]
 # The same from /dataku: the review comes as a new message, the copy's summary stays.
 VIEW = "rg:v:"  # rg:v:<lead application id>
 NEW = "rg:n"  # rg:n[:<program key>]
@@ -73,7 +73,8 @@ def _choose(screen: Screen, content: Content, language: str) -> View:
             if len(screen.registrations) == 1
             else content.text(Text.BTN_UPDATE_ONE, language, reference=lead.reference)
         )
-        rows.append([button(label, f"{UPDATE}{lead.application_id}")])
+        carried = "" if screen.carried_from is None else f":{screen.carried_from}"
+        rows.append([button(label, f"{UPDATE}{lead.application_id}{carried}")])
     listed = Markup("\n".join(items))
     if screen.kind == "limited":  # the limit is said above (its note); no new one for now
         if not rows:  # all deleted (an erasure): the note alone

@@ -13,6 +13,7 @@ from tests.harness import Harness
 from tests.leads import (
     CONTENT,
     MUSICIAN,
+    apply,
     at_question,
     consent,
     draft_answers,
@@ -207,3 +208,58 @@ async def test_back_from_the_guardian_keeps_no_under_18_age_without_the_consent(
     await bot.press(minor, CONTENT.text(Text.BTN_GUARDIAN_YES, "id"))
     assert (await draft_answers(bot, minor))["age_range"] == "under_18"
     assert await where(bot, minor) == "full_name"
+
+
+async def _sent_phone(bot: Harness, reference: str) -> object:
+    row = await bot.store.db.fetch_one(
+        "SELECT id FROM applications WHERE reference = ? AND status = 'submitted'", (reference,)
+    )
+    assert row is not None
+    return (await bot.store.applications.answers(row["id"]))["phone"]
+
+
+@pytest.mark.parametrize("yes", ["button", "iya kak"])
+async def test_a_new_number_in_a_wish_to_change_is_offered_after_update(
+    bot: Harness, yes: str
+) -> None:
+    """Tiara & Sasa, after sending: "kak mau ganti contact person jadi sasa ya, nomor wa nya
+    juga ganti ke 0813 9988 7766 🙏" got Update / New, and the number had to be typed again
+    under Ubah jawaban → HP/WhatsApp. After Update it is offered at that question; stored
+    only with a yes, then saved as any change is."""
+    user = bot.user()
+    reference = await apply(bot, user, MUSICIAN)
+    wish = "kak mau ganti contact person jadi sasa ya, nomor wa nya juga ganti ke 0813 9988 7766 🙏"
+    [choose] = await bot.send(user, wish)
+    update = CONTENT.text(Text.BTN_UPDATE_REGISTRATION, "id")
+    assert update in choose.button_texts
+    [offer] = await bot.press(user, update)
+    field = CONTENT.questions["phone"].label.id
+    assert shown(Text.INTAKE_CARRIED_OFFER, value="+6281399887766", field=field) in offer.text
+    assert await where(bot, user) == "phone"
+    assert (await draft_answers(bot, user))["phone"] == "+6281234567890"  # not before a yes
+    assert await _sent_phone(bot, reference) == "+6281234567890"
+    if yes == "button":
+        await bot.press(user, CONTENT.text(Text.BTN_USE_CARRIED, "id", value="+6281399887766"))
+    else:
+        await bot.send(user, yes)
+    assert await where(bot, user) == "review"
+    assert (await draft_answers(bot, user))["phone"] == "+6281399887766"
+    await bot.press(user, CONTENT.text(Text.BTN_UPDATE_SAVE, "id"))
+    assert await _sent_phone(bot, reference) == "+6281399887766"
+
+
+async def test_another_number_typed_at_the_offer_is_the_answer_and_none_without_one(
+    bot: Harness,
+) -> None:
+    user = bot.user()
+    await apply(bot, user, MUSICIAN)
+    await bot.send(user, "nomor wa saya ganti ke 0813 9988 7766 ya kak")
+    await bot.press(user, CONTENT.text(Text.BTN_UPDATE_REGISTRATION, "id"))
+    await bot.send(user, "eh salah, 0813 1111 2222")
+    assert (await draft_answers(bot, user))["phone"] == "+6281311112222"
+    other = bot.user()
+    await apply(bot, other, MUSICIAN)
+    await bot.send(other, "mau ganti nomor wa kak")  # nothing carried: the review as before
+    [review] = await bot.press(other, CONTENT.text(Text.BTN_UPDATE_REGISTRATION, "id"))
+    assert await where(bot, other) == "review"
+    assert CONTENT.text(Text.BTN_UPDATE_SAVE, "id") in review.button_texts

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from bot.content import Content
+from bot.leads import answer_outcomes, field_checks
+
 _LONGEST = 120  # characters: a longer message says more than a wish to change an answer
 _WORD = re.compile(r"[^\W\d_]+")
 CHANGING = frozenset(
@@ -84,3 +87,27 @@ def asks_about_the_choice(text: str) -> bool:
     if _BECOMES_TWO.search(said) or (_TWICE.search(said) and _REGISTERING.search(said)):
         return True
     return _EITHER.search(said) is not None and _ASKS.search(said) is not None
+
+
+# An address in a wish ("emailku ganti ke dewi.baru@gmail.com ya"): its candidates, checked as
+# the email question checks a typed answer.
+_ADDRESS = re.compile(r"[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[^\s@<>(),;:]+")
+_CARRIED_TYPES = ("phone", "email")
+
+
+def carried(content: Content, text: str) -> tuple[str, str] | None:
+    """The new phone number or email a wish to change carries, as the form would store it
+    ("nomor wa nya juga ganti ke 0813 9988 7766": the phone question's key and "+62813…"), if
+    it carries exactly one that passes the question's check; None otherwise. Offered after
+    "Update my registration", never stored without the talent saying yes (a talents' review:
+    the number had to be typed again)."""
+    found: list[tuple[str, str]] = []
+    for question in content.questions.values():
+        if question.type not in _CARRIED_TYPES:
+            continue
+        typed = [text] if question.type == "phone" else _ADDRESS.findall(text)
+        for candidate in typed:
+            outcome = field_checks.check_text(question, content, {}, candidate.rstrip("."))
+            if isinstance(outcome, answer_outcomes.Accepted) and isinstance(outcome.value, str):
+                found.append((question.key, outcome.value))
+    return found[0] if len(set(found)) == 1 else None

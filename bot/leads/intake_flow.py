@@ -29,6 +29,7 @@ from bot.leads import (
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
 from bot.leads.form_greetings import greeting_back
 from bot.leads.intake_screens import (
+    CARRIED,
     CONSENT,
     EDIT_LIST,
     GUARDIAN,
@@ -39,6 +40,7 @@ from bot.leads.intake_screens import (
     Screen,
     at_once,
     bot_note,
+    carried_offer,
     in_place,
     noted_at,
     with_note,
@@ -53,7 +55,7 @@ from bot.leads.step_questions import (
 )
 from bot.leads.typed_answers import TypedAnswers
 from bot.leads.typed_choices import TypedChoices
-from bot.store import Draft
+from bot.store import Change, Draft
 from bot.store.db import ago
 from bot.texts import Text
 from bot.wib import to_wib
@@ -118,11 +120,18 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         return await self.current(draft)
 
     async def begin_update(
-        self, user_id: int, language: str, update_id: int, lead_id: int
+        self,
+        user_id: int,
+        language: str,
+        update_id: int,
+        lead_id: int,
+        carried: tuple[str, str] | None = None,
     ) -> Screen:
         """ "Update my registration": the lead's answers in a draft of their own, shown as a
         review (change one answer, or go through them all); the lead changes only when the
-        talent saves. An open draft is resumed instead (one at a time)."""
+        talent saves. An open draft is resumed instead (one at a time). `carried`: a new
+        phone number or email the talent's wish held (question key, value), offered at its
+        question as a change from the review; taken only when the talent says yes."""
         resumed = await self._resumed(user_id, update_id)
         if resumed is not None:
             return resumed
@@ -130,7 +139,16 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         opened = await self._store.records.open_update(user_id, lead_id, language, stage, update_id)
         if opened is None:
             return Screen("update_gone")
-        return await self.current(opened)
+        question = self._content.questions.get(carried[0]) if carried else None
+        if carried is None or question is None or opened.stage != REVIEW:
+            return await self.current(opened)
+        answers = await self._applications.answers(opened.id)
+        if answers.get(question.key) == carried[1] or not form_order.is_visible(question, answers):
+            return await self.current(opened)  # the same as sent: nothing to offer
+        offer = Change(
+            QUESTION, question.key, editing=True, pending={CARRIED: carried[1]}, update_id=update_id
+        )
+        return await self._advance(opened, offer)
 
     async def _resumed(self, user_id: int, update_id: int) -> Screen | None:
         """The open draft's screen (reactivated if paused), or None if there is none."""
@@ -274,6 +292,9 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         answers = await self._applications.answers(draft.id)
         if question is None:
             return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_USE_BUTTONS)
+        offered = carried_offer(draft.pending)
+        if offered is not None and _agrees(text, offered):  # "iya" to "Pakai 0813…?"
+            return await self._carried_taken(draft, question, answers, offered, update_id)
         suggestion = EmailSuggestion.from_pending(draft.pending)
         if question.type in SUGGESTED and suggestion and _agrees(text, suggestion.suggested):
             # "Iya", "Iya yg gmail" to "Maksudmu …@gmail.com?" (a talents' review: refused as

@@ -64,6 +64,17 @@ EDIT_LIST = "edit_list"
 # personal data).
 USE_SUGGESTED = "ms"
 KEEP_TYPED = "mt"
+# The button under "use 0813 … as your phone number?", the value a wish to change carried
+# into an update (kept with the draft, as a suggestion is: `{CARRIED: value}`).
+USE_CARRIED = "mc"
+CARRIED = "carried"
+
+
+def carried_offer(pending: object) -> str | None:
+    """The value a wish to change carried, offered at its question, if the draft holds one."""
+    if not isinstance(pending, dict) or not isinstance(pending.get(CARRIED), str):
+        return None
+    return str(pending[CARRIED])
 
 
 # The province of a city typed at the province question, with the city: "<province>:<n>", the
@@ -106,6 +117,8 @@ class Screen:
     language_offered: str | None = None
     # The question asked after the choices the same message ticked, for the FAQ to answer.
     asking: str | None = None
+    # "choose": the talent's message whose new phone number or email Update offers (its id).
+    carried_from: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

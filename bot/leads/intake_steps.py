@@ -28,9 +28,11 @@ from bot.leads.intake_screens import (
     REVIEW,
     SECTOR,
     TRANSFER,
+    USE_CARRIED,
     USE_SUGGESTED,
     Press,
     Screen,
+    carried_offer,
     in_place,
 )
 from bot.parsing import small_int
@@ -227,6 +229,8 @@ class IntakeSteps:
             if suggestion is not None and (action == USE_SUGGESTED or suggestion.keepable):
                 chosen = suggestion.suggested if action == USE_SUGGESTED else suggestion.typed
                 return await self._answer(draft, question, answers, chosen, update_id)
+        if action == USE_CARRIED and (offered := carried_offer(draft.pending)) is not None:
+            return await self._carried_taken(draft, question, answers, offered, update_id)
         if action == GO_BACK_TO:  # offered after "salah, harusnya musik"
             earlier = self._content.questions.get(argument)
             if (
@@ -255,6 +259,21 @@ class IntakeSteps:
         if action == "r" and (draft.editing or draft.amends is not None):
             return await self._advance(draft, Change(REVIEW, update_id=update_id))
         return await self.current(draft, note=Text.INTAKE_STALE)
+
+    async def _carried_taken(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        offered: str,
+        update_id: int,
+    ) -> Screen:
+        """The value a wish to change carried, said yes to: checked again as typed would be,
+        the answer (a change from the review: the review next)."""
+        outcome = field_checks.check_text(question, self._content, answers, offered)
+        if not isinstance(outcome, answer_outcomes.Accepted):  # a content reload since
+            return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_STALE)
+        return await self._answer(draft, question, answers, outcome.value, update_id)
 
     async def _done(
         self, draft: Draft, question: Question, answers: dict[str, Any], update_id: int

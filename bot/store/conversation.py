@@ -186,6 +186,18 @@ class ConversationLog:
         created_at = str(found.pop("created_at"))
         return LogEntry(**found), created_at
 
+    async def text_in(self, chat_id: int, message_id: int) -> str | None:
+        """The text of the talent's message `message_id` in a chat, as the log keeps it (None
+        when it holds none: erased, past retention, over the day's budget)."""
+        text = await self._db.fetch_value(
+            "SELECT text FROM conversation_log WHERE chat_id = ? AND direction = 'in'"
+            " AND kind = 'text' AND message_id = ? ORDER BY id DESC LIMIT 1",
+            (chat_id, message_id),
+        )
+        if not isinstance(text, str) or size_over_budget(text) is not None:
+            return None
+        return text
+
     async def latest_in(self, chat_id: int, count: int) -> list[LogEntry]:
         """The talent's last `count` messages in a chat, newest first (by the chat's index)."""
         rows = await self._db.fetch_all(
