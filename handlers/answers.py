@@ -34,6 +34,7 @@ from bot.answers.text import (
 from bot.answers.verdict import Outcome, Thresholds, Verdict
 from bot.content import Content, FaqItem, Program
 from bot.leads import asked_questions
+from bot.leads.cancel_wish import wants_to_cancel
 from bot.leads.intent_words import looks_it_up, says_later
 from bot.leads.register_wish import wants_to_go_on, wants_to_register_said_more
 from bot.names import first_name
@@ -242,8 +243,11 @@ async def _typed_wish(update: Update, context: BotContext, question: Question) -
     if await _later_with_paused_form(update, context, question):
         return True
     # "batalin pendaftaranku": before a wish to register, whose words ("daftar") it shares.
-    if not taught(context, text) and await talent_cancel.wished(
-        update, context, question.user_id, text
+    # The word check first: `taught` is a second match of the message, too dear for each one.
+    if (
+        wants_to_cancel(text)
+        and not taught(context, text)
+        and await talent_cancel.wished(update, context, question.user_id, text)
     ):
         return True
     if await _wants_to_register(update, context, question):
