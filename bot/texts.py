@@ -1500,3 +1500,5 @@ class Text(StrEnum):
     PIPELINE_WITHDRAWN = "pipeline_withdrawn"
     WS_HISTORY_TALENT_WITHDREW = "ws_history_talent_withdrew"
     MYDATA_FIELD_CANCELLED = "mydata_field_cancelled"
+    RECORDS_CONTACTED_WITHDRAWN = "records_contacted_withdrawn"
+    BULK_SKIPPED_WITHDRAWN = "bulk_skipped_withdrawn"

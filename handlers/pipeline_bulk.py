@@ -228,6 +228,7 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
         skipped = context.text(Text.BULK_SKIPPED, changed=result.changed, already=result.already)
     if result.duplicates:
         skipped += bulk_moves.skipped_duplicates(content, language, result)
+    skipped += bulk_moves.skipped_withdrawn(content, language, result.withdrawn)
     if result.told:
         skipped += context.text(Text.BULK_SKIPPED_TOLD, count=result.told)
     if result.no_consent and forwarding is None:

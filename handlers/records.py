@@ -208,6 +208,12 @@ async def _contacted(
         await records_answers.gone(update, context)
         return
     language = context.language()
+    if state.withdrawn_at:  # an older page's button: its talent cancelled it since
+        await answer_query(update)
+        await reply(
+            update, context.text(Text.RECORDS_CONTACTED_WITHDRAWN, reference=state.reference)
+        )
+        return
     if not records.moves_forward(content, state, stage):
         label = pipeline_stages.stage_label(content, state.stage, language)
         # Closed as a duplicate: says why its stage stays (a review: it read as redundant).

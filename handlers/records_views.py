@@ -111,11 +111,15 @@ def lead_rows(
     notes_total: int,
 ) -> list[list[InlineKeyboardButton]]:
     """Contacted, Edit answer, Assign to…, Notes, and the duplicate buttons: close as a
-    duplicate (the later lead), not a duplicate (either lead), mark again."""
+    duplicate (the later lead), not a duplicate (either lead), mark again. No Contacted on a
+    lead its talent cancelled: nobody is to contact them about it (notes stay)."""
     app = state.application_id
+    contacted = button(
+        content.text(Text.BTN_CONTACTED, language), f"{CONTACTED}{app}:{state.version}"
+    )
     rows = [
         [
-            button(content.text(Text.BTN_CONTACTED, language), f"{CONTACTED}{app}:{state.version}"),
+            *([] if state.withdrawn_at else [contacted]),
             button(content.text(Text.BTN_EDIT_ANSWER, language), f"{EDIT}{app}"),
         ],
         [

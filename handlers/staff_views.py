@@ -36,13 +36,16 @@ def stage_line(
     content: Content, language: str, lead: Lead, names: dict[int, str], closed: bool = False
 ) -> str:
     """A list row's second line: the lead's stage ("Baru · 🔁 ditutup (duplikat)" when
-    `closed` as a duplicate) and who handles it."""
+    `closed` as a duplicate, "Tidak dilanjutkan · 🚫 dibatalkan oleh talenta" when its talent
+    cancelled it: not to be contacted) and who handles it."""
     assignee = (
         names.get(lead.assignee_id, str(lead.assignee_id))
         if lead.assignee_id is not None
         else content.text(Text.PIPELINE_NOBODY, language)
     )
-    stage = pipeline_stages.stage_shown(content, lead.stage or "", language, closed)
+    stage = pipeline_stages.stage_shown(
+        content, lead.stage or "", language, closed, withdrawn=lead.withdrawn
+    )
     return content.text(Text.LEADS_STAGE_LINE, language, stage=stage, assignee=assignee)
 
 

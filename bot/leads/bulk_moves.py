@@ -80,9 +80,18 @@ class BulkPreview:
         return ending if len(self.eligible) > ending else 0
 
     @property
+    def withdrawn(self) -> list[str]:
+        """References of the leads their talent cancelled (skipped: never moved again)."""
+        return [
+            lead.reference
+            for lead in self.leads
+            if lead.withdrawn_at is not None and not lead.closed_duplicate
+        ]
+
+    @property
     def already(self) -> int:
         """Leads already at the stage (skipped)."""
-        return len(self.leads) - len(self.movable) - self.duplicates
+        return len(self.leads) - len(self.movable) - self.duplicates - len(self.withdrawn)
 
     @property
     def no_consent(self) -> int:
@@ -208,6 +217,8 @@ def preview_skipped(
         lines.append(content.text(Text.BULK_PREVIEW_ALREADY, language, count=preview.already))
     if preview.duplicates:
         lines.append(content.text(Text.BULK_PREVIEW_DUPLICATES, language, count=preview.duplicates))
+    if preview.withdrawn:
+        lines.append(skipped_withdrawn(content, language, preview.withdrawn).lstrip("\n"))
     if preview.no_consent and forwarding is None:
         lines.append(content.text(Text.BULK_PREVIEW_FORWARDING_OFF, language, stage=label))
     elif preview.no_consent and forwarding is not None:
@@ -301,6 +312,7 @@ class BulkResult:
     told: int = 0  # moved without the stage's message: their talent already got it
     # The closed duplicates, each with the lead it duplicates (None: erased since).
     closed: tuple[tuple[str, str | None], ...] = ()
+    withdrawn: tuple[str, ...] = ()  # references of leads their talent cancelled: left closed
 
 
 def preview_expired(preview: Preview, now: datetime) -> bool:
@@ -393,9 +405,10 @@ async def bulk_move(
         total.moved += part.moved
         total.queued += part.queued
         total.changed += part.changed
-        # A lead its talent cancelled is left closed; said as one left where it is (it sits at
-        # the closed stage), not as one moved.
-        total.already += part.already + part.withdrawn
+        # A lead its talent cancelled is left closed, and said apart: "already there" hid why
+        # (staff may not contact its talent).
+        total.already += part.already
+        total.withdrawn.extend(part.withdrawn)
         total.no_consent += part.no_consent
         total.duplicates += part.duplicates
         total.closed.extend(part.closed)
@@ -409,6 +422,19 @@ async def bulk_move(
         total.duplicates,
         told,
         tuple(total.closed),
+        tuple(total.withdrawn),
+    )
+
+
+def skipped_withdrawn(content: Content, language: str, references: Collection[str]) -> Markup:
+    """ "🚫 Dibatalkan oleh talentanya sendiri, jadi dilewati: 1 (KOC-000002)." on a line of
+    its own ("" for none), in a bulk move's preview and result; the first WAITING_NAMED named."""
+    if not references:
+        return Markup("")
+    named = list(references)[:WAITING_NAMED] + (["…"] if len(references) > WAITING_NAMED else [])
+    text = Text.BULK_SKIPPED_WITHDRAWN
+    return Markup(
+        "\n" + content.text(text, language, count=len(references), which=", ".join(named))
     )
 
 

@@ -407,8 +407,8 @@ class Pipeline:
         (`withheld`: the stage has a message and staff chose Move without updates).
 
         A lead changed since it was counted, already at the stage, closed as a duplicate
-        (a bulk move never reopens one), or lacking the consent the stage needs (refusal
-        recorded) is left as it is.
+        (a bulk move never reopens one), cancelled by its talent, or lacking the consent the
+        stage needs (refusal recorded) is left as it is.
         """
         done = BulkPart()
         async with self._db.transaction() as tx:
@@ -419,10 +419,10 @@ class Pipeline:
                 elif state.closed_duplicate:  # also one closed since the preview: say so
                     done.duplicates += 1
                     done.closed.append((state.reference, state.closed_of))
+                elif state.withdrawn_at is not None:  # cancelled by the talent (since too): said
+                    done.withdrawn.append(state.reference)
                 elif state.version != version:
                     done.changed += 1
-                elif state.withdrawn_at is not None:  # cancelled by the talent: left closed
-                    done.withdrawn += 1
                 elif state.stage == to_stage:
                     done.already += 1
                 elif state.lacks(consent):
@@ -716,7 +716,7 @@ class BulkPart:
     already: int = 0  # already at the stage
     no_consent: int = 0  # lacking the consent the stage needs: left where they are
     duplicates: int = 0  # closed as a duplicate: a bulk move does not reopen them
-    withdrawn: int = 0  # cancelled by their talent: never moved again
+    withdrawn: list[str] = field(default_factory=list)  # cancelled by their talent: references
     # Those, each as (its reference, the reference of the lead it duplicates; None: erased).
     closed: list[tuple[str, str | None]] = field(default_factory=list)
 

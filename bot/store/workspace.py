@@ -49,6 +49,7 @@ SORTS: tuple[str, ...] = tuple(_ORDER)
 _ROWS = """
 SELECT x.*, a.reference, u.last_seen_at, p.version,
     p.duplicate_closed_at IS NOT NULL AS closed_duplicate,
+    p.talent_withdrawn_at IS NOT NULL AS withdrawn,
     (SELECT json_extract(o.value, '$') FROM answers o WHERE o.application_id = x.application_id
         AND o.question_key IN ('music_role_other', 'film_role_other')) AS role_other
 FROM lead_search x
@@ -200,6 +201,7 @@ class LeadRow:
     last_activity: str | None
     role_other: str | None = None  # what a talent who chose "Lainnya" said it is
     closed_duplicate: bool = False  # closed as a duplicate of another lead
+    withdrawn: bool = False  # cancelled by its talent: not to be contacted (cancellations.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +274,7 @@ def _row(row: Row) -> LeadRow:
         last_activity=row["last_seen_at"],
         role_other=row["role_other"],
         closed_duplicate=bool(row["closed_duplicate"]),
+        withdrawn=bool(row["withdrawn"]),
     )
 
 

@@ -312,6 +312,7 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         skipped = desk.say(Text.BULK_SKIPPED, language, changed=changed, already=result.already)
     if result.duplicates:  # left closed, as the preview said
         skipped += bulk_moves.skipped_duplicates(content, language, result)
+    skipped += bulk_moves.skipped_withdrawn(content, language, result.withdrawn)
     if result.no_consent and forwarding is None:  # as Telegram's Move all says it
         skipped += desk.say(
             Text.BULK_SKIPPED_FORWARDING_OFF, language, count=result.no_consent, stage=label

@@ -158,10 +158,13 @@ class Labels:
             }
         return self._maps[question_key]
 
-    def stage(self, key: str, closed_duplicate: bool = False) -> str:
+    def stage(self, key: str, closed_duplicate: bool = False, withdrawn: bool = False) -> str:
         """A stage's label ("❓ key" for one content no longer has); a lead's closed as a
-        duplicate says so: "Baru · 🔁 ditutup (duplikat)"."""
-        return pipeline_stages.stage_shown(self.content, key, self.language, closed_duplicate)
+        duplicate says so: "Baru · 🔁 ditutup (duplikat)", one its talent cancelled too:
+        "Tidak dilanjutkan · 🚫 dibatalkan oleh talenta"."""
+        return pipeline_stages.stage_shown(
+            self.content, key, self.language, closed_duplicate, withdrawn=withdrawn
+        )
 
     def choice(self, question_key: str, value: str | None) -> str | None:
         """A choice answer's label (the code itself if content no longer offers it)."""
@@ -201,8 +204,9 @@ def row_json(row: LeadRow, labels: Labels, names: dict[int, str]) -> dict[str, A
         "role": labels.role(row.role, row.role_other),
         "province": labels.province(row.province),
         "stage": row.stage,
-        "stage_label": labels.stage(row.stage, row.closed_duplicate),
+        "stage_label": labels.stage(row.stage, row.closed_duplicate, row.withdrawn),
         "closed_duplicate": row.closed_duplicate,
+        "withdrawn": row.withdrawn,  # cancelled by its talent: the card warns, moves nothing
         "version": row.version,
         "assignee": None if row.assignee_id is None else names.get(row.assignee_id),
         "submitted": wib_text(row.submitted_at),

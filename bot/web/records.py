@@ -231,6 +231,9 @@ async def contacted(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
     state = await desk.store.pipeline.state(application_id)
     if state is None:
         raise LeadGone(application_id)
+    if state.withdrawn_at:  # its talent cancelled it (the page offers no 📞 then): as in Telegram
+        said = desk.say(Text.RECORDS_CONTACTED_WITHDRAWN, language, reference=state.reference)
+        return {"outcome": "refused", "text": said}
     if not records.moves_forward(content, state, stage):
         # As in Telegram: a contact never moves a lead backwards (nor reopens a duplicate).
         # The stage stays, so the note is the contact's only record: without one nothing

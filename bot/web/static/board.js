@@ -14,7 +14,8 @@ function card(row, stages, reload) {
     if (stage && stage !== row.stage && await moveLead(row, stage)) reload();
     else picker.value = row.stage; // cancelled: the card shows where the lead still is
   };
-  return h("article", { class: "board-card", draggable: row.closed_duplicate ? "false" : "true",
+  const fixed = row.closed_duplicate || row.withdrawn; // no stage moves it (the server refuses)
+  return h("article", { class: "board-card", draggable: fixed ? "false" : "true",
     "data-id": row.id,
     ondragstart: (event) => {
       event.dataTransfer.setData("text/plain", String(row.id));
@@ -32,9 +33,13 @@ function card(row, stages, reload) {
   // Closed as a duplicate: said on the card, and no stage offered (the server refuses one;
   // a desk review found the card unmarked and its menu looking active). Muted, as the line
   // naming the lead it duplicates: no warning, it is dealt with (review s55: red).
-  row.closed_duplicate ? h("p", { class: "notice closed-duplicate" }, row.stage_label) : null,
+  row.closed_duplicate && !row.withdrawn
+    ? h("p", { class: "notice closed-duplicate" }, row.stage_label) : null,
+  // Cancelled by its talent: in the warning colour, as the lead page says it, so that nobody
+  // skimming the board contacts them about it.
+  row.withdrawn ? h("p", { class: "notice warning withdrawn" }, row.stage_label) : null,
   h("select", { "aria-label": t("board_move", { reference: row.reference }),
-    disabled: row.closed_duplicate,
+    disabled: fixed,
     onchange: (event) => move(event.target.value, event.target) },
   stages.map((stage) => h("option", { value: stage.key, selected: stage.key === row.stage,
     disabled: stage.closed && stage.key !== row.stage }, stage.label))));

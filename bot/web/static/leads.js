@@ -151,8 +151,11 @@ function cell(row, column) {
   } else if (value && TIMES.has(column)) {
     shown = when(value);
   }
+  // A lead its talent cancelled: its stage ("… · 🚫 cancelled by the registrant") in the
+  // warning colour, as on its page, for whoever skims the list for someone to call.
+  const warn = column === "stage" && row.withdrawn ? " warning withdrawn" : "";
   return h("td", { "data-label": t(`col_${column}`),
-    class: value ? `col-${column}` : `col-${column} empty` }, shown);
+    class: (value ? `col-${column}` : `col-${column} empty`) + warn }, shown);
 }
 
 function selectionBar(list, onchange) {

@@ -93,8 +93,10 @@ export function contact(lead, reload) {
   if (found.mailto) items.push(h("li", {}, "✉️ ", link(found.mailto, found.email, /^mailto:/)));
   return [
     items.length ? h("ul", { class: "plain-list contact" }, items) : null,
-    h("div", { class: "actions" }, h("button", { class: "button secondary",
-      onclick: () => contacted(lead, reload) }, t("btn_contacted"))),
+    // Cancelled by its talent: nobody is to contact them about it (the warning at the top
+    // says so), so no 📞; a note still goes under Notes.
+    lead.withdrawn ? null : h("div", { class: "actions" }, h("button", {
+      class: "button secondary", onclick: () => contacted(lead, reload) }, t("btn_contacted"))),
   ];
 }
 

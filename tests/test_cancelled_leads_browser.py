@@ -1,0 +1,76 @@
+"""A lead its talent cancelled, in the workspace's list and board in a real browser (headless
+Chromium): its stage says "🚫 dibatalkan oleh talenta" in the warning colour, its card offers
+no stage, and its page no 📞 Log a contact (polish s59: the lead page said so, the list and
+the board showed only "Tidak dilanjutkan", and staff skim those for someone to call)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bot.leads import cancelling
+from bot.texts import Text
+from tests.browser import Chromium, opened, served
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, seeded, shown
+from tests.test_pipeline import label, t
+
+MARKED = shown(Text.RECORDS_STAGE_WITHDRAWN, stage=label("selesai"))
+DESKTOP = {"width": 1366, "height": 900}
+
+
+async def danger(element: Any) -> bool:
+    """Whether an element's words are in the page's warning colour (--danger)."""
+    same: bool = await element.evaluate(
+        """(element) => {
+          const probe = document.createElement("span");
+          probe.style.color = "var(--danger)";
+          element.parentElement.append(probe);
+          const red = getComputedStyle(probe).color;
+          probe.remove();
+          return getComputedStyle(element).color === red;
+        }"""
+    )
+    return same
+
+
+async def test_the_list_and_board_mark_a_cancelled_lead_and_its_page_offers_no_contact(
+    bot: Harness, chromium: Chromium, screens: Path | None
+) -> None:
+    await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, FILMMAKER)])
+    assert (await cancelling.cancel(bot.store, CONTENT, 7001, 1)).outcome == "cancelled"
+    async with served(bot) as base, chromium.context() as context:
+        seen = await opened(context, base, bot, ADMIN_ID, DESKTOP)
+        page = seen.page
+        # The list: her row's stage is marked, in red; the other row's is its stage alone.
+        row = page.locator("tbody tr", has_text="KOC-000001")
+        stage = row.locator("td.col-stage")
+        await stage.wait_for()
+        assert await stage.inner_text() == MARKED
+        assert await danger(stage)
+        other = page.locator("tbody tr", has_text="KOC-000002").locator("td.col-stage")
+        assert await other.inner_text() == label("baru")
+        assert not await danger(other)
+        await seen.shot(screens, "leads-cancelled-by-talent-1366")
+        # The board: her card says so in red, and neither drags nor offers a stage.
+        await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
+        card = page.locator(".board-card", has_text="KOC-000001")
+        notice = card.locator(".notice.withdrawn")
+        await notice.wait_for()
+        assert await notice.inner_text() == MARKED
+        assert await danger(notice)
+        assert await card.get_attribute("draggable") == "false"
+        assert await card.locator("select").is_disabled()
+        free = page.locator(".board-card", has_text="KOC-000002")
+        assert await free.locator(".notice.withdrawn").count() == 0
+        assert await free.locator("select").is_enabled()
+        await seen.shot(screens, "board-cancelled-by-talent-1366")
+        # Her lead's page: no 📞 Log a contact (the warning at its top says why); notes stay.
+        await card.locator("button.open").click()
+        await page.locator(".lead-head .warning.withdrawn").wait_for()
+        assert await page.get_by_role("button", name=shown(Text.BTN_CONTACTED)).count() == 0
+        await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
+        await free.locator("button.open").click()
+        await page.locator(".lead-head .reference", has_text="KOC-000002").wait_for()
+        await page.get_by_role("button", name=shown(Text.BTN_CONTACTED)).wait_for()
