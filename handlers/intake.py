@@ -145,7 +145,7 @@ async def private_message(update: Update, context: BotContext) -> None:
     if user is None or message is None:
         return
     typed = answers.text_of(message)
-    if await support.asking(user.id, context):  # one read of the session for most messages
+    if await support.asking(user.id, context, message):  # one read for most messages
         if typed is not None and wants_to_register(typed):
             # "sekarang saya mau daftarkan band kami" went to staff with only a 👌 (a talents'
             # review): the form, as /daftar typed then would; staff still read it (an

@@ -114,11 +114,25 @@ def questions_open(context: BotContext) -> bool:
     return context.services.settings.staff_chat_id is not None
 
 
-async def asking(user_id: int, context: BotContext) -> bool:
-    """Whether the talent is in ask mode (after /tanya), so their messages may go to staff."""
+async def asking(user_id: int, context: BotContext, message: Message | None = None) -> bool:
+    """Whether the talent is in ask mode (after /tanya), so their messages may go to staff.
+    Out of it (after "Selesai bertanya"), a `message` sent as a Telegram reply to a staff
+    answer is an explicit reply to the team: ask mode opens as "💬 Balas tim kami" under that
+    answer opens it, and the message goes to staff (plain messages stay with the bot)."""
     if not questions_open(context):
         return False
-    return await _desk(context).asking(user_id)
+    desk = _desk(context)
+    if await desk.asking(user_id):
+        return True
+    replied = None if message is None else message.reply_to_message
+    if replied is None or not await context.services.store.support.is_answer(
+        user_id, replied.message_id
+    ):
+        return False
+    to = await _replied_answer(context, user_id, replied)
+    await desk.open(user_id, replying=True, to=to)
+    log.debug("User %d replied to a staff answer: ask mode again", user_id)
+    return True
 
 
 def _desk(context: BotContext) -> SupportDesk:

@@ -10,7 +10,7 @@ from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, shown
-from tests.test_support import DONE_BUTTON, relayed_question, staff_member
+from tests.test_support import ACK, DONE_BUTTON, RELAYED, relayed_question, staff_member
 from tests.workspace import workspace
 
 REPLY_BUTTON = CONTENT.text(Text.BTN_ASK_REPLY, "id")
@@ -134,3 +134,43 @@ async def test_reply_to_our_team_under_a_message_says_it_replies_to_a_message(
     [invite] = await bot.press(rizky, REPLY_BUTTON, message=message)
     assert invite.text == shown(Text.SUPPORT_REPLY_INVITE_MESSAGE)
     assert "Kamu membalas pesan tim kami." in invite.text
+
+
+async def test_after_done_a_telegram_reply_to_a_staff_answer_goes_to_the_team(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """After "Selesai bertanya", plain messages are the bot's (a talents' review s59, H2), but
+    one sent as Telegram's reply to a staff answer is an explicit reply to the team: it goes
+    to staff under that answer, as "💬 Balas tim kami" under it would send it (polish s59)."""
+    rizky = bot.user(first_name="Rizky")
+    first, older = await answered(
+        bot, staff_chat, rizky, "bang tiket pesawat ditanggung ga?", "Sebagian, pesawat PP saja."
+    )
+    newest, _ = await answered(bot, staff_chat, rizky, "visa gimana bang?", "Visa urus sendiri.")
+    mark = staff_chat.mark()
+    [faq] = await bot.send(rizky, "kak ada open call gak?")  # not a reply: the bot's
+    assert faq.text.split("\n")[0] == CONTENT.faq["open_call_now"].question.id
+    assert staff_chat.messages_since(mark) == []
+
+    sent = rizky.send("kalau bagasi tambahan juga ditanggung?", reply_to=older)
+    await bot.settle(sent)
+    header, reply = staff_chat.messages_since(mark)
+    # Under the answer replied to (not the newest), saying which question it followed.
+    assert header.reply_to_message_id == first != newest
+    replying = shown(Text.SUPPORT_HEADER_REPLYING_TO, question="bang tiket pesawat ditanggung ga?")
+    assert replying in header.text
+    assert (reply.text, reply.reply_to_message_id) == (
+        "kalau bagasi tambahan juga ditanggung?",
+        header.message_id,
+    )
+    assert rizky.reaction_on(sent["message"]["message_id"]) == RELAYED
+    assert rizky.last_message.text.startswith(ACK)
+    assert rizky.last_message.button_texts == [DONE_BUTTON]
+
+    # Done again: a reply to a message of the bot's own (its FAQ answer) stays with the bot.
+    await bot.press(rizky, DONE_BUTTON)
+    mark = staff_chat.mark()
+    again = rizky.send("kalau open call film kapan?", reply_to=faq)
+    await bot.settle(again)
+    assert staff_chat.messages_since(mark) == []
+    assert rizky.reaction_on(again["message"]["message_id"]) is None

@@ -577,6 +577,16 @@ class SupportRelay:
         )
         return None if value is None else str(value)
 
+    async def is_answer(self, user_id: int, message_id: int) -> bool:
+        """Whether the talent's message `message_id` is a staff answer they got (from the
+        staff chat or the workspace), as their log keeps it."""
+        value = await self._db.fetch_value(
+            "SELECT 1 FROM conversation_log WHERE chat_id = ? AND direction = 'out'"
+            " AND kind = 'staff_answer' AND message_id = ? LIMIT 1",
+            (user_id, message_id),
+        )
+        return value is not None
+
     async def question_before_answer(self, user_id: int, answer_id: int) -> int | None:
         """The talent's own message id of their newest question relayed before the staff
         answer they got as their message `answer_id` (None if that answer is not known)."""
