@@ -299,6 +299,14 @@ async def test_asking_for_program_news_or_to_stop_it_in_words_shows_the_button(
         ("jangan kirim info hasil seleksi lewat email ya", None),
         ("kalau ga dapet info gimana?", None),
         ("no more questions", None),
+        # "dari" the bot's side says whose news, not another matter (polish s59, talk59's note).
+        ("gak mau kabar dari kalian lagi", "off"),
+        ("ga mau dapet info dari kalian lagi", "off"),
+        ("ga mau dapet info dari bot ini lagi", "off"),
+        ("I don't want updates from you anymore", "off"),
+        ("info programnya dari mana?", None),
+        ("kalian dapet info dari mana?", None),
+        ("ga mau dapet kabar hasil seleksi dari kalian", None),
     ],
 )
 def test_a_news_wish_is_read_from_its_words(typed: str, wish: str | None) -> None:
@@ -327,6 +335,22 @@ async def test_plain_words_to_stop_the_news_offer_the_stop_button(bot: Harness) 
     # A question about the news is still answered from the FAQ.
     replies = await bot.send(grace, "info program dikirim lewat apa?")
     assert all(not reply.text.startswith(("🔔 Mau", "🔕 Mau")) for reply in replies)
+
+
+async def test_no_more_news_from_you_offers_the_stop_button(bot: Harness) -> None:
+    # talk59's note: "dari" marked these as about something else, so they got no button.
+    wulan = bot.user(first_name="Wulan")
+    await bot.send(wulan, "/langganan")
+    for typed in ("gak mau kabar dari kalian lagi", "ga mau dapet info dari kalian lagi"):
+        [reply] = await bot.send(wulan, typed)
+        assert reply.text == shown(Text.NEWS_WISH_OFF), typed
+        assert reply.button_texts == [TURN_OFF], typed
+    assert await _subscribed(bot, wulan)  # typing changes nothing
+    # Where the news comes from is a question, for the FAQ.
+    replies = await bot.send(wulan, "info programnya dari mana?")
+    assert all(not reply.text.startswith(("🔔 Mau", "🔕 Mau")) for reply in replies)
+    await bot.press(wulan, TURN_OFF)
+    assert not await _subscribed(bot, wulan)
 
 
 async def test_questions_about_program_news_are_still_answered_from_the_faq(bot: Harness) -> None:

@@ -54,6 +54,11 @@ _ELSEWHERE = frozenset(
     "kapan berapa hasil hasilnya seleksi lolos diterima biff mucon bcww kofic acf apm"  # noqa: SIM905 -- a word list reads best as words
     " festival dari daftar when from".split()
 )
+# ... but "dari"/"from" the bot's side says whose news it is, not another matter ("gak mau
+# kabar dari kalian lagi", "ga mau dapet info dari bot ini": talk59's note); "dari mana" or
+# "dari teman" still is.
+_FROM = frozenset(("dari", "from"))
+_US = frozenset("kalian kamu km kmu kak kakak kaka min admin bot sini kocca you this".split())  # noqa: SIM905 -- a word list reads best as words
 
 
 # Asking for news to stop coming in plain words (a talents' review s59, M6: "kak udah ga usah
@@ -81,11 +86,11 @@ def news_wish(text: str) -> Literal["on", "off"] | None:
     named = not _NEWS.isdisjoint(found)
     if _stops_sending(said) and (named or not _TIDINGS.isdisjoint(found)):
         # "jangan stop kirim info program ya": not a wish to stop (an attacker's review).
-        refused = _not_before(said, _STOP | _STOP_NAMED) or not _ELSEWHERE.isdisjoint(found)
+        refused = _not_before(said, _STOP | _STOP_NAMED) or _elsewhere(said)
         return None if refused else "off"
     if not (named or not (_TIDINGS.isdisjoint(found) or _PROGRAM.isdisjoint(found))):
         return None
-    if not _ELSEWHERE.isdisjoint(found):
+    if _elsewhere(said):
         return None
     if "kasih" in found:
         found.discard("terima")  # "terima kasih atas info programnya": thanks
@@ -103,6 +108,16 @@ def news_wish(text: str) -> Literal["on", "off"] | None:
     if not wanted:
         return None
     return "off" if _refused(said) else "on"
+
+
+def _elsewhere(said: list[str]) -> bool:
+    """Whether the words are about something else too (`_ELSEWHERE`), a "dari"/"from" before
+    the bot's side ("dari kalian", "from this bot") aside."""
+    for index, word in enumerate(said):
+        after = said[index + 1 : index + 2]
+        if word in _ELSEWHERE and not (word in _FROM and after and after[0] in _US):
+            return True
+    return False
 
 
 def _stops_sending(said: list[str]) -> bool:
