@@ -190,3 +190,19 @@ def page_url(
     signed = init_data(bot.settings.token(), user_id, language=language, auth_date=auth_date)
     data = quote(signed, safe="")
     return f"{base}/staff/#tgWebAppData={data}&tgWebAppVersion=8.0"
+
+
+async def in_colour(element: Any, variable: str) -> bool:
+    """Whether an element's words are in one of the page's colours ("--hint", "--danger")."""
+    same: bool = await element.evaluate(
+        """(element, variable) => {
+          const probe = document.createElement("span");
+          probe.style.color = `var(${variable})`;
+          element.parentElement.append(probe);
+          const wanted = getComputedStyle(probe).color;
+          probe.remove();
+          return getComputedStyle(element).color === wanted;
+        }""",
+        variable,
+    )
+    return same

@@ -10,29 +10,18 @@ from typing import Any
 
 from bot.leads import cancelling
 from bot.texts import Text
-from tests.browser import Chromium, opened, served
+from tests.browser import DESKTOP, Chromium, in_colour, opened, served
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, seeded, shown
 from tests.test_pipeline import label, t
 
 MARKED = shown(Text.RECORDS_STAGE_WITHDRAWN, stage=label("selesai"))
-DESKTOP = {"width": 1366, "height": 900}
 
 
 async def danger(element: Any) -> bool:
     """Whether an element's words are in the page's warning colour (--danger)."""
-    same: bool = await element.evaluate(
-        """(element) => {
-          const probe = document.createElement("span");
-          probe.style.color = "var(--danger)";
-          element.parentElement.append(probe);
-          const red = getComputedStyle(probe).color;
-          probe.remove();
-          return getComputedStyle(element).color === red;
-        }"""
-    )
-    return same
+    return await in_colour(element, "--danger")
 
 
 async def test_the_list_and_board_mark_a_cancelled_lead_and_its_page_offers_no_contact(
@@ -52,7 +41,7 @@ async def test_the_list_and_board_mark_a_cancelled_lead_and_its_page_offers_no_c
         other = page.locator("tbody tr", has_text="KOC-000002").locator("td.col-stage")
         assert await other.inner_text() == label("baru")
         assert not await danger(other)
-        await seen.shot(screens, "leads-cancelled-by-talent-1366")
+        await seen.shot(screens, "leads-cancelled-by-talent-desktop")
         # The board: her card says so in red, and neither drags nor offers a stage.
         await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
         card = page.locator(".board-card", has_text="KOC-000001")
@@ -65,7 +54,7 @@ async def test_the_list_and_board_mark_a_cancelled_lead_and_its_page_offers_no_c
         free = page.locator(".board-card", has_text="KOC-000002")
         assert await free.locator(".notice.withdrawn").count() == 0
         assert await free.locator("select").is_enabled()
-        await seen.shot(screens, "board-cancelled-by-talent-1366")
+        await seen.shot(screens, "board-cancelled-by-talent-desktop")
         # Her lead's page: no 📞 Log a contact (the warning at its top says why); notes stay.
         await card.locator("button.open").click()
         await page.locator(".lead-head .warning.withdrawn").wait_for()

@@ -14,7 +14,7 @@ from playwright.async_api import Route
 from bot.leads import stage_changes
 from bot.store.audit import Actor
 from bot.texts import Text
-from tests.browser import DESKTOP, Chromium, page_url, served, watched
+from tests.browser import DESKTOP, Chromium, in_colour, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, seeded, shown
@@ -66,17 +66,7 @@ async def at_360(seen: Any, screens: Path | None, name: str) -> None:
 
 async def muted(shown: Any) -> bool:
     """Whether an element's words are in the page's muted colour (--hint), as hints are."""
-    same: bool = await shown.evaluate(
-        """(element) => {
-          const probe = document.createElement("span");
-          probe.style.color = "var(--hint)";
-          element.parentElement.append(probe);
-          const hint = getComputedStyle(probe).color;
-          probe.remove();
-          return getComputedStyle(element).color === hint;
-        }"""
-    )
-    return same
+    return await in_colour(shown, "--hint")
 
 
 async def still_under_the_finger(page: Any, screens: Path | None, seen: Any) -> None:
