@@ -587,6 +587,7 @@ class Text(StrEnum):
     COMMAND_STATUS = "command_status"
     BTN_STATUS = "btn_status"
     STATUS_LIST = "status_list"
+    STATUS_LIST_CANCELLED = "status_list_cancelled"
     STATUS_ITEM = "status_item"
     STATUS_NONE = "status_none"
     STATUS_ERASED = "status_erased"

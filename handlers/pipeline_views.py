@@ -376,7 +376,10 @@ def status_screen(
         )
         for item in registrations
     ]
-    text = content.text(Text.STATUS_LIST, language, items=Markup("\n\n".join(items)))
+    # Every one cancelled by the talent: no news will come of them, so none is promised.
+    cancelled = all(item.withdrawn_at is not None for item in registrations)
+    listed = Text.STATUS_LIST_CANCELLED if cancelled else Text.STATUS_LIST
+    text = content.text(listed, language, items=Markup("\n\n".join(items)))
     return "\n\n".join(part for part in (text, after, paused) if part), markup
 
 

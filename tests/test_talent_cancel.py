@@ -113,6 +113,9 @@ async def test_a_talent_cancels_a_sent_registration_from_status(
     assert visible(t(Text.STATUS_CANCELLED, date=day)) in status.text
     assert t(Text.BTN_CANCEL_REGISTRATION) not in status.button_texts
     assert CONTENT.stages["selesai"].talent_label.get("id") not in status.text
+    # Nothing will come of it, so no news is promised under it.
+    assert status.text.startswith(visible(t(Text.STATUS_LIST_CANCELLED, items="")).strip())
+    assert visible(t(Text.STATUS_LIST, items="")).split("\n")[-1] not in status.text
     # Her /dataku copy says so too, and keeps the answers, as the question said.
     replies = await bot.send(sari, "/dataku")
     document = next(reply.document for reply in replies if reply.document)
