@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.emulator import EmulatedChat
 from bot.leads.cancel_wish import wants_to_cancel
 from bot.leads.export import to_wib, wib_text, wib_words
 from bot.leads.stage_changes import change_stage
 from bot.store import Store
 from bot.store.audit import Actor
 from bot.texts import Text
-from tests.conftest import ADMIN_ID
+from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
 from tests.leads import (
     CONTENT,
@@ -36,8 +38,11 @@ from tests.leads import (
     seeded,
     where,
 )
+from tests.processes import clean_env, run_cli
+from tests.subscribers import wait_until
 from tests.test_pipeline import admin_of, label, rows, t, visible
 from tests.test_pipeline_review import _talents
+from tests.test_privacy_ops import _stage_message
 from tests.workspace import workspace
 
 AGREED = {"processing": True, "transfer_korea": True}
@@ -284,3 +289,60 @@ def test_the_wish_to_cancel_is_read_conservatively() -> None:
         "aku jadi ikut",
     ):
         assert not wants_to_cancel(said), said
+
+
+async def test_a_restore_of_an_older_backup_keeps_the_cancelling(
+    make_bot: Callable[..., Any], staff_chat: EmulatedChat, database: Path, tmp_path: Path
+) -> None:
+    # The final review s59, M2: the backup was taken before Sari cancelled, and restoring it
+    # brought her lead back open (staff could move it, and the stage message reached her).
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID)
+    env = clean_env(
+        tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database), STAFF_CHAT_ID=str(STAFF_CHAT_ID)
+    )
+    sari = bot.user(first_name="Sari")
+    assert await apply(bot, sari, MUSICIAN) == "KOC-000001"
+    await bot.stop()
+    # A stage message queued while no bot runs: the backup holds it unsent.
+    code, out, err = await run_cli(
+        tmp_path, env, "lead", "KOC-000001", "--stage", "shortlist", "--notify"
+    )
+    assert code == 0, out + err
+    backup = tmp_path / "monday.db"
+    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
+    assert code == 0, err
+    await bot.start()
+    shortlisted = _stage_message("shortlist", "KOC-000001")
+
+    def heard() -> int:
+        return sum(shortlisted in message.text for message in sari.messages)
+
+    async def told() -> bool:
+        return heard() == 1
+
+    await wait_until(told)
+    await bot.send(sari, "/status")
+    await bot.press(sari, t(Text.BTN_CANCEL_REGISTRATION))
+    await bot.press(sari, t(Text.BTN_CANCEL_YES))
+    await bot.stop()
+
+    code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
+    assert code == 0, err
+    assert "Carried over 1 cancellation made by talents since the backup" in out
+    assert "Held, not sent: 0 stage messages" in out  # dropped, not offered to send again
+    assert _stage_and_mark(bot, "KOC-000001") == ("selesai", True)
+
+    mark = staff_chat.mark()
+    await bot.start()
+    (status,) = await bot.send(sari, "/status")
+    assert t(Text.BTN_CANCEL_REGISTRATION) not in status.button_texts
+    moved = await change_stage(
+        bot.store, CONTENT, 1, "shortlist", actor=Actor.cli(), notify=True, forwarding=None
+    )
+    assert moved.outcome == "withdrawn"
+    await bot.caught_up()
+    assert heard() == 1  # the message the backup held never goes again
+    assert _stage_and_mark(bot, "KOC-000001") == ("selesai", True)
+    # Staff hear the held message may have gone out, with no «Send again» for it.
+    reports = staff_chat.find("KOC-000001", since=mark)
+    assert reports and not any(report.buttons for report in reports)

@@ -2,7 +2,9 @@
 
 The backup is older than the database it replaces. What happened since and must not be
 undone is copied into the copy before it is put in place: erasure and withdrawal records
-(applied again afterwards, bot.privacy.reapply_erasures), the registration reminders sent
+(applied again afterwards, bot.privacy.reapply_erasures), the registrations talents cancelled
+(bot/store/cancellations.py: closed and marked again, so nobody works them or tells the talent
+about them), the registration reminders sent
 (none goes twice), the highest ids staff hold (lead references, buttons), when each account
 sent the registrations that count toward its day's limit (REGISTRATIONS_PER_DAY: those an
 erasure or a withdrawal kept under its keyed hash, and those of leads the copy lacks, given
@@ -24,6 +26,7 @@ from pathlib import Path
 
 from bot.store.db import ago
 from bot.store.privacy import SENT_COUNTED
+from bot.store.restores import HELD
 from bot.store.talent_updates import carry_high_water
 
 log = logging.getLogger(__name__)
@@ -44,6 +47,7 @@ class Carried:
     # (Telegram id, time) of registrations the copy lacks, sent within the day's limit: to be
     # kept under the keyed hash in the copy (`Privacy.keep_sent_times`), so the limit holds.
     sent_since_backup: tuple[tuple[int, str], ...] = ()
+    cancellations: int = 0  # leads the talent cancelled after the backup, closed again
 
     @property
     def registration_times(self) -> int:
@@ -58,6 +62,7 @@ def carry_over(current: Path, staged: Path) -> Carried:
     erasures, unreadable = _carry(current, staged, "erasures", _ERASURES)
     withdrawals, unreadable_too = _carry(current, staged, "withdrawals", _WITHDRAWALS)
     reminders = _carry_reminders(current, staged)
+    cancellations = _carry_cancellations(current, staged)
     _carry_high_water(current, staged)
     audit = _carry_audit(current, staged)
     users, leads = _not_in_backup(current, staged)
@@ -74,6 +79,7 @@ def carry_over(current: Path, staged: Path) -> Carried:
         leads,
         sent,
         _sent_since_backup(current, staged),
+        cancellations,
     )
 
 
@@ -149,6 +155,58 @@ def _carry_reminders(current: Path, staged: Path) -> int:
             return max(cursor.rowcount, 0)
     except sqlite3.Error as error:
         log.warning("Could not carry the reminders sent since the backup over: %s", error)
+        return 0
+
+
+# Leads of the copy that their talent cancelled in the replaced database (and not in the
+# copy): matched by reference and talent, with the stage they were closed at and when.
+_CANCELLED = (
+    "SELECT m.id, c.stage, c.stage_changed_at, c.talent_withdrawn_at"
+    " FROM current.lead_pipeline c JOIN current.applications ca ON ca.id = c.application_id"
+    " JOIN main.applications m ON m.reference = ca.reference AND m.user_id = ca.user_id"
+    " AND m.status = 'submitted'"
+    " JOIN main.lead_pipeline p ON p.application_id = m.id"
+    " WHERE c.talent_withdrawn_at IS NOT NULL AND p.talent_withdrawn_at IS NULL"
+)
+
+
+def _carry_cancellations(current: Path, staged: Path) -> int:
+    """Registrations talents cancelled after the backup, cancelled again in the copy as
+    `Cancellations.cancel` did: closed at the same stage and marked (no stage moves them),
+    their stage messages not sent yet dropped, an update draft of them discarded."""
+    try:
+        with _attached(current, staged) as connection:
+            columns = {
+                row[1] for row in connection.execute("PRAGMA current.table_info(lead_pipeline)")
+            }
+            if "talent_withdrawn_at" not in columns:
+                return 0  # a database from before talents could cancel
+            connection.execute("PRAGMA foreign_keys = ON")  # a discarded draft's answers go too
+            connection.execute("BEGIN IMMEDIATE")
+            cancelled = connection.execute(_CANCELLED).fetchall()
+            for lead_id, stage, changed_at, withdrawn_at in cancelled:
+                connection.execute(
+                    "UPDATE main.lead_pipeline SET stage = ?, version = version + 1,"
+                    " stage_changed_at = ?, talent_withdrawn_at = ? WHERE application_id = ?",
+                    (stage, changed_at, withdrawn_at, lead_id),
+                )
+                # Those queued in the backup were held, as bot/store/restores.py holds the
+                # rest: staff's report says it may have gone out before; no «Send again».
+                connection.execute(
+                    "UPDATE main.talent_updates SET status = 'superseded', error = CASE WHEN"
+                    " status IN ('pending', 'sending') THEN ? ELSE error END"
+                    " WHERE application_id = ? AND status IN"
+                    " ('pending', 'sending', 'uncertain', 'failed')",
+                    (HELD, lead_id),
+                )
+                connection.execute(
+                    "DELETE FROM main.applications WHERE status = 'draft' AND amends = ?",
+                    (lead_id,),
+                )
+            connection.execute("COMMIT")
+            return len(cancelled)
+    except sqlite3.Error as error:
+        log.warning("Could not carry the registrations cancelled since the backup over: %s", error)
         return 0
 
 

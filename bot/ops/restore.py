@@ -9,7 +9,8 @@ for byte, checked as it is copied), brought to this version's schema, and given 
 current database has and it must not lose (bot/ops/carry.py): erasure and withdrawal
 records, applied before the copy is put in place, so a talent who asked for erasure (or
 withdrew consent) after the backup was taken is erased again (bot.privacy.reapply_erasures)
-and no command run between the restore and the next start shows them; when each account sent
+and no command run between the restore and the next start shows them; the registrations
+talents cancelled, closed and marked again in the copy; when each account sent
 the registrations that count toward its day's limit (REGISTRATIONS_PER_DAY), so a restore
 makes no room for more; the audit entries made since the backup. The erasure key must be the
 one those records were made with. What the copy had queued to send is held
@@ -98,6 +99,12 @@ class RestoreResult:
                 f" {count_of(self.erased_again, 'talent')} erased again, the applications of"
                 f" {self.withdrawn_again} deleted again."
             )
+        if carried.cancellations:
+            lines.append(
+                f"Carried over {count_of(carried.cancellations, 'cancellation')} made by"
+                " talents since the backup: those registrations stay closed, no stage moves"
+                " them, and their unsent stage messages are dropped."
+            )
         if carried.registration_times:
             lines.append(
                 f"Carried over when {count_of(carried.registration_times, 'registration')} the"
@@ -166,11 +173,12 @@ def restore(
             _remove_with_side_files(staged)
             raise
     log.info(
-        "Restored %s from a backup (%d erasure, %d withdrawal records and %d audit entries"
-        " carried)",
+        "Restored %s from a backup (%d erasure, %d withdrawal records, %d cancellations and %d"
+        " audit entries carried)",
         database,
         carried.erasures,
         carried.withdrawals,
+        carried.cancellations,
         carried.audit_entries,
     )
     erased, withdrawn, held = applied
@@ -249,6 +257,7 @@ async def _apply(
             signed=signed,
             carried_erasures=carried.erasures,
             carried_withdrawals=carried.withdrawals,
+            carried_cancellations=carried.cancellations,
             carried_reminders=carried.reminders,
             carried_audit_entries=carried.audit_entries,
             carried_registration_times=carried.registration_times,
