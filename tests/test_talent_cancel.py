@@ -41,7 +41,7 @@ from tests.leads import (
 from tests.processes import clean_env, run_cli
 from tests.subscribers import wait_until
 from tests.test_pipeline import admin_of, label, rows, t, visible
-from tests.test_pipeline_review import _talents
+from tests.test_pipeline_review import _status, _talents
 from tests.test_privacy_ops import _stage_message
 from tests.workspace import workspace
 
@@ -346,3 +346,49 @@ async def test_a_restore_of_an_older_backup_keeps_the_cancelling(
     # Staff hear the held message may have gone out, with no «Send again» for it.
     reports = staff_chat.find("KOC-000001", since=mark)
     assert reports and not any(report.buttons for report in reports)
+
+
+async def test_a_stage_message_waiting_out_a_flood_wait_is_dropped_when_the_talent_cancels(
+    bot: Harness,
+) -> None:
+    # The final review s59, L1: a message marked 'sending' waits for its send slot, and after
+    # a 429 every bulk send waits out Telegram's retry_after. Cancelling meanwhile must stop it.
+    budi, sari = await _talents(bot, ("id", AGREED), ("id", AGREED))
+    bot.emulator.fail_next("sendMessage", status=429, retry_after=5, chat_id=budi.id)
+    first = await change_stage(
+        bot.store, CONTENT, 1, "shortlist", actor=Actor.cli(), notify=True, forwarding=None
+    )
+    assert first.update_id is not None
+
+    async def refused() -> bool:
+        calls = bot.emulator.calls_to("sendMessage")
+        return any(call.status == 429 for call in calls) and (
+            await _status(bot, first.update_id or 0) == "pending"
+        )
+
+    await wait_until(refused)  # bulk sends now wait out the 5 s
+    moved = await change_stage(
+        bot.store, CONTENT, 2, "shortlist", actor=Actor.cli(), notify=True, forwarding=None
+    )
+    assert moved.update_id is not None
+
+    async def waiting() -> bool:
+        return await _status(bot, moved.update_id or 0) == "sending"
+
+    await wait_until(waiting)  # marked, waiting for its slot
+    await bot.send(sari, "/status")
+    await bot.press(sari, t(Text.BTN_CANCEL_REGISTRATION))
+    assert await _status(bot, moved.update_id) == "sending"  # still waiting when she cancels
+    (done,) = await bot.press(sari, t(Text.BTN_CANCEL_YES))
+    assert done.text.startswith(visible(t(Text.CANCEL_DONE, reference="KOC-000002")))
+    assert await _status(bot, moved.update_id) == "superseded"
+    heard = len(sari.messages)
+
+    async def budi_told() -> bool:
+        return await _status(bot, first.update_id or 0) == "sent"
+
+    await wait_until(budi_told)  # the wait is over: the slots came
+    await bot.caught_up()
+    assert len(sari.messages) == heard  # nothing reached her after she cancelled
+    assert await _status(bot, moved.update_id) == "superseded"
+    assert _stage_and_mark(bot, "KOC-000002") == ("selesai", True)

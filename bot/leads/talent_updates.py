@@ -149,7 +149,7 @@ class TalentUpdateWorker:
                     await store.mark_pending(update.id)  # stopping: no request was made
                     return
                 if not await store.still_sending(update.id):
-                    return  # the talent erased their data while it waited for its slot
+                    return  # erased, or cancelled by the talent, while it waited for its slot
                 try:
                     # A server error's retries stop once the stage changed again meanwhile.
                     with unless_withdrawn(lambda: store.still_current(update.id)):

@@ -78,7 +78,10 @@ class Cancellations:
         self, user_id: int, application_id: int, closed_stage: str | None
     ) -> Cancelled:
         """Close the talent's lead at `closed_stage` (None: where it is), marked as cancelled
-        by them; pending, failed or uncertain stage messages of it are superseded, never sent."""
+        by them; pending, failed or uncertain stage messages of it are superseded, never sent,
+        and so is one marked 'sending' that still waits for its send slot (after a 429, for
+        Telegram's retry_after): `TalentUpdates.still_sending` sees it right before the
+        request. One whose request is already out is recorded as sent when it is answered."""
         async with self._db.transaction() as tx:
             row = await tx.fetch_one(_OWN_LEAD, (application_id, user_id))
             if row is None:
@@ -95,7 +98,7 @@ class Cancellations:
             )
             dropped = await tx.execute_rowcount(
                 "UPDATE talent_updates SET status = 'superseded' WHERE application_id = ?"
-                " AND status IN ('pending', 'uncertain', 'failed')",
+                " AND status IN ('pending', 'sending', 'uncertain', 'failed')",
                 (application_id,),
             )
             # "Perbarui pendaftaranku" opened on it: nothing left to update.

@@ -138,7 +138,8 @@ class TalentUpdates:
 
     async def still_sending(self, update_id: int) -> bool:
         """Whether a message marked 'sending' is still there right before its request (the
-        talent may have erased their data during the wait for the send budget). Read on the
+        talent may have erased their data, or cancelled the registration, during the wait for
+        the send budget: bot/store/cancellations.py supersedes it). Read on the
         loop's thread (indexed): nothing runs between the check and the request."""
         return bool(
             self._db.lookup(
