@@ -173,3 +173,28 @@ async def test_an_answer_sent_while_the_log_cannot_be_written_is_logged_once_it_
         if line.text == "Jadwalnya Februari, kak."
     ]
     assert lines == [("staff_answer", "Jadwalnya Februari, kak.")]
+
+
+async def test_an_anonymous_admin_adds_to_an_answer_by_its_note_as_the_guide_says(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """The final review s59, L2: anonymous admins cannot be told apart, so one replying to an
+    answered question again is refused as a colleague is (a named admin may add to their own
+    answer that way); where the staff guide gives the claim rule, it says to reply to the ✅
+    note instead."""
+    mia = bot.user(first_name="Mia")
+    rina = bot.user(first_name="Rina")
+    await relayed_question(bot, staff_chat, mia, "Kapan MU:CON dibuka?")
+    await relayed_question(bot, staff_chat, rina, "Boleh kirim demo lewat email?")
+    asked = "SELECT talent_message_id FROM relayed_messages WHERE kind = 'question' AND user_id = ?"
+    ((mias,),) = rows(bot.database, asked, (mia.id,))
+    ((rinas,),) = rows(bot.database, asked, (rina.id,))
+    support = bot.store.support
+    assert (await support.claim(mia.id, None, chosen=[mias])).ids == (mias,)
+    assert (await support.claim(mia.id, None, chosen=[mias])).taken  # anyone's, or the same one's
+    assert (await support.claim(rina.id, ADMIN_ID, chosen=[rinas])).ids == (rinas,)
+    assert not (await support.claim(rina.id, ADMIN_ID, chosen=[rinas])).taken  # their own
+    guide = (Path(__file__).parents[1] / "docs" / "staff-guide.md").read_text()
+    rule = " ".join(guide.split("\nA question is answered once.")[1].split("\n\n")[0].split())
+    assert "Your own answer you can add to by replying to the question again" in rule
+    assert "to add to an anonymous answer, reply to its *✅* note" in rule
