@@ -468,7 +468,7 @@ async def test_formula_triggers_from_talents_are_neutralised_in_both_files(
         **MUSICIAN,
         "full_name": '=HYPERLINK("https://evil.example","klik")',
         "stage_name": "+SUM(1,2)",
-        "city": "-2+3",
+        "city": "-2+Kalisat",
         "notable_works": "@SUM(A1:A9)",
         "other_links": "https://example.com\n=1+1",
         "message": '=cmd|" /C calc"!A0, "kutip", baris\nbaru 😀 안녕하세요',
@@ -480,7 +480,7 @@ async def test_formula_triggers_from_talents_are_neutralised_in_both_files(
     (row,) = await export_records(bot, admin_of(staff_chat))
     assert row[COLUMN["full_name"]] == '\'=HYPERLINK("https://evil.example","klik")'
     assert row["Nama panggung/band"] == "'+SUM(1,2)"
-    assert row["Kota/kabupaten"] == "'-2+3"
+    assert row["Kota/kabupaten"] == "'-2+Kalisat"
     assert row["Karya penting"] == "'@SUM(A1:A9)"
     assert row["Tautan lain"] == "https://example.com\n'=1+1"  # a line may become a row
     assert row["Pesan untuk tim kami"] == '\'=cmd|" /C calc"!A0, "kutip", baris\nbaru 😀 안녕하세요'

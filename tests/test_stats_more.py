@@ -254,7 +254,7 @@ async def test_a_question_of_masks_alone_is_counted_but_listed_nowhere(bot: Harn
     nothing: counted among the week's unanswered, but no line with "Ajari bot" (a staff
     review found "<name><email>" on top of the list)."""
     await bot.send(bot.user(first_name="Ratna"), "Ratna ratna.sari@gmail.com")
-    await bot.send(bot.user(first_name="Joko"), "apakah tiket pesawat ditanggung panitia?")
+    await bot.send(bot.user(first_name="Joko"), "apakah hanbok disewain panitia?")
     [(stored,)] = rows(
         bot.database,
         "SELECT json_group_array(summary) FROM free_questions WHERE outcome = 'unanswered'",
@@ -263,7 +263,7 @@ async def test_a_question_of_masks_alone_is_counted_but_listed_nowhere(bot: Harn
     async with workspace(bot, ADMIN_ID) as client:
         asked = (await client.ok("stats"))["questions"]
     assert [item["question"] for item in asked["top"]] == [
-        "apakah tiket pesawat ditanggung panitia?"
+        "apakah hanbok disewain panitia?"
     ]
     assert {"key": "unanswered", "count": 2} in asked["figures"]
     assert asked["left_out"]["top"] == 0
