@@ -262,8 +262,6 @@ async def test_a_question_of_masks_alone_is_counted_but_listed_nowhere(bot: Harn
     assert "<name> <name><email>" in stored  # masks alone, as the review saw
     async with workspace(bot, ADMIN_ID) as client:
         asked = (await client.ok("stats"))["questions"]
-    assert [item["question"] for item in asked["top"]] == [
-        "apakah hanbok disewain panitia?"
-    ]
+    assert [item["question"] for item in asked["top"]] == ["apakah hanbok disewain panitia?"]
     assert {"key": "unanswered", "count": 2} in asked["figures"]
     assert asked["left_out"]["top"] == 0
