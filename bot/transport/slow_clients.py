@@ -16,7 +16,16 @@ descriptors, the database's and the Bot API's too (an attacker's review, s58). A
   48 times in 49 (the attacker's review s59, L1). A new connection over the cap first pushes out
   the oldest one that has no request being handled (idle, or its headers still coming: what a
   flood is made of), so a real request still gets in; when every one is handling a request,
-  the new one is answered 503 and closed.
+  the new one is answered 503 and closed;
+- the answer: a client that sends requests and never reads their answers kept its connection
+  "handling a request" for good (aiohttp waits on a full socket without a bound), so CAP of
+  them made every new connection, Telegram's deliveries included, get 503 for as long as they
+  liked (the attacker's review s59, M1). An answer not taken whole within `read_seconds` closes
+  the connection, what is left unsent dropped (`_Handler.finish_response`); and over the cap,
+  when no connection is idle, one whose client holds it up is pushed out (its answer waits
+  for the client to read, or the client sent more requests before reading it), else one that
+  has been handling requests without a pause for longer than its body and its answer may take
+  (`ConnectionCap`).
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 from aiohttp.web_protocol import RequestHandler
+from aiohttp.web_request import BaseRequest
 
 from bot.alerts import AlertThrottle
 
@@ -55,7 +65,7 @@ def runner(
     (`read_seconds` if shorter), bodies after `read_seconds`, at most `max_connections` open."""
     app[READ_WITHIN] = read_seconds
     keepalive = min(HEADER_SECONDS, read_seconds)
-    return _CappedRunner(app, max_connections, keepalive_timeout=keepalive, **options)
+    return _CappedRunner(app, max_connections, read_seconds, keepalive_timeout=keepalive, **options)
 
 
 def connection_cap(setting: int) -> int:
@@ -82,15 +92,63 @@ def cap_of(site_runner: web.AppRunner | None) -> ConnectionCap | None:
 class _CappedRunner(web.AppRunner):
     """An AppRunner whose server keeps to a number of open connections (`ConnectionCap`)."""
 
-    def __init__(self, app: web.Application, max_connections: int, **options: Any) -> None:
+    def __init__(
+        self, app: web.Application, max_connections: int, read_seconds: float, **options: Any
+    ) -> None:
         super().__init__(app, **options)
         self._max_connections = max_connections
+        self._read_seconds = read_seconds
         self.cap: ConnectionCap | None = None
 
     async def setup(self) -> None:
         await super().setup()
         assert self.server is not None
-        self.cap = ConnectionCap(self.server, self._max_connections)
+        # Its connections are `_Handler`s: the server's class is aiohttp's, with that one change.
+        self.server.__class__ = _Server
+        self.server.answer_within = self._read_seconds  # type: ignore[attr-defined]
+        # A connection may handle requests without a pause for its body's and its answer's time.
+        self.cap = ConnectionCap(self.server, self._max_connections, 2 * self._read_seconds)
+
+
+class _Server(web.Server):
+    """aiohttp's server, whose connections are `_Handler`s."""
+
+    answer_within = READ_SECONDS
+
+    def __call__(self) -> RequestHandler:
+        return _Handler(self, self.answer_within, loop=self._loop, **self._kwargs)
+
+
+class _Handler(RequestHandler):
+    """aiohttp's connection, whose answers have a time bound, and which tells since when it has
+    been handling requests without a pause (`busy_since`)."""
+
+    def __init__(self, server: web.Server, answer_within: float, **options: Any) -> None:
+        super().__init__(server, **options)
+        self.answer_within = answer_within
+        self.busy_since: float | None = None
+        self._next_waits = False  # the next request came before this answer was written
+
+    async def _handle_request(self, *args: Any, **kwargs: Any) -> Any:
+        if not self._next_waits:
+            self.busy_since = time.monotonic()
+        try:
+            return await super()._handle_request(*args, **kwargs)
+        finally:
+            self._next_waits = bool(getattr(self, "_messages", None))
+
+    async def finish_response(
+        self, request: BaseRequest, resp: web.StreamResponse, start_time: float | None
+    ) -> tuple[web.StreamResponse, bool]:
+        """Write the answer, or close the connection when its client has not taken it whole
+        within `answer_within` (it reads too slowly, or not at all)."""
+        try:
+            async with asyncio.timeout(self.answer_within):
+                return await super().finish_response(request, resp, start_time)
+        except TimeoutError:
+            log.info("An answer was not read within %g s: connection closed", self.answer_within)
+            _drop(self)
+            return resp, True  # as when the client goes: the connection's loop ends
 
 
 class ConnectionCap:
@@ -101,8 +159,9 @@ class ConnectionCap:
     request, or, when every one does, is answered 503 and closed before anything is read.
     """
 
-    def __init__(self, server: web.Server, limit: int) -> None:
+    def __init__(self, server: web.Server, limit: int, overdue: float = 2 * READ_SECONDS) -> None:
         self.limit = max(limit, 1)
+        self.overdue = overdue  # seconds of requests without a pause a connection may take
         self._open: dict[RequestHandler, None] = {}  # oldest first
         self._made = server.connection_made
         self._lost = server.connection_lost
@@ -122,12 +181,19 @@ class ConnectionCap:
         """Connections handling a request now."""
         return sum(1 for handler in self._open if _busy(handler))
 
+    @property
+    def stalled(self) -> int:
+        """Connections handling a request while their client holds it up (`_stalled`)."""
+        return sum(1 for handler in self._open if _stalled(handler))
+
     def _connection_made(self, handler: RequestHandler, transport: Any) -> None:
         if len(self._open) >= self.limit and not self._push_out_one():
             self.refused += 1
             self._tell()
             transport.write(BUSY)
-            transport.close()  # never registered: the server does not wait for it
+            # Never registered: the server does not wait for it. Closed once its handler has
+            # begun (closed now, the handler began without its server and logged an error).
+            asyncio.get_running_loop().call_soon(handler.force_close)
             return
         self._open[handler] = None
         self._made(handler, transport)
@@ -137,21 +203,40 @@ class ConnectionCap:
         self._lost(handler, exc)
 
     def _push_out_one(self) -> bool:
-        """Close the oldest connection that handles no request; whether there was one."""
+        """Close a connection to make room (`_to_push_out`); whether there was one."""
+        handler = self._to_push_out()
+        if handler is None:
+            return False
+        del self._open[handler]
+        _drop(handler)  # the descriptor is free
+        self.pushed_out += 1
+        self._tell()
+        return True
+
+    def _to_push_out(self) -> RequestHandler | None:
+        """The oldest connection that handles no request, else the oldest whose client holds
+        it up (reads not, or sends requests before reading the answers: `_stalled`), else the
+        oldest that has handled requests without a pause for longer than `overdue`."""
+        now = time.monotonic()
+        stalled = overdue = None
         for handler in self._open:
             if not _busy(handler):
-                del self._open[handler]
-                handler.force_close()  # its transport closes: the descriptor is free
-                self.pushed_out += 1
-                self._tell()
-                return True
-        return False
+                return handler
+            if stalled is None and _stalled(handler):
+                stalled = handler
+            if (
+                overdue is None
+                and now - (getattr(handler, "busy_since", None) or now) > self.overdue
+            ):
+                overdue = handler
+        return stalled or overdue
 
     def _tell(self) -> None:
         if self._log.allow(time.monotonic()):
             log.warning(
-                "%d connections open, the most allowed (MAX_CONNECTIONS): the oldest idle one"
-                " is closed for each new one (%d so far), or the new one refused (%d so far)",
+                "%d connections open, the most allowed (MAX_CONNECTIONS): the oldest idle or"
+                " stuck one is closed for each new one (%d so far), or the new one refused"
+                " (%d so far)",
                 self.limit,
                 self.pushed_out,
                 self.refused,
@@ -175,6 +260,24 @@ def too_slow(response: web.Response | None = None) -> web.Response:
     response = response or web.Response(status=408)
     response.force_close()
     return response
+
+
+def _drop(handler: RequestHandler) -> None:
+    """Close a connection now, what is left of its answer dropped: a client that does not read
+    would otherwise hold the descriptor while the answer waits to be sent."""
+    transport = handler.transport
+    handler.force_close()
+    if transport is not None and transport.get_write_buffer_size():
+        transport.abort()
+
+
+def _stalled(handler: RequestHandler) -> bool:
+    """Whether a connection handles a request while its client holds it up: the answer waits
+    for the client to read (the socket is full), or the client has sent more requests before
+    reading this answer (pipelining, which no browser, proxy or Telegram does)."""
+    return _busy(handler) and (
+        bool(getattr(handler, "writing_paused", False)) or bool(getattr(handler, "_messages", ()))
+    )
 
 
 def _busy(handler: RequestHandler) -> bool:
