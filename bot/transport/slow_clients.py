@@ -191,9 +191,9 @@ class ConnectionCap:
             self.refused += 1
             self._tell()
             transport.write(BUSY)
-            # Never registered: the server does not wait for it. Closed once its handler has
-            # begun (closed now, the handler began without its server and logged an error).
-            asyncio.get_running_loop().call_soon(handler.force_close)
+            # Its handler never begins: it would find its connection gone and log an error.
+            asyncio.get_running_loop().call_soon(_never_begun, handler)
+            transport.close()  # never registered: the server does not wait for it
             return
         self._open[handler] = None
         self._made(handler, transport)
@@ -260,6 +260,14 @@ def too_slow(response: web.Response | None = None) -> web.Response:
     response = response or web.Response(status=408)
     response.force_close()
     return response
+
+
+def _never_begun(handler: RequestHandler) -> None:
+    """Cancel a refused connection's handler before it begins (aiohttp makes it just after
+    telling the server of the connection)."""
+    task = getattr(handler, "_task_handler", None)
+    if task is not None:
+        task.cancel()
 
 
 def _drop(handler: RequestHandler) -> None:
