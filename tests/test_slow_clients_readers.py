@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from bot.emulator import BotAPIEmulator
 from bot.transport.slow_clients import ConnectionCap
@@ -31,6 +34,24 @@ async def slow_reader(port: int, path: str) -> Connection:
     reader, writer = await asyncio.open_connection(sock=sock, limit=16)  # stops reading at once
     writer.write(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode() * PIPELINED)
     return reader, writer
+
+
+@asynccontextmanager
+async def workspace_cap(bot: Harness, **options: Any) -> AsyncIterator[tuple[ConnectionCap, int]]:
+    """The workspace on a server of its own with these options: its connections and port."""
+    services = bot.runner.application.bot_data["services"]
+    workspace = Workspace(services, bot.runner.application.bot)
+    port = free_port()
+    server = WorkspaceServer(workspace, "127.0.0.1", port, max_connections=CAP, **options)
+    await workspace.start()
+    await server.start()
+    try:
+        cap = server.connections
+        assert isinstance(cap, ConnectionCap)
+        yield cap, port
+    finally:
+        await server.stop()
+        await workspace.stop()
 
 
 async def held_up_then_served(port: int, cap: ConnectionCap, path: str, probe: str) -> None:
@@ -57,31 +78,12 @@ async def test_pipelining_clients_that_never_read_do_not_shut_out_telegram(
 
 
 async def test_clients_that_never_read_do_not_shut_out_the_workspace(bot: Harness) -> None:
-    services = bot.runner.application.bot_data["services"]
-    workspace = Workspace(services, bot.runner.application.bot)
-    port = free_port()
-    server = WorkspaceServer(workspace, "127.0.0.1", port, max_connections=CAP)
-    await workspace.start()
-    await server.start()
-    try:
-        cap = server.connections
-        assert isinstance(cap, ConnectionCap)
+    async with workspace_cap(bot) as (cap, port):
         await held_up_then_served(port, cap, "/staff/app.css", "/staff/")
-    finally:
-        await server.stop()
-        await workspace.stop()
 
 
 async def test_an_answer_not_read_in_time_closes_its_connection(bot: Harness) -> None:
-    services = bot.runner.application.bot_data["services"]
-    workspace = Workspace(services, bot.runner.application.bot)
-    port = free_port()
-    server = WorkspaceServer(workspace, "127.0.0.1", port, read_seconds=BOUND, max_connections=CAP)
-    await workspace.start()
-    await server.start()
-    try:
-        cap = server.connections
-        assert isinstance(cap, ConnectionCap)
+    async with workspace_cap(bot, read_seconds=BOUND) as (cap, port):
         readers = [await slow_reader(port, "/staff/app.css") for _ in range(CAP)]
         await until(lambda: cap.stalled == CAP)
         # Nobody else comes: the server itself closes them once their answer is overdue,
@@ -91,6 +93,3 @@ async def test_an_answer_not_read_in_time_closes_its_connection(bot: Harness) ->
         assert (await answer(port, "/staff/")).startswith(b"HTTP/1.1 200")
         for _, writer in readers:
             writer.close()
-    finally:
-        await server.stop()
-        await workspace.stop()
