@@ -33,6 +33,33 @@ async def test_a_name_that_asks_for_a_language_is_asked_about(bot: Harness, key:
     assert await _language(bot, user.id) == "id"
 
 
+@pytest.mark.parametrize(
+    ("typed", "language", "wished"),
+    [
+        ("In English", "id", "en"),
+        ("English", "id", "en"),
+        ("bahasa inggris", "id", "en"),
+        ("Indonesian", "en", "id"),
+        ("bahasa indonesia", "en", "id"),
+    ],
+)
+async def test_a_language_only_named_at_a_name_is_asked_about(
+    bot: Harness, typed: str, language: str, wished: str
+) -> None:
+    """Re-check review N7: "In English" at the stage name was stored as the name, and shown in
+    /status, the cancel question and the staff alert. Asked as "English Please" is."""
+    user = await at_question(bot, "stage_name", language)
+    button = CONTENT.text(Text.BTN_LANGUAGE_EN if wished == "en" else Text.BTN_LANGUAGE_ID, "id")
+    [reply] = await bot.send(user, typed)
+    assert shown(Text.INTAKE_LANGUAGE_OR_NAME, language, switch_to=button) in reply.text
+    assert button in reply.button_texts
+    assert "stage_name" not in await draft_answers(bot, user)
+    await seen(bot, user)
+    await bot.send(user, typed)  # once more: the name
+    assert (await draft_answers(bot, user))["stage_name"] == typed
+    assert await _language(bot, user.id) == language
+
+
 async def test_the_offered_language_button_switches(bot: Harness) -> None:
     user = await at_question(bot, "stage_name")
     await bot.send(user, "English Please")

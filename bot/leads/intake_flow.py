@@ -225,7 +225,10 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                     draft.user_id, Press(draft.id, draft.step, action), update_id
                 )
         wished = await self._language_wished(draft, question, text)
-        if wished is not None and self._may_be_named(draft, question, text):
+        only_named = self._language_only_named(draft, question, text, language)
+        if wished is None:  # "In English" at the stage name: a wish, or the name
+            wished = only_named
+        if wished is not None and (only_named or self._may_be_named(draft, question, text)):
             # "English Please" at the stage name (an attacker's review, s59: the language
             # switched, nothing stored): "switch, or is that the name?", the language's
             # button offered, and the same text once more is the name.

@@ -142,3 +142,18 @@ def may_be_a_name(text: str) -> bool:
         and all(word.isalpha() and word[0].isupper() for word in words)
         and _ASKED_IN_WORDS.search(fold(text)) is None
     )
+
+
+# A text that is nothing but a language's name ("In English", "English", "bahasa inggris",
+# "Indonesian"): at a name, a wish or the name (a talents' re-check, s59: "In English" at the
+# stage name was stored as the name).
+_ONLY_NAMED = {
+    language: re.compile(rf"^(?:(?:in|pakai|pake)\s+)?{named}$")
+    for language, named in _LANGUAGES.items()
+}
+
+
+def language_named(text: str) -> str | None:
+    """The language ("id" or "en") a text is only the name of, or None."""
+    folded = fold(text)
+    return next((code for code, only in _ONLY_NAMED.items() if only.match(folded)), None)

@@ -40,7 +40,7 @@ from bot.leads.intake_screens import (
     with_note,
 )
 from bot.leads.intake_steps import IntakeSteps
-from bot.leads.language_wish import language_asked, may_be_a_name
+from bot.leads.language_wish import language_asked, language_named, may_be_a_name
 from bot.leads.sentence_names import NAME_QUESTIONS
 from bot.leads.typed_choices import ABOUT_LANGUAGES
 from bot.store import Draft
@@ -445,6 +445,19 @@ class TypedAnswers(IntakeSteps):
             and question.key in NAME_QUESTIONS
             and may_be_a_name(text)
         )
+
+    @staticmethod
+    def _language_only_named(
+        draft: Draft, question: Question | None, text: str, language: str | None
+    ) -> str | None:
+        """The other language a text at a name is nothing but the name of ("In English",
+        "bahasa indonesia" in English; a talents' re-check, s59: stored as the stage name), to
+        be asked about as "English Please" is; None for anything else."""
+        named = language_named(text)
+        at_a_name = (
+            draft.stage == QUESTION and question is not None and question.key in NAME_QUESTIONS
+        )
+        return named if at_a_name and named != language else None
 
     def _sent_twice(
         self,
