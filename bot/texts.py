@@ -235,6 +235,7 @@ class Text(StrEnum):
     INTAKE_GREETING_HELLO = "intake_greeting_hello"
     INTAKE_SYMBOLS_ONLY = "intake_symbols_only"
     INTAKE_NOT_A_CITY = "intake_not_a_city"
+    INTAKE_ONE_PLACE = "intake_one_place"
     INTAKE_LANGUAGE_OR_NAME = "intake_language_or_name"
     INTAKE_NAME_ITSELF = "intake_name_itself"
     INTAKE_PICKED_WRONG = "intake_picked_wrong"

@@ -90,3 +90,29 @@ async def test_a_citys_local_name_is_the_city(bot: Harness) -> None:
     [reply] = await bot.send(user, "suroboyo rek")
     assert (await draft_answers(bot, user))["city"] == "Surabaya"
     assert "Surabaya" in reply.text  # said, so a wrong reading is seen
+
+
+@pytest.mark.parametrize(
+    "typed", ["Surabaya dan Sidoarjo", "Surabaya / Sidoarjo", "Surabaya atau Sidoarjo"]
+)
+async def test_two_cities_typed_as_one_answer_ask_for_one(bot: Harness, typed: str) -> None:
+    """Re-check review N6: "Surabaya dan Sidoarjo" was stored whole and unsaid, shown so in the
+    review, the staff alert and the export. One is asked for; sent once more, kept as typed."""
+    user = await at_question(bot, "city", answers={**MUSICIAN, "province": "Jawa Timur"})
+    [reply] = await bot.send(user, typed)
+    assert shown(Text.INTAKE_ONE_PLACE) in reply.text
+    assert "city" not in await draft_answers(bot, user)
+    await seen(bot, user)
+    await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["city"] == typed
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("Kupang, NTT", "Kupang"), ("Sidoarjo", "Sidoarjo")])
+async def test_one_city_with_or_without_its_province_is_not_asked_about(
+    bot: Harness, typed: str, kept: str
+) -> None:
+    province = "Nusa Tenggara Timur" if "Kupang" in typed else "Jawa Timur"
+    user = await at_question(bot, "city", answers={**MUSICIAN, "province": province})
+    [reply] = await bot.send(user, typed)
+    assert shown(Text.INTAKE_ONE_PLACE) not in reply.text
+    assert kept in (await draft_answers(bot, user))["city"]

@@ -25,6 +25,9 @@ class Accepted:
     # A sentence whose answer is unsure ("udah kubilang Bandung, eh salah, maksudnya Bekasi"
     # at the city): the answer alone is asked for, and the same text once more is kept.
     unsure: bool = False
+    # Two places joined as one answer at the city ("Surabaya dan Sidoarjo"): one is asked for,
+    # and the same text once more is kept.
+    places: bool = False
 
 
 @dataclass(frozen=True, slots=True)

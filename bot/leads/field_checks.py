@@ -24,6 +24,7 @@ from bot.leads.choice_words import named_besides, named_choices
 from bot.leads.form_order import Answers, choices, other_follow_up
 from bot.leads.intent_words import CHAT_WORDS, fold, without_address
 from bot.leads.places import (
+    cities_joined,
     city_corrected,
     city_nicknamed,
     city_said,
@@ -168,6 +169,8 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
     checker = _CHECKERS.get(question.type)
     if checker is not None:
         outcome = checker(question, text)
+        if province is not None and isinstance(outcome, Accepted) and cities_joined(content, text):
+            return dataclasses.replace(outcome, places=True)  # "Surabaya dan Sidoarjo"
         if corrected and isinstance(outcome, Accepted):
             return dataclasses.replace(outcome, unsure=True)
         return outcome

@@ -66,7 +66,14 @@ WELCOME_BACK_AFTER = 30 * 60
 
 # A text refused as a question, or as a name unsure in its sentence: the same text sent once
 # more is the answer.
-_ASKED_BACK = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_NAME_UNSURE, Text.INTAKE_ANSWER_ONLY})
+_ASKED_BACK = frozenset(
+    {
+        Text.INTAKE_A_QUESTION,
+        Text.INTAKE_NAME_UNSURE,
+        Text.INTAKE_ANSWER_ONLY,
+        Text.INTAKE_ONE_PLACE,
+    }
+)
 
 
 _NO_PROVINCE = Text.INTAKE_PROVINCE_NOT_FOUND

@@ -341,6 +341,24 @@ def city_nicknamed(content: Content, text: str, province: object) -> str | None:
     return cities[0] if cities else None
 
 
+# What joins two places typed as one answer ("Surabaya dan Sidoarjo", "Surabaya / Sidoarjo").
+_JOINED = re.compile(r"\s*(?:/|&|,|\b(?:dan|atau|and|or|sama)\b)\s*", re.IGNORECASE)
+
+
+def cities_joined(content: Content, text: str) -> bool:
+    """Whether a text at the city question is two or more known cities joined ("Surabaya dan
+    Sidoarjo", "Surabaya / Sidoarjo"; a talents' re-check, s59: stored whole, unsaid), so
+    which one the talent lives in is unsure. A city beside its province ("Kupang, NTT") or
+    one city by two names ("Jogja / Yogyakarta") is one place."""
+    parts = [fold(part) for part in _JOINED.split(text)]
+    if len(parts) < 2 or not all(parts):
+        return False
+    places = _names(content).in_sentence
+    found = [places.get(part) or places.get(_without_place_kind(part)) for part in parts]
+    cities = {place[1] for place in found if place is not None and place[1] is not None}
+    return None not in found and len(cities) > 1
+
+
 MIN_CITY_LETTERS = 2  # "Xi" is a name; "x" or "10" is none
 
 
