@@ -235,6 +235,11 @@ class FaqItem(Dated):
     # to a talent who has one (a talents' review: the line came just after sending). It stays
     # in the answer's words, which the matcher reads.
     status_line: T | None = None
+    # One line of the answer inviting the reader to register ("Yang bisa kamu lakukan sekarang:
+    # daftarkan minatmu lewat /daftar…"): to a talent with a sent registration, "you are
+    # registered" stands in for it, and their status button for `register`'s (a re-check
+    # review, s59: the open-call page told a registered talent to register).
+    registered_line: T | None = None
     question: T
     answer: T
     ask: Ask | None = None
@@ -261,6 +266,19 @@ class FaqItem(Dated):
         for language in ("id", "en"):
             if self.status_line.get(language) not in self.answer.get(language).split("\n"):
                 raise ValueError(f"status_line.{language} is not a whole line of the answer")
+        return self
+
+    @model_validator(mode="after")
+    def _registered_line_in_the_answer(self) -> FaqItem:
+        """`registered_line` is a whole line of the answer, in both languages, of an entry
+        whose button registers."""
+        if self.registered_line is None:
+            return self
+        if self.action != "register":
+            raise ValueError("`registered_line` needs `action: register` (its button changes too)")
+        for language in ("id", "en"):
+            if self.registered_line.get(language) not in self.answer.get(language).split("\n"):
+                raise ValueError(f"registered_line.{language} is not a whole line of the answer")
         return self
 
     @model_validator(mode="after")

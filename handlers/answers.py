@@ -185,10 +185,11 @@ async def _free_reply(
     elif answered is None:  # a reload removed the entry in between
         await _nothing(update, context, language, question_id, paused)
     else:
-        rows = _action_rows(context, language, verdict.entry)
+        found = entry(context.content, verdict.entry or "")
+        registered = await talent_status.registered_for(context, question.user_id, found)
+        rows = _action_rows(context, language, verdict.entry, registered=bool(registered))
         rows.append([(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")])
         rows += _entry_rows(context, language, question_id, verdict.others)
-        found = entry(context.content, verdict.entry or "")
         answered = await talent_status.with_status(
             context, question.user_id, language, found, answered
         )
@@ -697,8 +698,15 @@ async def _open(
     subscribed, resume = views.is_subscribed(context.talent), menu.resumes(context)
     if isinstance(found, FaqItem):
         operator = operator_name(context)
+        registered = await talent_status.registered_for(context, question.user_id, found)
         page = views.faq_answer(
-            context.content, language, key, subscribed=subscribed, operator=operator, resume=resume
+            context.content,
+            language,
+            key,
+            subscribed=subscribed,
+            operator=operator,
+            resume=resume,
+            registered=bool(registered),
         )
     else:
         page = views.program_page(
@@ -796,26 +804,34 @@ Row = list[Button]
 
 
 def _action_rows(
-    context: BotContext, language: str, ref: str | None, *, asking: bool = False
+    context: BotContext,
+    language: str,
+    ref: str | None,
+    *,
+    asking: bool = False,
+    registered: bool = False,
 ) -> list[Row]:
     """The button an answer's text points to: a program page's "Register interest", an FAQ
     answer's action (not "Ask our team" to a talent asking already: `asking`); "Continue
-    registration" to one with an unfinished registration (it resumes it)."""
+    registration" to one with an unfinished registration (it resumes it); their status to a
+    registered talent, under an answer whose `registered_line` says so (`registered`)."""
     if not ref:
         return []
     resume = menu.resumes(context)
-    return [[action] for action in _actions(context.content, language, ref, asking, resume)]
+    made = _actions(context.content, language, ref, asking, resume, registered)
+    return [[action] for action in made]
 
 
 @functools.lru_cache(maxsize=512)  # as _page_text: a reload makes a new content
 def _actions(
-    content: Content, language: str, ref: str, asking: bool, resume: bool
+    content: Content, language: str, ref: str, asking: bool, resume: bool, registered: bool
 ) -> tuple[Button, ...]:
     """`_action_rows`' buttons, made once per content served, language, entry, whether the
-    talent is asking already and whether Apply resumes (they carry no question's number)."""
+    talent is asking already, whether Apply resumes and whether the talent is registered (they
+    carry no question's number)."""
     found = entry(content, ref)
     if isinstance(found, FaqItem):
-        actions = views.faq_action(content, language, found, resume=resume)
+        actions = views.faq_action(content, language, found, resume=resume, registered=registered)
         return tuple(action for action in actions if not (asking and action[1] == views.ASK))
     if not isinstance(found, Program):
         return ()

@@ -53,6 +53,9 @@ async def faq_item(update: Update, context: BotContext) -> None:
     operator = operator_name(context)
     back = views.PROGRAM + origin if origin in context.content.programs else views.FAQ
     resume = menu.resumes(context)  # its register button resumes an unfinished form
+    user_id = update.effective_user.id if update.effective_user else None
+    item = context.content.faq[key]
+    registered = await talent_status.registered_for(context, user_id, item)  # "sudah terdaftar"
     text, markup = views.faq_answer(
         context.content,
         language,
@@ -61,9 +64,8 @@ async def faq_item(update: Update, context: BotContext) -> None:
         operator=operator,
         back=back,
         resume=resume,
+        registered=bool(registered),
     )
-    user_id = update.effective_user.id if update.effective_user else None
-    item = context.content.faq[key]
     text = await talent_status.with_status(context, user_id, language, item, text)
     await show(update, text, markup)
 

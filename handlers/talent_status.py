@@ -198,6 +198,17 @@ async def questions_line(context: BotContext, user_id: int, language: str) -> st
     return ""
 
 
+async def registered_for(
+    context: BotContext, user_id: int | None, item: FaqItem | Program | None
+) -> list[str]:
+    """The references of the talent's sent registrations not cancelled, for an FAQ answer with
+    a `registered_line`; [] for any other entry (nothing read)."""
+    if not isinstance(item, FaqItem) or item.registered_line is None or user_id is None:
+        return []
+    registrations = await context.services.store.pipeline.registrations(user_id)
+    return [sent.reference for sent in registrations if sent.withdrawn_at is None]
+
+
 async def with_status(
     context: BotContext,
     user_id: int | None,
@@ -208,7 +219,15 @@ async def with_status(
     """An entry's page; an FAQ answer with `shows_status` followed by the reader's own
     status: who asks whether their registration arrived reads that it did, and its stage (a
     talents' review: the same general answer three times, "Formulirnya belum selesai
-    diisi?" after sending)."""
+    diisi?" after sending). An answer's `registered_line` ("…daftarkan minatmu lewat
+    /daftar…") reads "you are registered (KOC-…)" to a talent with a sent registration."""
+    references = await registered_for(context, user_id, item)
+    if isinstance(item, FaqItem) and item.registered_line is not None and references:
+        line = item.registered_line.get(language)
+        told = context.content.text(
+            Text.FAQ_REGISTERED_LINE, language, references=", ".join(references)
+        )
+        page = "\n".join(told if shown == line else shown for shown in page.split("\n"))
     if not isinstance(item, FaqItem) or not item.shows_status or user_id is None:
         return page
     own, _ = await status_screen(context, user_id, language)

@@ -222,11 +222,12 @@ def faq_answer(
     operator: str,
     back: str = FAQ,
     resume: bool = False,
+    registered: bool = False,
 ) -> Screen:
     """One FAQ answer (`subscribed`: whether the talent reading it gets program news, for an
     answer with `subscribe_hint`; `operator`: who runs the bot, CONTROLLER_NAME, for
     {controller_name}; `back`: where its Back button leads, the FAQ list unless it was opened
-    from a program page; `resume`: see `faq_action`)."""
+    from a program page; `resume`, `registered`: see `faq_action`)."""
     item = content.faq[key]
     answer = item.answer.get(language).replace("{controller_name}", html.escape(operator))
     if item.lists_programs:
@@ -238,17 +239,26 @@ def faq_answer(
     text = content.text(
         Text.FAQ_ANSWER, language, question=item.question.get(language), answer=Markup(answer)
     )
-    actions = faq_action(content, language, item, resume=resume)
+    actions = faq_action(content, language, item, resume=resume, registered=registered)
     rows = [[button(label, data)] for label, data in actions]
     return text, InlineKeyboardMarkup([*rows, back_row(content, language, back)])
 
 
 def faq_action(
-    content: Content, language: str, item: FaqItem, *, resume: bool = False
+    content: Content,
+    language: str,
+    item: FaqItem,
+    *,
+    resume: bool = False,
+    registered: bool = False,
 ) -> list[tuple[str, str]]:
     """(label, data) of the button that does what an FAQ answer's last line says (start the
     registration, ask the team), if it has one. `resume`: the talent has an unfinished
-    registration, which the button resumes: "▶️ Continue registration", as in the menu."""
+    registration, which the button resumes: "▶️ Continue registration", as in the menu;
+    `registered`: the talent has a sent registration, whose status stands in for the line
+    that invites registering (`registered_line`), and so for its button."""
+    if item.action == "register" and registered and not resume and item.registered_line:
+        return [(content.text(Text.BTN_STATUS, language), STATUS)]
     if item.action == "register":
         label = Text.BTN_APPLY_RESUME if resume else Text.BTN_APPLY
         return [(content.text(label, language), APPLY)]
