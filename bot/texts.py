@@ -1422,6 +1422,7 @@ class Text(StrEnum):
 
     # --- free questions (content/messages_ask.yaml) ---
     ASK_NOT_SURE = "ask_not_sure"
+    ASK_OTHER_PARTS = "ask_other_parts"
     ASK_NOT_SURE_ONE = "ask_not_sure_one"
     ASK_NOTHING = "ask_nothing"
     ASK_NOTHING_PAUSED_FORM = "ask_nothing_paused_form"

@@ -199,6 +199,8 @@ async def _free_reply(
             and not operator_names_kocca(operator_name(context))
         ):  # "is this the official KOCCA bot?": no, above who runs it
             answered = f"{context.text(Text.ASK_OFFICIAL_KOCCA_NO)}\n\n{answered}"
+        if set(verdict.also) & set(verdict.others):  # one question of several answered
+            answered = f"{answered}\n\n{context.text(Text.ASK_OTHER_PARTS)}"
         await reply(update, answered, CallbackKeyboard(rows))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, rendered
+from tests.leads import CONTENT, rendered, shown
 
 WHO_CAN_APPLY = CONTENT.faq["who_can_apply"]
 TRAVEL_COSTS = CONTENT.faq["travel_costs"]
@@ -83,6 +83,8 @@ async def test_two_questions_in_one_message_answer_the_first_and_offer_the_secon
     assert paragraph(funding.answer.id, "Film dokumenter:") in answer.text
     entries = answer.button_texts[answer.button_texts.index(NOT_THIS) + 1 :]
     assert entries[0] == who.question.id  # the second question's, before the see-also
+    # Re-check review T5: nothing said the second question was seen.
+    assert answer.text.endswith(shown(Text.ASK_OTHER_PARTS))
 
     [page] = await bot.press(rina, who.question.id)
     first = opening(page.text)
@@ -99,6 +101,7 @@ async def test_the_deadline_question_is_not_told_there_is_no_deadline(bot: Harne
     first = opening(answer.text)
     assert first.startswith("Talent Desk ini") and not first.endswith("tanpa tenggat.")
     assert "tiap program punya tenggatnya sendiri" in first
+    assert shown(Text.ASK_OTHER_PARTS) not in answer.text  # one question: no other to point to
     grace = bot.user(first_name="Grace", language_code="en")
     [answer] = await bot.send(grace, "is registering here free?")
     assert answer.text.split("\n")[0] == WHO_CAN_APPLY.question.en
