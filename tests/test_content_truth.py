@@ -548,7 +548,7 @@ def test_program_news_is_offered_by_the_hint_flag_never_in_a_page_text(
 
     def faq(data: Any) -> None:
         item = next(item for item in data["items"] if item["key"] == "open_call_now")
-        item["answer"]["en"] += " Type /subscribe for program news."
+        item["answer"]["en"] += "\nType /subscribe for program news."
         announcements = next(item for item in data["items"] if item["key"] == "announcements")
         assert "/langganan" in announcements["answer"]["id"]  # no hint there: it stays valid
 
@@ -580,3 +580,20 @@ def test_privacy_texts_may_only_use_the_fields_the_bot_fills_in(content_folder: 
     edit_content(content_folder, "privacy.yaml", privacy)
     [problem] = _problems(content_folder)
     assert problem.startswith("privacy.yaml: notice: {operator} is not filled in here")
+
+
+def test_a_registered_line_is_a_line_of_the_answer_that_registers(content_folder: Path) -> None:
+    """`registered_line` stands in, for a registered talent, for one line of the answer, and
+    changes its register button: a line not in the answer, or an entry without that button,
+    would show a registered talent the invitation still (re-check review s59, N8)."""
+
+    def faq(data: Any) -> None:
+        item = next(item for item in data["items"] if item["key"] == "open_call_now")
+        item["registered_line"]["id"] = "Daftarkan minatmu lewat /daftar."
+        other = next(item for item in data["items"] if item["key"] == "announcements")
+        other["registered_line"] = {"id": other["answer"]["id"], "en": other["answer"]["en"]}
+
+    edit_content(content_folder, "faq.yaml", faq)
+    problems = _problems(content_folder)
+    assert any("open_call_now" in line and "registered_line.id" in line for line in problems)
+    assert any("announcements" in line and "action: register" in line for line in problems)
