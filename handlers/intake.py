@@ -153,6 +153,11 @@ async def private_message(update: Update, context: BotContext) -> None:
             await support.relay_and_leave(update, context)
             await apply_command(update, context)
             return
+        if typed is not None and await talent_cancel.wished(update, context, user.id, typed):
+            # "kak aku ga jadi ikut deh, cancel aja pendaftarannya ya" after /tanya went to
+            # staff with only a 👌 (a re-check s59, N1): the confirmation, as /status offers it;
+            # not relayed, and ask mode stays for what the talent asks next.
+            return
         if typed is not None and await support.typed_done(update, context, typed):
             await ask_done(update, context)  # "udh bro", "itu aja": as the button
             return

@@ -392,3 +392,24 @@ async def test_a_stage_message_waiting_out_a_flood_wait_is_dropped_when_the_tale
     assert len(sari.messages) == heard  # nothing reached her after she cancelled
     assert await _status(bot, moved.update_id) == "superseded"
     assert _stage_and_mark(bot, "KOC-000002") == ("selesai", True)
+
+
+async def test_a_wish_to_cancel_in_ask_mode_is_offered_the_cancelling_not_relayed(
+    bot: Harness, staff_chat: Any
+) -> None:
+    # A re-check s59, N1: after /tanya the wish went to staff with only a 👌, nothing was
+    # cancelled, and it waited among the questions.
+    sari = bot.user(first_name="Sari")
+    assert await apply(bot, sari, MUSICIAN) == "KOC-000001"
+    await bot.send(sari, "/tanya")
+    await bot.send(sari, "Kak, MU:CON ada batas umur ga? aku 33")
+    relayed = len(rows(bot.database, "SELECT id FROM relayed_messages"))
+    mark = staff_chat.mark()
+    (asked,) = await bot.send(sari, "kak aku ga jadi ikut deh, cancel aja pendaftarannya ya")
+    assert asked.text == visible(
+        t(Text.CANCEL_CONFIRM, reference="KOC-000001", name=MUSICIAN["stage_name"])
+    )
+    assert staff_chat.messages_since(mark) == []  # not relayed
+    assert len(rows(bot.database, "SELECT id FROM relayed_messages")) == relayed
+    await bot.press(sari, t(Text.BTN_CANCEL_YES))
+    assert _stage_and_mark(bot, "KOC-000001") == ("selesai", True)
