@@ -23,7 +23,7 @@ from telegram.constants import MessageEntityType
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.commands import keeps_talking
-from bot.content import LANGUAGES
+from bot.content import LANGUAGES, other_language
 from bot.leads.slips import types_label
 from bot.store import User, utc_now
 from bot.store.audit import Actor
@@ -848,6 +848,14 @@ def _signed(message: Message, actor: Actor, staff_chat: int) -> AnsweredBy:
     return AnsweredBy(actor.user_id, message.from_user.first_name or None)
 
 
+# The "✅ Terkirim" notes in the staff group, shared by staff who read Indonesian and staff who
+# read English: a line in the other language under them.
+_GLOSSES = {
+    Text.SUPPORT_DELIVERED: Text.SUPPORT_DELIVERED_GLOSS,
+    Text.SUPPORT_DELIVERED_OTHERS: Text.SUPPORT_DELIVERED_OTHERS_GLOSS,
+}
+
+
 async def _mark(
     context: BotContext,
     message: Message,
@@ -858,10 +866,14 @@ async def _mark(
     """A short reply to the staff message saying what became of it (`markup`: its button);
     the reply, if it was posted."""
     language = context.services.settings.default_language
+    text = context.content.text(key, language, **values)
+    gloss = _GLOSSES.get(key)
+    if gloss is not None:  # the gist in the other language (a re-check s59, M1)
+        text = f"{text}\n{context.content.text(gloss, other_language(language), **values)}"
     try:
         return await context.bot.send_message(
             message.chat_id,
-            context.content.text(key, language, **values),
+            text,
             message_thread_id=message.message_thread_id if message.is_topic_message else None,
             reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True),
             reply_markup=markup,

@@ -7,6 +7,7 @@ import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
+from bot.content import Markup, other_language
 from bot.leads import cancelling, pipeline_stages
 from bot.leads.cancel_wish import wants_to_cancel
 from bot.parsing import small_int
@@ -166,6 +167,9 @@ async def _tell_staff(update: Update, context: BotContext, lead: OwnLead) -> Non
         name=user.full_name if user is not None else "—",
         user_id=str(user.id) if user is not None else "—",
         stage=pipeline_stages.stage_label(content, lead.stage, language),
+        # The gist in the other language: the group is shared by staff who read Indonesian
+        # and staff who read English (a re-check s59, M1).
+        gloss=Markup(content.text(Text.CANCEL_STAFF_ALERT_GLOSS, other_language(language))),
     )
     opener = open_button(content, language, lead.reference, lead.application_id, anew=True)
     if not await records_alerts.send_alert(context, chats, text, opener):

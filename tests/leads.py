@@ -72,6 +72,18 @@ def shown(key: Text, language: str = "id", **values: Any) -> str:
     return rendered(CONTENT.text(key, language, **values))
 
 
+def group_sent(name: str, count: int = 0) -> str:
+    """The staff group's "✅ Terkirim ke …" note, with its line in English (a re-check s59,
+    M1); `count`: the talent's other messages still waiting."""
+    key, gloss = (
+        (Text.SUPPORT_DELIVERED_OTHERS, Text.SUPPORT_DELIVERED_OTHERS_GLOSS)
+        if count
+        else (Text.SUPPORT_DELIVERED, Text.SUPPORT_DELIVERED_GLOSS)
+    )
+    values = {"name": name, "count": str(count)} if count else {"name": name}
+    return rendered(f"{CONTENT.text(key, 'id', **values)}\n{CONTENT.text(gloss, 'en', **values)}")
+
+
 def listed(items: Iterable[str], language: str = "id") -> str:
     """Items as a note says them: "A dan B", "A, B, dan C"; "A and B", "A, B and C"."""
     *some, last = items

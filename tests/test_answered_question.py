@@ -14,7 +14,7 @@ from bot.support import quote_of
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, Seed, seeded
+from tests.leads import CONTENT, MUSICIAN, Seed, group_sent, seeded
 from tests.test_support import answer, answer_words, ask, staff_member
 from tests.workspace import workspace
 
@@ -119,9 +119,7 @@ async def listed(bot: Harness) -> list[list[str]]:
 
 def others_waiting(name: str, count: int) -> str:
     """The group's confirmation when other messages of the talent's still wait."""
-    return plain_text(
-        CONTENT.text(Text.SUPPORT_DELIVERED_OTHERS, "id", name=name, count=str(count))
-    )
+    return group_sent(name, count)
 
 
 async def test_a_group_reply_answers_the_message_replied_to_and_never_the_question_beside_it(
@@ -260,7 +258,7 @@ async def test_a_reply_to_a_header_answers_the_messages_under_it(
     got = joko.last_message
     assert got.text == f"{heading(Text.SUPPORT_ANSWER_HEADING_PLAIN)}\n\nBoleh semua, kak."
     assert got.reply_to_message_id is None
-    assert staff_chat.last_message.text == "✅ Terkirim ke Joko"
+    assert staff_chat.last_message.text == "✅ Terkirim ke Joko\nSent to Joko."
     assert not await bot.store.support.question_waiting(joko.id)
 
 

@@ -27,7 +27,16 @@ from bot.web.lead_page import log_line
 from handlers.support import _signed
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, Seed, copy_label, data_copy, section, seeded, shown
+from tests.leads import (
+    CONTENT,
+    MUSICIAN,
+    Seed,
+    copy_label,
+    data_copy,
+    section,
+    seeded,
+    shown,
+)
 from tests.test_support import answer as answer_in_group
 from tests.test_support import answer_words, ask, group_member, relayed_question, staff_member
 from tests.test_workspace_questions import audited, erase
@@ -252,7 +261,7 @@ async def test_a_staff_group_answer_marked_as_a_holding_reply_keeps_the_question
     rina = rina_in_group(bot, staff_chat)
     await answer_in_group(bot, rina, staff_chat, HOLDING, question)
     confirmation = staff_chat.last_message
-    assert confirmation.text == "✅ Terkirim ke Mia"
+    assert confirmation.text == "✅ Terkirim ke Mia\nSent to Mia."
     assert confirmation.button_texts == [shown(Text.BTN_MARK_HOLDING)]
     assert await bot.store.support.question_waiting(mia.id) is False  # an answer, so far
     # A member who is not an admin cannot mark it.
@@ -267,7 +276,8 @@ async def test_a_staff_group_answer_marked_as_a_holding_reply_keeps_the_question
     marked = staff_chat.message(confirmation.message_id)
     assert marked is not None
     assert (
-        marked.text == f"✅ Terkirim ke Mia\n\n{shown(Text.SUPPORT_MARKED_HOLDING, staff='Rina')}"
+        marked.text
+        == f"✅ Terkirim ke Mia\nSent to Mia.\n\n{shown(Text.SUPPORT_MARKED_HOLDING, staff='Rina')}"
     )
     async with workspace(bot, ADMIN_ID) as client:
         [waiting] = (await client.ok("questions"))["talents"]
@@ -301,7 +311,7 @@ async def test_a_holding_mark_is_offered_and_taken_only_while_a_question_waits(
     # mark would keep nothing listed, so none is offered.
     await answer_in_group(bot, rina, staff_chat, HOLDING, first)
     follow_up = staff_chat.last_message
-    assert follow_up.text == "✅ Terkirim ke Mia"
+    assert follow_up.text == "✅ Terkirim ke Mia\nSent to Mia."
     assert follow_up.button_texts == []
     # The first answer's button, pressed after a later full answer: nothing would wait, so
     # nothing is marked or audited, and Rina is told why.

@@ -35,7 +35,7 @@ from handlers import support as support_handlers
 from handlers.support import _from_staff
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, Seed, consent, opening, seeded, shown
+from tests.leads import CONTENT, MUSICIAN, Seed, consent, group_sent, opening, seeded, shown
 from tests.leads import answer as answer_question
 
 ASK_BUTTON = CONTENT.text(Text.BTN_ASK, "id")
@@ -144,9 +144,7 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
     assert delivered.button_texts == ["💬 Balas tim kami"]
     # Her other message says something ("Kami dari Bandung."): it still waits, and staff are
     # told (an attacker's review s57, H2: what had no "?" stopped waiting unsaid).
-    assert staff_chat.last_message.text == shown(
-        Text.SUPPORT_DELIVERED_OTHERS, name="Sari Dewi", count="1"
-    )
+    assert staff_chat.last_message.text == group_sent("Sari Dewi", 1)
     assert [text for _, text in await bot.store.support.waiting_messages(sari.id, 5)] == [
         "Kami dari Bandung."
     ]
@@ -349,13 +347,9 @@ async def test_media_is_relayed_both_ways(bot: Harness, staff_chat: EmulatedChat
     assert delivered.text == "Contoh poster"
     # The file and the voice message may ask anything: they still wait, and staff are told (an
     # attacker's review s57, H2: a voice note stopped waiting with the photo, unsaid).
-    assert staff_chat.last_message.text == shown(
-        Text.SUPPORT_DELIVERED_OTHERS, name="Budi", count="2"
-    )
+    assert staff_chat.last_message.text == group_sent("Budi", 2)
     await bot.act(admin, admin.send, "Terima kasih, Budi.", chat=staff_chat, reply_to=voice)
-    assert staff_chat.last_message.text == shown(
-        Text.SUPPORT_DELIVERED_OTHERS, name="Budi", count="1"
-    )
+    assert staff_chat.last_message.text == group_sent("Budi", 1)
     assert len(await bot.store.support.waiting_messages(budi.id, 5)) == 1  # the file
     log = await bot.store.log.for_chat(budi.id)
     kinds = [(entry.direction, entry.kind) for entry in log if entry.kind != "command"]
@@ -387,25 +381,21 @@ async def test_an_answer_to_one_question_leaves_the_others_listed_and_says_how_m
 
     # A reply to his newest message: the earlier one, about a minor, still waits.
     await answer(bot, admin, staff_chat, "MU:CON biasanya dibuka pertengahan tahun.", mucon)
-    assert staff_chat.last_message.text == shown(
-        Text.SUPPORT_DELIVERED_OTHERS, name="Joko", count="1"
-    )
+    assert staff_chat.last_message.text == group_sent("Joko", 1)
     assert await waiting() == ["Personel kami masih 17 tahun, boleh ikut?"]
     # Another question; then a reply to the first: the new one still waits.
     mark = staff_chat.mark()
     await ask(bot, joko, "Perlu paspor?", "makasih kak")
     _, passport, _ = staff_chat.messages_since(mark)
     await answer(bot, admin, staff_chat, "Boleh, dengan izin orang tua.", minor)
-    assert staff_chat.last_message.text == shown(
-        Text.SUPPORT_DELIVERED_OTHERS, name="Joko", count="1"
-    )
+    assert staff_chat.last_message.text == group_sent("Joko", 1)
     assert await waiting() == ["Perlu paspor?"]  # his thanks asked nothing: answered with it
     # /status counts the three answered (his thanks too), and says one waits.
     own = await bot.store.support.own_questions(joko.id)
     assert (len(own.waiting), own.answered) == (1, 3)
     # Nothing else waits: the plain confirmation.
     await answer(bot, admin, staff_chat, "Paspor perlu, kak.", passport)
-    assert staff_chat.last_message.text == "✅ Terkirim ke Joko"
+    assert staff_chat.last_message.text == "✅ Terkirim ke Joko\nSent to Joko."
     assert await waiting() == []
 
 
@@ -466,7 +456,7 @@ async def test_answer_after_a_restart_still_reaches_the_talent(
     mina = staff_member(bot, staff_chat)
     await answer(bot, mina, staff_chat, "Ada, cek /program ya.", copy)
     assert answer_words(sari.last_message) == "Ada, cek /program ya."
-    assert staff_chat.last_message.text == "✅ Terkirim ke Sari"
+    assert staff_chat.last_message.text == "✅ Terkirim ke Sari\nSent to Sari."
 
 
 async def test_a_staff_chat_message_of_a_talent_erased_meanwhile_is_not_recorded(
@@ -585,10 +575,10 @@ async def test_a_reply_to_the_sent_note_reaches_the_talent_too(
     mina = staff_member(bot, staff_chat)
     await answer(bot, mina, staff_chat, "Bulan depan, Kak.", question_copy)
     sent_note = staff_chat.last_message
-    assert sent_note.text == shown(Text.SUPPORT_DELIVERED, name="Sari")
+    assert sent_note.text == group_sent("Sari")
     await answer(bot, mina, staff_chat, "Satu lagi: jadwalnya hari Jumat.", sent_note)
     assert answer_words(sari.last_message) == "Satu lagi: jadwalnya hari Jumat."
-    assert staff_chat.last_message.text == shown(Text.SUPPORT_DELIVERED, name="Sari")
+    assert staff_chat.last_message.text == group_sent("Sari")
     # A non-admin's reply to it is told it did not go, as one to the question is.
     member = group_member(bot, staff_chat, "Budi")
     told = sari.mark()
@@ -665,7 +655,7 @@ async def test_forum_staff_chat_gets_a_topic_per_talent(make_bot: Any, emulator:
     await bot.act(mina, mina.send, "Halo Sari, ini jawabannya.", chat=forum, thread_id=sari_topic)
     assert answer_words(sari.last_message) == "Halo Sari, ini jawabannya."
     assert not any(m.text.startswith("Halo Sari") for m in budi.messages)
-    assert forum.thread_messages(sari_topic)[-1].text == "✅ Terkirim ke Sari Dewi"
+    assert forum.thread_messages(sari_topic)[-1].text == group_sent("Sari Dewi")
 
     del forum.topics[sari_topic]  # staff deleted the topic: the next question opens a new one
     await ask(bot, sari, "Masih ada pertanyaan")
@@ -1033,7 +1023,7 @@ async def test_only_admins_answer_talents_unless_anyone_may(
     again = await relayed_question(anyone, staff_chat, sari, "Kabarnya lewat email juga?")
     await answer(anyone, mina, staff_chat, "Besok ya!", again)
     assert answer_words(sari.last_message) == "Besok ya!"
-    assert staff_chat.last_message.text == "✅ Terkirim ke Sari"
+    assert staff_chat.last_message.text == "✅ Terkirim ke Sari\nSent to Sari."
 
 
 async def test_a_message_starting_with_a_slash_in_ask_mode_reaches_staff_whole(

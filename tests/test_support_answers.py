@@ -43,7 +43,7 @@ async def test_each_staff_answer_is_audited_and_logged_once_with_its_words(
     await answer(bot, staff_member(bot, staff_chat), staff_chat, IN_GROUP, question)
     from_group = sari.last_message
     assert answer_words(from_group) == IN_GROUP
-    assert staff_chat.last_message.text == "✅ Terkirim ke Sari Dewi"
+    assert staff_chat.last_message.text == "✅ Terkirim ke Sari Dewi\nSent to Sari Dewi."
     async with workspace(bot, ADMIN_ID) as client:
         replied = await client.ok("reply", {"id": 1, "text": IN_WORKSPACE})
         assert replied["outcome"] == "sent" and answer_words(sari.last_message) == IN_WORKSPACE

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.content import Markup
 from bot.emulator import EmulatedChat
 from bot.leads.cancel_wish import wants_to_cancel
 from bot.leads.export import to_wib, wib_text, wib_words
@@ -91,6 +92,7 @@ async def test_a_talent_cancels_a_sent_registration_from_status(
             name="Sari",
             user_id=str(sari.id),
             stage=label("selesai"),
+            gloss=Markup(t(Text.CANCEL_STAFF_ALERT_GLOSS, "en")),
         )
     )
     # The audit and the lead's history name the talent as who did it.
@@ -413,3 +415,27 @@ async def test_a_wish_to_cancel_in_ask_mode_is_offered_the_cancelling_not_relaye
     assert len(rows(bot.database, "SELECT id FROM relayed_messages")) == relayed
     await bot.press(sari, t(Text.BTN_CANCEL_YES))
     assert _stage_and_mark(bot, "KOC-000001") == ("selesai", True)
+
+
+async def test_staff_are_told_a_cancelled_talents_questions_may_still_be_answered(
+    bot: Harness, staff_chat: Any
+) -> None:
+    # A re-check s59, N3: "Jangan hubungi talenta" beside her waiting question, so nobody
+    # answered it; M1: the alert in the shared group was in Indonesian only.
+    admin = admin_of(staff_chat)
+    sari = bot.user(first_name="Sari")
+    assert await apply(bot, sari, MUSICIAN) == "KOC-000001"
+    await bot.send(sari, "/tanya")
+    await bot.send(sari, "Kak, MU:CON ada batas umur ga? aku 33")
+    mark = staff_chat.mark()
+    await bot.send(sari, "/status")
+    await bot.press(sari, t(Text.BTN_CANCEL_REGISTRATION))
+    await bot.press(sari, t(Text.BTN_CANCEL_YES))
+    (told,) = staff_chat.find("KOC-000001", since=mark)
+    assert "pertanyaannya ke tim tetap boleh dijawab" in told.text
+    assert "their questions to the team may still be answered" in told.text  # for English readers
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    assert "pertanyaannya ke tim tetap boleh dijawab" in page.text
+    async with workspace(bot, ADMIN_ID) as client:
+        lead = await client.ok("lead", {"id": 1})
+        assert "pertanyaannya ke tim tetap boleh dijawab" in lead["withdrawn"]

@@ -877,7 +877,7 @@ async def test_a_workspace_reply_is_noted_under_the_question_in_the_staff_chat(
         bot, staff_member(bot, staff_chat), staff_chat, "Tambahan: cek email ya.", note
     )
     assert answer_words(sari.last_message) == "Tambahan: cek email ya."
-    assert staff_chat.last_message.text == "✅ Terkirim ke Sari Dewi"
+    assert staff_chat.last_message.text == "✅ Terkirim ke Sari Dewi\nSent to Sari Dewi."
 
 
 async def test_a_download_link_works_once_and_then_says_so_in_words(bot: Harness) -> None:

@@ -546,7 +546,9 @@ async def test_a_workspace_reply_while_a_group_answer_goes_out_is_not_sent_too(
         assert late == (404, {"error": "not_found"})  # "already answered", the list reloaded
         assert (await client.ok("questions"))["talents"] == []
     assert [answer_words(message) for message in mia.messages_since(mark)] == ["Juli ya, kak."]
-    assert [message.text for message in staff_chat.messages_since(noted)] == ["✅ Terkirim ke Mia"]
+    assert [message.text for message in staff_chat.messages_since(noted)] == [
+        "✅ Terkirim ke Mia\nSent to Mia."
+    ]
     outcomes = [str(detail["outcome"]) for _, detail in audited(bot, "talent_answered")]
     assert outcomes == ["already_answered", "sent"]
 
@@ -643,4 +645,4 @@ async def test_a_claim_left_by_an_answer_that_never_went_holds_nothing_later(
     )
     await answer_in_group(bot, colleague, staff_chat, "Sudah, kak.", question)
     assert answer_words(mia.last_message) == "Sudah, kak."
-    assert staff_chat.last_message.text == "✅ Terkirim ke Mia"
+    assert staff_chat.last_message.text == "✅ Terkirim ke Mia\nSent to Mia."
