@@ -79,6 +79,8 @@ async def registration_button(update: Update, context: BotContext) -> None:
         if lead_id is None:
             await fallback.stale_button(update, context)
             return
+        if await talent_cancel.cancelled_pressed(update, context, user.id, lead_id):
+            return  # cancelled: said so, when, and where its answers are
         carried = await _carried(context, user.id, small_int(wish) if wish else None)
         screen = await flow.begin_update(user.id, language, update.update_id, lead_id, carried)
     else:

@@ -13,6 +13,7 @@ from bot import commands, temp_folders
 from bot.backing_out import backs_out
 from bot.content import LANGUAGES, Content, Markup
 from bot.data_copy import moment_text
+from bot.leads import cancelling
 from bot.leads.export import to_wib
 from bot.leads.records import missing_lead_text
 from bot.my_data import CopyWait, write_copy
@@ -286,8 +287,18 @@ async def send_my_data(update: Update, context: BotContext) -> None:
     counts = made.counts
     # A registration's answers, to read as text in the chat and correct: a parent found the
     # file hard to read on a phone (a talents' review). Else nothing to correct with /daftar.
-    lead = await context.services.store.applications.latest_lead(user.id)
-    next_step = Text.MYDATA_NEXT_UNREGISTERED if lead is None else Text.MYDATA_NEXT_REGISTERED
+    # Only a registration still open: a cancelled one is read in the file, not updated (a
+    # re-check s59, N2: its button said "deleted, or not yours").
+    sent = await context.services.store.pipeline.registrations(user.id)  # newest first
+    still = cancelling.still_open(sent)
+    lead = still[0] if still else None
+    next_step = (
+        Text.MYDATA_NEXT_REGISTERED
+        if lead is not None
+        else Text.MYDATA_NEXT_CANCELLED
+        if sent
+        else Text.MYDATA_NEXT_UNREGISTERED
+    )
     # "1 terkirim, 1 draf", not "2" (a talents' review: one sent and one just started).
     kinds = [
         context.text(key, count=count)
@@ -306,6 +317,20 @@ async def send_my_data(update: Update, context: BotContext) -> None:
         if kinds
         else context.text(Text.MYDATA_NO_REGISTRATIONS)
     )
+    cancelled = [item for item in sent if item.withdrawn_at is not None]
+    if cancelled:  # "1 terkirim, dengan 17 jawaban · 🚫 kamu batalkan: KOC-000001 pada …"
+        items = ", ".join(
+            context.text(
+                Text.MYDATA_CANCELLED_ITEM,
+                reference=item.reference,
+                date=context.content.date_text(
+                    to_wib(item.withdrawn_at or "").date(), context.language(update)
+                ),
+            )
+            for item in cancelled
+        )
+        shown = context.text(Text.MYDATA_CANCELLED, items=Markup(items))
+        registrations = f"{registrations} · {shown}"
     summary = context.text(
         Text.MYDATA_SUMMARY,
         next=Markup(context.text(next_step)),
@@ -321,7 +346,11 @@ async def send_my_data(update: Update, context: BotContext) -> None:
         when = moment_text(context.content, context.language(update), erased[-1])
         summary = f"{summary}\n\n{context.text(Text.MYDATA_ERASED_BEFORE, when=when)}"
     see = context.text(Text.BTN_MYDATA_SEE_ANSWERS)
-    markup = None if lead is None else InlineKeyboardMarkup([[button(see, f"{VIEW}{lead[0]}")]])
+    markup = (
+        None
+        if lead is None
+        else InlineKeyboardMarkup([[button(see, f"{VIEW}{lead.application_id}")]])
+    )
     await reply(update, summary, markup)
 
 

@@ -10,12 +10,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.content import Markup, other_language
 from bot.leads import cancelling, pipeline_stages
 from bot.leads.cancel_wish import wants_to_cancel
+from bot.leads.export import to_wib
 from bot.parsing import small_int
 from bot.store.cancellations import OwnLead
 from bot.store.pipeline import Registration
 from bot.texts import Text
 from handlers import fallback, records_alerts
-from handlers.common import BotContext, reply, show
+from handlers.common import BotContext, answer_query, reply, show
 from handlers.pipeline_views import open_button
 from handlers.views import button
 
@@ -174,3 +175,19 @@ async def _tell_staff(update: Update, context: BotContext, lead: OwnLead) -> Non
     opener = open_button(content, language, lead.reference, lead.application_id, anew=True)
     if not await records_alerts.send_alert(context, chats, text, opener):
         log.warning("No staff chat heard that a talent cancelled a registration")
+
+
+async def cancelled_pressed(
+    update: Update, context: BotContext, user_id: int, application_id: int
+) -> bool:
+    """ "📝 Lihat & perbarui jawabanku" (/dataku) or "Perbarui" on a registration the talent
+    cancelled: that it was, when, and where its answers are (a re-check s59, N2: it said
+    "deleted, or not yours"). False if it is not one they cancelled."""
+    lead = await context.services.store.cancellations.own_lead(user_id, application_id)
+    if lead is None or lead.withdrawn_at is None:
+        return False
+    language = context.language(update)
+    day = context.content.date_text(to_wib(lead.withdrawn_at).date(), language)
+    await answer_query(update)
+    await reply(update, context.text(Text.UPDATE_CANCELLED, reference=lead.reference, date=day))
+    return True

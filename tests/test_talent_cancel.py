@@ -439,3 +439,39 @@ async def test_staff_are_told_a_cancelled_talents_questions_may_still_be_answere
     async with workspace(bot, ADMIN_ID) as client:
         lead = await client.ok("lead", {"id": 1})
         assert "pertanyaannya ke tim tetap boleh dijawab" in lead["withdrawn"]
+
+
+async def test_my_data_says_a_registration_was_cancelled_and_offers_no_update_of_it(
+    bot: Harness,
+) -> None:
+    # A re-check s59, N2: /dataku's summary said nothing of the cancel, and its "📝 Lihat &
+    # perbarui jawabanku" answered "sudah dihapus, atau bukan milikmu" (both false).
+    sari, dimas = bot.user(first_name="Sari"), bot.user(first_name="Dimas")
+    assert await apply(bot, sari, MUSICIAN) == "KOC-000001"
+    assert await apply(bot, dimas, FILMMAKER) == "KOC-000002"
+    summary = (await bot.send(sari, "/dataku"))[-1]  # before she cancels: the button
+    assert t(Text.BTN_MYDATA_SEE_ANSWERS) in summary.button_texts
+    for talent in (sari, dimas):
+        await bot.send(talent, "/status")
+        await bot.press(talent, t(Text.BTN_CANCEL_REGISTRATION))
+        await bot.press(talent, t(Text.BTN_CANCEL_YES))
+    rows_at = dict(
+        rows(
+            bot.database,
+            "SELECT a.reference, p.talent_withdrawn_at FROM lead_pipeline p"
+            " JOIN applications a ON a.id = p.application_id",
+        )
+    )
+    day = CONTENT.date_text(to_wib(rows_at["KOC-000001"]).date(), "id")
+    # The old button: that she cancelled it, when, and where its answers are; nothing opened.
+    (said,) = await bot.press(sari, t(Text.BTN_MYDATA_SEE_ANSWERS), message=summary)
+    assert said.text == visible(t(Text.UPDATE_CANCELLED, reference="KOC-000001", date=day))
+    assert t(Text.UPDATE_GONE) not in said.text
+    assert await where(bot, sari) is None
+    # /dataku after the cancel: said in the summary, and no button to update it.
+    summary = (await bot.send(dimas, "/dataku"))[-1]
+    day = CONTENT.date_text(to_wib(rows_at["KOC-000002"]).date(), "id")
+    item = t(Text.MYDATA_CANCELLED_ITEM, reference="KOC-000002", date=day)
+    assert visible(t(Text.MYDATA_CANCELLED, items=Markup(item))) in summary.text
+    assert visible(t(Text.MYDATA_NEXT_CANCELLED)) in summary.text
+    assert t(Text.BTN_MYDATA_SEE_ANSWERS) not in summary.button_texts
