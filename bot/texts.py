@@ -1505,6 +1505,8 @@ class Text(StrEnum):
     CANCEL_STAFF_ALERT = "cancel_staff_alert"
     CANCEL_STAFF_ALERT_GLOSS = "cancel_staff_alert_gloss"
     UPDATE_CANCELLED = "update_cancelled"
+    STATUS_REGISTER_AGAIN = "status_register_again"
+    INTAKE_NEW_AFTER_CANCEL = "intake_new_after_cancel"
     RECORDS_WITHDRAWN = "records_withdrawn"
     RECORDS_STAGE_WITHDRAWN = "records_stage_withdrawn"
     RECORDS_HISTORY_TALENT_WITHDREW = "records_history_talent_withdrew"

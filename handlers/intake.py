@@ -49,7 +49,10 @@ async def apply_command(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None:
         return
+    fresh = await context.services.store.applications.draft_for(user.id) is None
     screen = await _flow(context).begin(user.id, context.language(update), update.update_id)
+    if fresh:
+        screen = await talent_cancel.new_after_cancel(context, user.id, screen)
     await _present(update, context, screen, edit=False)
 
 
@@ -59,9 +62,13 @@ async def apply_button(update: Update, context: BotContext) -> None:
     if query is None or update.effective_user is None:
         return
     program = (query.data or "").removeprefix(APPLY_PROGRAM) if query.data != APPLY else None
+    user_id = update.effective_user.id
+    fresh = await context.services.store.applications.draft_for(user_id) is None
     screen = await _flow(context).begin(
-        update.effective_user.id, context.language(update), update.update_id, program
+        user_id, context.language(update), update.update_id, program
     )
+    if fresh:
+        screen = await talent_cancel.new_after_cancel(context, user_id, screen)
     await _present(update, context, screen, edit=False)
 
 

@@ -380,7 +380,12 @@ def status_screen(
     cancelled = all(item.withdrawn_at is not None for item in registrations)
     listed = Text.STATUS_LIST_CANCELLED if cancelled else Text.STATUS_LIST
     text = content.text(listed, language, items=Markup("\n\n".join(items)))
-    return "\n\n".join(part for part in (text, after, paused) if part), markup
+    again = ""
+    if cancelled and not unfinished:  # the way back (a re-check s59, N5: only ⬅️ Kembali)
+        again = content.text(Text.STATUS_REGISTER_AGAIN, language)
+        rows.insert(0, [button(content.text(Text.BTN_APPLY, language), APPLY)])
+        markup = InlineKeyboardMarkup(rows)
+    return "\n\n".join(part for part in (text, after, again, paused) if part), markup
 
 
 def _talent_stage(content: Content, language: str, item: Registration) -> str:

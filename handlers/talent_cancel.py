@@ -4,6 +4,7 @@ the wish in words, the confirmation, and the word to staff (bot/leads/cancelling
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
@@ -11,6 +12,7 @@ from bot.content import Markup, other_language
 from bot.leads import cancelling, pipeline_stages
 from bot.leads.cancel_wish import wants_to_cancel
 from bot.leads.export import to_wib
+from bot.leads.intake_screens import QUESTION, Screen
 from bot.parsing import small_int
 from bot.store.cancellations import OwnLead
 from bot.store.pipeline import Registration
@@ -191,3 +193,18 @@ async def cancelled_pressed(
     await answer_query(update)
     await reply(update, context.text(Text.UPDATE_CANCELLED, reference=lead.reference, date=day))
     return True
+
+
+async def new_after_cancel(context: BotContext, user_id: int, screen: Screen) -> Screen:
+    """A new form's first question, to a talent whose registrations were all cancelled by
+    them: one line that this is a new one and the cancelled one stays so (a re-check s59,
+    N5: /daftar said nothing of it). Other screens as they are."""
+    if screen.kind != QUESTION or screen.note is not None:
+        return screen
+    registrations = await context.services.store.pipeline.registrations(user_id)
+    if not registrations or cancelling.still_open(registrations):
+        return screen  # none sent, or one open (the update-or-new choice covers it)
+    references = ", ".join(item.reference for item in registrations)
+    return replace(
+        screen, note=Text.INTAKE_NEW_AFTER_CANCEL, note_values={"references": references}
+    )

@@ -475,3 +475,26 @@ async def test_my_data_says_a_registration_was_cancelled_and_offers_no_update_of
     assert visible(t(Text.MYDATA_CANCELLED, items=Markup(item))) in summary.text
     assert visible(t(Text.MYDATA_NEXT_CANCELLED)) in summary.text
     assert t(Text.BTN_MYDATA_SEE_ANSWERS) not in summary.button_texts
+
+
+async def test_after_cancelling_status_and_daftar_show_the_way_back(bot: Harness) -> None:
+    # A re-check s59, N5: /status offered only ⬅️ Kembali, and /daftar said nothing of the
+    # cancelled registration.
+    sari = bot.user(first_name="Sari")
+    assert await apply(bot, sari, MUSICIAN) == "KOC-000001"
+    await bot.send(sari, "/status")
+    await bot.press(sari, t(Text.BTN_CANCEL_REGISTRATION))
+    await bot.press(sari, t(Text.BTN_CANCEL_YES))
+    (status,) = await bot.send(sari, "/status")
+    assert visible(t(Text.STATUS_REGISTER_AGAIN)) in status.text
+    assert status.button_texts[0] == t(Text.BTN_APPLY)
+    (first,) = await bot.press(sari, t(Text.BTN_APPLY), message=status)
+    assert visible(t(Text.INTAKE_NEW_AFTER_CANCEL, references="KOC-000001")) in first.text
+    assert await where(bot, sari) is not None  # the new form's first question
+    # /daftar typed says it too.
+    dimas = bot.user(first_name="Dimas")
+    assert await apply(bot, dimas, FILMMAKER) == "KOC-000002"
+    await bot.send(dimas, "batalin pendaftaranku")
+    await bot.press(dimas, t(Text.BTN_CANCEL_YES))
+    (first,) = await bot.send(dimas, "/daftar")
+    assert visible(t(Text.INTAKE_NEW_AFTER_CANCEL, references="KOC-000002")) in first.text
