@@ -30,6 +30,22 @@ async def answered(
     return sent["message"]["message_id"], got
 
 
+def _follows_the_ticket_answer(
+    staff_chat: EmulatedChat, mark: int, first: int, newest: int
+) -> BotMessage:
+    """Rizky's follow-up reached staff under his first (ticket) answer, not the newest one,
+    its header naming that question; the follow-up as staff read it."""
+    header, reply = staff_chat.messages_since(mark)
+    assert header.reply_to_message_id == first != newest
+    replying = shown(Text.SUPPORT_HEADER_REPLYING_TO, question="bang tiket pesawat ditanggung ga?")
+    assert replying in header.text
+    assert (reply.text, reply.reply_to_message_id) == (
+        "kalau bagasi tambahan juga ditanggung?",
+        header.message_id,
+    )
+    return reply
+
+
 async def test_a_reply_to_an_older_answer_goes_under_that_answer_saying_its_question(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
@@ -49,15 +65,8 @@ async def test_a_reply_to_an_older_answer_goes_under_that_answer_saying_its_ques
     )
     mark = staff_chat.mark()
     await bot.send(rizky, "kalau bagasi tambahan juga ditanggung?")
-    header, reply = staff_chat.messages_since(mark)
     # Under the answer whose button was pressed, not the newest one, saying which question.
-    assert header.reply_to_message_id == first != newest
-    replying = shown(Text.SUPPORT_HEADER_REPLYING_TO, question="bang tiket pesawat ditanggung ga?")
-    assert replying in header.text
-    assert (reply.text, reply.reply_to_message_id) == (
-        "kalau bagasi tambahan juga ditanggung?",
-        header.message_id,
-    )
+    reply = _follows_the_ticket_answer(staff_chat, mark, first, newest)
 
     # The workspace's Questions tab says the same above the reply: which answer, which question.
     async with workspace(bot, ADMIN_ID) as client:
@@ -154,15 +163,8 @@ async def test_after_done_a_telegram_reply_to_a_staff_answer_goes_to_the_team(
 
     sent = rizky.send("kalau bagasi tambahan juga ditanggung?", reply_to=older)
     await bot.settle(sent)
-    header, reply = staff_chat.messages_since(mark)
     # Under the answer replied to (not the newest), saying which question it followed.
-    assert header.reply_to_message_id == first != newest
-    replying = shown(Text.SUPPORT_HEADER_REPLYING_TO, question="bang tiket pesawat ditanggung ga?")
-    assert replying in header.text
-    assert (reply.text, reply.reply_to_message_id) == (
-        "kalau bagasi tambahan juga ditanggung?",
-        header.message_id,
-    )
+    _follows_the_ticket_answer(staff_chat, mark, first, newest)
     assert rizky.reaction_on(sent["message"]["message_id"]) == RELAYED
     assert rizky.last_message.text.startswith(ACK)
     assert rizky.last_message.button_texts == [DONE_BUTTON]
