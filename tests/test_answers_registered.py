@@ -9,6 +9,7 @@ from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, apply, rendered, shown
 
 OPEN_CALL = CONTENT.faq["open_call_now"]
+OVERVIEW = CONTENT.faq["programs_overview"]
 
 
 async def test_the_open_call_page_tells_a_registered_talent_they_are_registered(
@@ -47,3 +48,19 @@ async def test_the_open_call_page_from_the_faq_list_says_so_too(bot: Harness) ->
     assert shown(Text.FAQ_REGISTERED_LINE, "en", references=reference) in page.text
     assert CONTENT.text(Text.BTN_STATUS, "en") in page.button_texts
     assert CONTENT.text(Text.BTN_APPLY, "en") not in page.button_texts
+
+
+async def test_the_programs_overview_tells_a_registered_talent_they_are_registered(
+    bot: Harness,
+) -> None:
+    """The list of programs ended "Ada yang cocok? Daftarkan minatmu lewat /daftar" for a
+    talent already registered too (misc59's note on N8)."""
+    dimas = bot.user(first_name="Dimas")
+    reference = await apply(bot, dimas, MUSICIAN)
+    await bot.send(dimas, "/faq")
+    [page] = await bot.press(dimas, OVERVIEW.question.id)
+    assert OVERVIEW.registered_line is not None
+    assert rendered(OVERVIEW.registered_line.id) not in page.text
+    assert shown(Text.FAQ_REGISTERED_LINE, references=reference) in page.text
+    assert CONTENT.text(Text.BTN_APPLY, "id") not in page.button_texts
+    assert CONTENT.text(Text.BTN_STATUS, "id") in page.button_texts
