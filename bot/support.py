@@ -1029,6 +1029,14 @@ async def answer_talent(
     return Delivery.SENT
 
 
+# The notes of a workspace answer in the staff group, shared by staff who read Indonesian and
+# staff who read English: a line in the other language under their first line (session 59).
+_NOTE_GLOSSES = {
+    Text.SUPPORT_ANSWERED_IN_WORKSPACE: Text.SUPPORT_ANSWERED_IN_WORKSPACE_GLOSS,
+    Text.SUPPORT_HELD_IN_WORKSPACE: Text.SUPPORT_HELD_IN_WORKSPACE_GLOSS,
+}
+
+
 async def _tell_staff_chat(
     bot: Bot,
     store: Store,
@@ -1048,12 +1056,10 @@ async def _tell_staff_chat(
     question = await store.support.latest_question(chat_id, talent.user_id)
     if question is None:
         return  # they never asked the staff chat anything: nothing there to close
+    who = {"staff": answerer.shown, "name": display_name(talent)}
+    gloss = content.text(_NOTE_GLOSSES[key], other_language(answerer.language), **who)
     note = content.text(
-        key,
-        answerer.language,
-        staff=answerer.shown,
-        name=display_name(talent),
-        text=clipped(text, STAFF_NOTE_EXCERPT),
+        key, answerer.language, **who, gloss=Markup(gloss), text=clipped(text, STAFF_NOTE_EXCERPT)
     )
     try:
         posted = await bot.send_message(

@@ -15,6 +15,7 @@ import pytest
 from telegram import Chat, Message
 from telegram import User as TelegramUser
 
+from bot.content import Markup
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.store import LogEntry, Store
 from bot.store.audit import Actor
@@ -113,8 +114,14 @@ async def test_a_holding_reply_from_the_questions_tab_keeps_the_question_listed(
         # Colleagues read that it was a holding reply, under her question.
         (note,) = staff_chat.messages_since(mark)
         assert note.reply_to_message_id == question.message_id
+        # ... in both languages: the group is shared by staff who read either (session 59).
+        gloss = CONTENT.text(Text.SUPPORT_HELD_IN_WORKSPACE_GLOSS, "en", staff="Rina", name="Mia")
         assert note.text == shown(
-            Text.SUPPORT_HELD_IN_WORKSPACE, staff="Rina", name="Mia", text=HOLDING
+            Text.SUPPORT_HELD_IN_WORKSPACE,
+            staff="Rina",
+            name="Mia",
+            text=HOLDING,
+            gloss=Markup(gloss),
         )
         # The full answer takes her off the list; it is signed too.
         full = await admin.ok("questions-reply", {"talent": mia.id, "text": "Yes, by email."})

@@ -869,8 +869,8 @@ async def test_a_workspace_reply_is_noted_under_the_question_in_the_staff_chat(
     (note,) = staff_chat.messages_since(mark)
     assert note.reply_to_message_id == question.message_id
     assert (
-        note.text
-        == "✅ Admin sudah menjawab Sari Dewi lewat ruang kerja:\n\nMinggu depan ya, <Sari>!"
+        note.text == "✅ Admin sudah menjawab Sari Dewi lewat ruang kerja:\n"
+        "Admin answered Sari Dewi from the workspace.\n\nMinggu depan ya, <Sari>!"
     )
     # A reply to the note reaches the talent, as a reply to the question does.
     await answer_in_group(

@@ -176,7 +176,11 @@ async def test_a_reply_reaches_a_talent_without_a_lead_and_the_group_is_told(
         (note,) = staff_chat.messages_since(mark)
         assert note.reply_to_message_id == question.message_id
         said = "Hi Mia, we can't issue <visa> letters."
-        assert note.text == f"✅ Admin sudah menjawab Mia lewat ruang kerja:\n\n{said}"
+        # With its gist in English: the group is shared by staff who read either (session 59).
+        assert note.text == (
+            "✅ Admin sudah menjawab Mia lewat ruang kerja:\n"
+            f"Admin answered Mia from the workspace.\n\n{said}"
+        )
         # No longer waiting.
         assert (await client.ok("questions"))["talents"] == []
         assert await client.ok("questions-count") == {"total": 0}
