@@ -1435,6 +1435,7 @@ class Text(StrEnum):
     ASK_NOTHING_PAUSED_FORM = "ask_nothing_paused_form"
     ASK_NOTHING_CLOSED = "ask_nothing_closed"
     ASK_GREETING = "ask_greeting"
+    ASK_GREETING_TIMED = "ask_greeting_timed"
     ASK_LINKS_OUTSIDE_FORM = "ask_links_outside_form"
     ASK_LATER_PAUSED = "ask_later_paused"
     ASK_NUDGE = "ask_nudge"

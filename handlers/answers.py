@@ -35,6 +35,7 @@ from bot.answers.verdict import Outcome, Thresholds, Verdict
 from bot.content import Content, FaqItem, Program
 from bot.leads import asked_questions
 from bot.leads.cancel_wish import wants_to_cancel
+from bot.leads.form_greetings import greeting_back
 from bot.leads.intent_words import looks_it_up, says_later
 from bot.leads.register_wish import wants_to_go_on, wants_to_register_said_more
 from bot.names import first_name
@@ -166,7 +167,13 @@ async def _free_reply(
         user = update.effective_user
         name = first_name(user.first_name) if user else ""
         _, markup = menu.main_menu(context, language)
-        await reply(update, context.text(Text.ASK_GREETING, first_name=name), markup)
+        timed = greeting_back(question.text)  # "SELAMAT SORE": "Selamat sore" back
+        if timed is not None and timed is not Text.INTAKE_GREETING_HELLO:
+            greeting = context.text(timed)
+            text = context.text(Text.ASK_GREETING_TIMED, greeting=greeting, first_name=name)
+        else:
+            text = context.text(Text.ASK_GREETING, first_name=name)
+        await reply(update, text, markup)
     elif verdict.outcome is Outcome.THANKS:
         await _welcome(update, context, question.text)
     elif verdict.outcome in (Outcome.NUDGE, Outcome.DOUBT):

@@ -106,3 +106,19 @@ async def test_the_deadline_question_is_not_told_there_is_no_deadline(bot: Harne
     [answer] = await bot.send(grace, "is registering here free?")
     assert answer.text.split("\n")[0] == WHO_CAN_APPLY.question.en
     assert "the desk has no deadline, but each program has its own" in opening(answer.text)
+
+
+async def test_a_greeting_naming_the_time_of_day_is_greeted_back_with_it(bot: Harness) -> None:
+    """Pak Harun's "SELAMAT SORE" outside a form got "Halo, Harun!" (a talents' review s59);
+    the form already says "Selamat sore" back. A plain "halo" still gets "Halo"."""
+    harun = bot.user(first_name="Harun")
+    [evening] = await bot.send(harun, "SELAMAT SORE")
+    sore = CONTENT.text(Text.INTAKE_GREETING_AFTERNOON, "id")
+    assert evening.text == shown(Text.ASK_GREETING_TIMED, greeting=sore, first_name="Harun")
+    assert CONTENT.text(Text.BTN_PROGRAMS, "id") in evening.button_texts  # the menu
+    [hello] = await bot.send(harun, "halo kak")
+    assert hello.text == shown(Text.ASK_GREETING, first_name="Harun")
+    grace = bot.user(first_name="Grace", language_code="en")
+    [morning] = await bot.send(grace, "good morning!")
+    good = CONTENT.text(Text.INTAKE_GREETING_MORNING, "en")
+    assert morning.text == shown(Text.ASK_GREETING_TIMED, "en", greeting=good, first_name="Grace")

@@ -393,6 +393,9 @@ def talk_in(text: str, found: list[str]) -> str | None:
     return talk
 
 
+_TIMES_OF_DAY = frozenset(("morning", "afternoon", "evening"))
+
+
 def small_talk(found: list[str]) -> str | None:
     """ "greeting" or "thanks" when a message is only that, "nudge" when it has no word that
     could be a topic ("hmm", "terus apa lagi"), "doubt" when it only asks back ("serius?",
@@ -424,6 +427,10 @@ def small_talk(found: list[str]) -> str | None:
         # Nothing asked yet: chat words only, or symbols only ("🙄", "😂🔥🙈").
         nothing = all(word in _NOTHING_ASKED or not _lettered(word) for word in found)
         return "nudge" if nothing else None
+    if not _TIMES_OF_DAY.isdisjoint(found):
+        # "good morning": "good" greets the time of day here, it is no okay ("Great! 😊" to
+        # "good morning!", a session 59 try-out).
+        found = [word for word in found if word != "good"]
     if seen or any(word in THANKS and word not in POLITE for word in found):
         return "thanks"
     if any(word in GREETINGS or word in EXCUSING for word in found):
