@@ -415,6 +415,12 @@ async def test_a_wish_to_cancel_in_ask_mode_is_offered_the_cancelling_not_relaye
     assert len(rows(bot.database, "SELECT id FROM relayed_messages")) == relayed
     await bot.press(sari, t(Text.BTN_CANCEL_YES))
     assert _stage_and_mark(bot, "KOC-000001") == ("selesai", True)
+    # Pressing the button ended her conversation with the team: her next "oke makasih" stays
+    # with the bot, not relayed under a cancelled registration (session 59's last review
+    # feared it would be).
+    mark = staff_chat.mark()
+    await bot.send(sari, "oke makasih kak")
+    assert staff_chat.messages_since(mark) == []
 
 
 async def test_staff_are_told_a_cancelled_talents_questions_may_still_be_answered(
