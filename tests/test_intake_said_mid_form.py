@@ -38,6 +38,12 @@ from tests.leads import (
         # Where no text is the answer, the bare words are enough.
         ("email", "nanti saja", "id"),
         ("portfolio_url", "continue later", "en"),
+        # A talents' review (s60): "another time" and "maybe later" said the button was needed.
+        ("age_range", "lain kali aja", "id"),
+        ("email", "nanti aja deh", "id"),
+        ("genres", "ntar aja", "id"),
+        ("email", "Maybe later!", "en"),
+        ("full_name", "lain kali aja ya kak, lagi di jalan", "id"),
     ],
 )
 async def test_i_will_continue_later_in_plain_words_pauses_the_form(
@@ -60,6 +66,8 @@ async def test_i_will_continue_later_in_plain_words_pauses_the_form(
         ("stage_name", "Nanti Saja"),  # a band?
         ("stage_name", "Lanjut Nanti"),
         ("notable_works", "Besok Lanjut"),
+        ("stage_name", "Lain Kali Aja"),
+        ("stage_name", "Maybe Later"),
     ],
 )
 async def test_the_bare_words_where_a_name_goes_are_asked_back_and_kept_sent_again(

@@ -243,12 +243,16 @@ def says_later(text: str, *, only: bool = False) -> bool:
 # was refused as no link): the form paused, as ⏸ does. A clause of nothing but a later and a
 # carrying on (or "saja"), with chat; besides it at most a short reason ("Ada rapat."), no
 # question, number, link or address. A moment's wait ("bentar ya, ntar lanjut") only waits.
-_PAUSE_LATER = frozenset("nanti ntar nnti entar besok bsk later tomorrow tmrw".split())  # noqa: SIM905 -- a word list reads best as words
+_PAUSE_LATER = frozenset(
+    "nanti ntar nnti entar besok bsk later tomorrow tmrw lainkali".split()  # noqa: SIM905 -- a word list reads best as words
+)
+# "lain kali aja" (another time) is a later as "nanti aja" is: read as one word.
+_ANOTHER_TIME = re.compile(r"\blain\s+kali\b")
 _PAUSE_GO = frozenset(
     "lanjut lanjutin lanjutkan lanjutkannya dilanjut dilanjutkan dilanjutin melanjutkan terusin"  # noqa: SIM905 -- a word list reads best as words
     " isi isinya diisi selesaikan continue finish complete resume do fill".split()
 )
-_PAUSE_JUST = frozenset({"saja", "aja", "ae"})
+_PAUSE_JUST = frozenset({"saja", "aja", "ae", "maybe"})  # "maybe later" as "nanti aja"
 # When: "nanti malam", "lain kali", "tonight" (bare, as a name may be: "Nanti Malam").
 _PAUSE_WHEN = frozenset("pagi siang sore malam lain kali tonight".split())  # noqa: SIM905 -- a word list reads best as words
 _PAUSE_AROUND = frozenset(
@@ -270,7 +274,10 @@ def says_pause(text: str) -> str | None:
     plain = without_controls(text)
     if _CARRIES.search(plain):
         return None
-    clauses = [fold(_APOSTROPHE.sub("", part)).split() for part in _CLAUSES.split(plain)]
+    clauses = [
+        _ANOTHER_TIME.sub("lainkali", fold(_APOSTROPHE.sub("", part))).split()
+        for part in _CLAUSES.split(plain)
+    ]
     clauses = [words for words in clauses if words]
     every = {word for words in clauses for word in words}
     if not every or len(every) > _LATER_WORDS_AT_MOST or not every.isdisjoint(_PAUSE_WAIT):
