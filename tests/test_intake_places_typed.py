@@ -4,10 +4,13 @@ province is offered and confirmed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from tests.harness import Harness
-from tests.leads import at_question, draft_answers
+from tests.leads import MUSICIAN, at_question, draft_answers, edit_content
 
 
 @pytest.mark.parametrize(
@@ -86,3 +89,41 @@ async def test_the_offered_provinces_button_keeps_the_kind_too(
     await bot.press(user, label)
     answers = await draft_answers(bot, user)
     assert (answers["province"], answers["city"]) == (province, city)
+
+
+@pytest.mark.parametrize(
+    ("typed", "province", "city"),
+    [
+        # A talents' review (s60): each was stored with its chat word.
+        ("depok bg", "Jawa Barat", "depok"),
+        ("bekasi kak", "Jawa Barat", "bekasi"),
+        ("malang gan", "Jawa Timur", "malang"),
+        ("medan bang", "Sumut", "medan"),
+        ("solo min", "Jawa Tengah", "solo"),
+        ("Depok bg!", "Jawa Barat", "Depok"),
+    ],
+)
+async def test_a_chat_address_word_after_the_city_is_left_out(
+    bot: Harness, typed: str, province: str, city: str
+) -> None:
+    user = await at_question(bot, "city", answers={**MUSICIAN, "province": province})
+    await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["city"] == city
+
+
+async def test_a_place_whose_name_ends_in_an_address_word_is_kept_whole(
+    make_bot: Any, content_folder: Path
+) -> None:
+    """ "Gunung Mas" is a regency of Kalimantan Tengah: were it listed in content/, typed in
+    lower case it stays whole ("mas" is a form of address elsewhere: "depok mas")."""
+
+    def listed(data: Any) -> None:
+        for province in data["provinces"]:
+            if province["value"] == "kalimantan_tengah":
+                province["cities"].append("Gunung Mas")
+
+    edit_content(content_folder, "intake.yaml", listed)
+    bot: Harness = await make_bot(content_dir=content_folder)
+    user = await at_question(bot, "city", answers={**MUSICIAN, "province": "Kalteng"})
+    await bot.send(user, "gunung mas")
+    assert (await draft_answers(bot, user))["city"] == "gunung mas"

@@ -160,7 +160,7 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
     # "tadi kubilang Bandung, sekarang pindah ke Bekasi": which city is unsure.
     corrected = province is not None and city_corrected(content, text)
     if province is not None:  # "di Solo", "depok bang"
-        text = city_typed(text)
+        text = city_typed(text, content)
         if not_a_city(text):  # "10", "x"
             return Rejected(Text.INTAKE_NOT_A_CITY)
         nicknamed = city_nicknamed(content, text, answers.get(province))

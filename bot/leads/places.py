@@ -258,7 +258,7 @@ def city_said(content: Content, text: str, province: object) -> Accepted | None:
     it is one of the `province` answered, or any place after a clause saying it was said
     before (_after_said_before): taken, and said. None for anything else: a city typed as it
     is ("Kota Bekasi", "Bekasi Timur")."""
-    return _known_city_said(content, text, province) or _after_said_before(text)
+    return _known_city_said(content, text, province) or _after_said_before(content, text)
 
 
 # A clause saying the answer was said before, and all it may be made of ("like i said,",
@@ -277,7 +277,7 @@ _SAID_CLAUSE = _SAID_VERBS | _SAID_POINTERS | _SAID_AROUND
 _CLAUSE_END = re.compile(r"[,:;\-\u2013\u2014]$")
 
 
-def _after_said_before(text: str) -> Accepted | None:
+def _after_said_before(content: Content, text: str) -> Accepted | None:
     """The place a text names after a clause saying it was said before ("like i said,
     Tulungagung", "kayak yang aku bilang, Kab. Tulungagung"), when all that follows the clause
     is a place's name (_plausible): as written out ("Kabupaten Tulungagung"). None for any
@@ -298,7 +298,7 @@ def _after_said_before(text: str) -> Accepted | None:
     if not (said and pointed and ended):
         return None
     rest = re.sub(r"[^\w)]+$", "", " ".join(words[at:]))  # "Tulungagung!", "Tulungagung 🙏"
-    place = city_typed(re.sub(r"\s+bg$", "", rest.lstrip(",:;.-\u2013\u2014 ")))  # "bang"
+    place = city_typed(rest.lstrip(",:;.-\u2013\u2014 "), content)  # "Tarutung bg"
     if not _plausible(place) or not (_SAID_VERBS | _SAID_POINTERS).isdisjoint(fold(place).split()):
         return None  # "like i said, same as before": no place
     return Accepted(_as_name(place), named=True)
@@ -372,16 +372,21 @@ def not_a_city(text: str) -> bool:
 # it, a form of address after it in lower case ("di Solo", "depok bang", "di Malang kak": a final
 # review had each stored whole). "Bang", "Min" capitalised may end a name: kept.
 _BEFORE_CITY = frozenset({"di", "dari"})
-_AFTER_CITY = ADDRESS | TRAILING_PARTICLES | {"bang", "mas", "mbak", "min", "lah", "aja", "saja"}
+_AFTER_CITY = ADDRESS | TRAILING_PARTICLES | frozenset("bang bg mas mbak min lah aja saja".split())  # noqa: SIM905 -- a word list reads best as words
 
 
-def city_typed(text: str) -> str:
+def city_typed(text: str, content: Content) -> str:
     """A city typed at the city question without "di"/"dari" before it and the forms of
-    address after it ("di Solo", "depok bang": "Solo", "depok"), if a word is left."""
+    address after it ("di Solo", "depok bang", "depok bg": "Solo", "depok"), if a word is
+    left; never a word of a place content/ names ("gunung mas", were it listed)."""
     words = text.split()
     if len(words) > 1 and fold(words[0]) in _BEFORE_CITY:
         words.pop(0)
-    while len(words) > 1 and words[-1].strip(".,!~") in _AFTER_CITY:
+    while (
+        len(words) > 1
+        and words[-1].strip(".,!~") in _AFTER_CITY
+        and province_of_city(content, " ".join(words)) is None
+    ):
         words.pop()
     return " ".join(words)
 
