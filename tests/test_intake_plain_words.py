@@ -85,6 +85,11 @@ async def test_the_province_offer_names_the_place_it_will_store(
         ("as I mentioned, Kab. Tulungagung", "Jawa Timur", "Kabupaten Tulungagung"),
         ("kan udh kubilang, Tarutung bg", "Sumut", "Tarutung"),  # asked for the answer alone
         ("I told you - Tulungagung!", "Jawa Timur", "Tulungagung"),
+        # A talents' review (s60): each stored whole.
+        ("seperti yang saya tulis di atas, Tulungagung", "Jawa Timur", "Tulungagung"),
+        ("kayak yang tadi aku bilang, Tulungagung", "Jawa Timur", "Tulungagung"),
+        ("spt yg sy tulis diatas: Tulungagung", "Jawa Timur", "Tulungagung"),
+        ("as I wrote above, Tulungagung", "Jawa Timur", "Tulungagung"),
     ],
 )
 async def test_a_city_after_saying_it_was_said_before_is_kept_alone(
@@ -107,6 +112,8 @@ async def test_a_city_after_saying_it_was_said_before_is_kept_alone(
         "like i said before",
         "like i said, same as before",
         "like i said Tulungagung",  # where the place starts is a guess
+        "seperti yang saya tulis di atas Tulungagung",
+        "seperti yang saya tulis di atas, di Tulungagung dekat Kediri",
         "Kan Sudah Kubilang Band",
     ],
 )

@@ -270,9 +270,9 @@ _SAID_VERBS = frozenset(
 )
 _SAID_POINTERS = frozenset(
     "kan udah udh sudah sdh dah tadi td kayak kaya kyk kek seperti sprti spt sesuai sebelumnya"  # noqa: SIM905 -- a word list reads best as words
-    " like as already before earlier above told".split()
+    " like as already before earlier above told atas diatas".split()  # "tulis di atas"
 )
-_SAID_AROUND = frozenset("yang yg aku saya sy gue gw i ve have you u it kak bang bg".split())  # noqa: SIM905 -- a word list reads best as words
+_SAID_AROUND = frozenset("yang yg aku saya sy gue gw i ve have you u it kak bang bg di".split())  # noqa: SIM905 -- a word list reads best as words
 _SAID_CLAUSE = _SAID_VERBS | _SAID_POINTERS | _SAID_AROUND
 _CLAUSE_END = re.compile(r"[,:;\-\u2013\u2014]$")
 
