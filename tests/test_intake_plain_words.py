@@ -161,6 +161,13 @@ async def _typed_at_the_guardian(bot: Harness, typed: str, language: str) -> Any
         ("aku udah dapet izinnya", "id"),
         ("my parents said it's okay", "en"),
         ("ortu udah ngizinin", "id"),
+        # A bare yes (a talents' review, s60: "pick one of the buttons below"); the press is
+        # still the consent.
+        ("iya", "id"),
+        ("ya", "id"),
+        ("Iya kak", "id"),
+        ("setuju", "id"),
+        ("yes", "en"),
     ],
 )
 async def test_a_parents_yes_in_plain_words_points_to_the_consent_button(
@@ -185,8 +192,8 @@ async def test_a_parents_yes_in_plain_words_points_to_the_consent_button(
         ("my parents haven't said ok", "en"),
         ("my parents said no", "en"),
         ("ga masalah", "id"),  # whose "no problem"? The buttons, as before
-        ("iya", "id"),
-        ("yes", "en"),
+        ("iya, tapi belum bilang mama", "id"),
+        ("yes?", "en"),
     ],
 )
 async def test_a_near_yes_or_a_negation_at_the_guardian_is_no_yes(

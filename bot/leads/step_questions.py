@@ -18,7 +18,7 @@ from bot.content import Content, Question
 from bot.leads import choice_words, form_order
 from bot.leads.answer_outcomes import Rejected
 from bot.leads.form_order import Answers
-from bot.leads.intent_words import fold
+from bot.leads.intent_words import fold, says_agree, says_yes
 from bot.leads.web_links import AROUND_LINK, web_link
 from bot.texts import Text
 
@@ -328,6 +328,9 @@ def about_the_guardian(text: str) -> Text | None:
         return Text.INTAKE_GUARDIAN_AGREED  # "mamah udh bolehin kok, aku pencet aja ya?"
     if named and not waiting and agreed and plain:
         return Text.INTAKE_GUARDIAN_BY_BUTTON  # "udh diizinin mama kok kak 😊": as "setuju"
+    asked = "?" in text or "\uff1f" in text
+    if not asked and (says_yes(text) or says_agree(text)):  # a bare "iya", "yes", "setuju"
+        return Text.INTAKE_GUARDIAN_BY_BUTTON
     if (named and (waiting or _ASKING_THEM.search(folded))) or (waiting and len(words) <= _SHORT):
         return Text.INTAKE_GUARDIAN_ASK_FIRST
     if about and (_MUST.search(folded) or _NOTHING.search(folded)):
