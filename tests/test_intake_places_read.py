@@ -8,7 +8,7 @@ import pytest
 from bot.leads.field_checks import TYPED_AT_BUTTONS_AT_MOST
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import MUSICIAN, at_question, draft_answers, seen, shown, where
+from tests.leads import CONTENT, MUSICIAN, at_question, draft_answers, seen, shown, where
 
 
 @pytest.mark.parametrize(
@@ -116,3 +116,31 @@ async def test_one_city_with_or_without_its_province_is_not_asked_about(
     [reply] = await bot.send(user, typed)
     assert shown(Text.INTAKE_ONE_PLACE) not in reply.text
     assert kept in (await draft_answers(bot, user))["city"]
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+async def test_two_cities_outside_the_chosen_province_name_it(bot: Harness, language: str) -> None:
+    """A last review (s59): "Surabaya dan Sidoarjo" after Kepulauan Riau was asked "more than
+    one city" without a word of the province chosen. The question back names it; sent once
+    more, the text is kept as typed, as before."""
+    answers = {**MUSICIAN, "province": "Kepri"}
+    user = await at_question(bot, "city", language, answers=answers)
+    [reply] = await bot.send(user, "Surabaya dan Sidoarjo")
+    province = CONTENT.provinces["kepulauan_riau"].label.get(language)
+    assert shown(Text.INTAKE_ONE_PLACE_ELSEWHERE, language, province=province) in reply.text
+    assert "city" not in await draft_answers(bot, user)
+    await seen(bot, user)
+    await bot.send(user, "Surabaya dan Sidoarjo")
+    assert (await draft_answers(bot, user))["city"] == "Surabaya dan Sidoarjo"
+
+
+@pytest.mark.parametrize(
+    ("typed", "province"),
+    [("Bandung dan Surabaya", "Jawa Barat"), ("Surabaya dan Sidoarjo", "luar negeri")],
+)
+async def test_two_cities_one_in_the_chosen_province_or_abroad_are_asked_as_before(
+    bot: Harness, typed: str, province: str
+) -> None:
+    user = await at_question(bot, "city", answers={**MUSICIAN, "province": province})
+    [reply] = await bot.send(user, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_ONE_PLACE))

@@ -5,9 +5,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.texts import Text
+
+if TYPE_CHECKING:
+    from bot.content import T
 
 NONE_YET = "none_yet"  # stored for an answer in a question's none_answers ("belum ada")
 
@@ -26,8 +29,9 @@ class Accepted:
     # at the city): the answer alone is asked for, and the same text once more is kept.
     unsure: bool = False
     # Two places joined as one answer at the city ("Surabaya dan Sidoarjo"): one is asked for,
-    # and the same text once more is kept.
+    # and the same text once more is kept; `elsewhere`: the province answered, none of them in it.
     places: bool = False
+    elsewhere: T | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from bot.leads.places import (
     city_said,
     city_typed,
     not_a_city,
+    province_left_out,
     province_typed,
 )
 from bot.leads.sentence_names import NAME_QUESTIONS
@@ -169,8 +170,11 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
     checker = _CHECKERS.get(question.type)
     if checker is not None:
         outcome = checker(question, text)
-        if province is not None and isinstance(outcome, Accepted) and cities_joined(content, text):
-            return dataclasses.replace(outcome, places=True)  # "Surabaya dan Sidoarjo"
+        joined = cities_joined(content, text) if province is not None else None
+        if province is not None and joined and isinstance(outcome, Accepted):
+            # "Surabaya dan Sidoarjo": which one? Named the province chosen, if in neither.
+            elsewhere = province_left_out(content, joined, answers.get(province))
+            return dataclasses.replace(outcome, places=True, elsewhere=elsewhere)
         if corrected and isinstance(outcome, Accepted):
             return dataclasses.replace(outcome, unsure=True)
         return outcome

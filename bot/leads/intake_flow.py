@@ -72,6 +72,7 @@ _ASKED_BACK = frozenset(
         Text.INTAKE_NAME_UNSURE,
         Text.INTAKE_ANSWER_ONLY,
         Text.INTAKE_ONE_PLACE,
+        Text.INTAKE_ONE_PLACE_ELSEWHERE,
     }
 )
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.content import Content
+from bot.content import Content, T
 from bot.leads.answer_outcomes import Accepted, Matches, Outcome, Rejected
 from bot.leads.choice_words import DENIALS
 from bot.leads.intent_words import ADDRESS, CHAT_WORDS, TRAILING_PARTICLES, fold
@@ -345,18 +345,30 @@ def city_nicknamed(content: Content, text: str, province: object) -> str | None:
 _JOINED = re.compile(r"\s*(?:/|&|,|\b(?:dan|atau|and|or|sama)\b)\s*", re.IGNORECASE)
 
 
-def cities_joined(content: Content, text: str) -> bool:
-    """Whether a text at the city question is two or more known cities joined ("Surabaya dan
-    Sidoarjo", "Surabaya / Sidoarjo"; a talents' re-check, s59: stored whole, unsaid), so
-    which one the talent lives in is unsure. A city beside its province ("Kupang, NTT") or
-    one city by two names ("Jogja / Yogyakarta") is one place."""
+def cities_joined(content: Content, text: str) -> frozenset[str]:
+    """The provinces of two or more known cities a text at the city question joins ("Surabaya
+    dan Sidoarjo", "Surabaya / Sidoarjo"; a talents' re-check, s59: stored whole, unsaid), so
+    which one the talent lives in is unsure; empty for any other text. A city beside its
+    province ("Kupang, NTT") or one city by two names ("Jogja / Yogyakarta") is one place."""
     parts = [fold(part) for part in _JOINED.split(text)]
     if len(parts) < 2 or not all(parts):
-        return False
+        return frozenset()
     places = _names(content).in_sentence
     found = [places.get(part) or places.get(_without_place_kind(part)) for part in parts]
-    cities = {place[1] for place in found if place is not None and place[1] is not None}
-    return None not in found and len(cities) > 1
+    known = [place for place in found if place is not None]
+    if len(known) < len(found) or len({city for _, city in known if city is not None}) < 2:
+        return frozenset()
+    return frozenset(value for value, _ in known)
+
+
+def province_left_out(content: Content, joined: frozenset[str], province: object) -> T | None:
+    """The label of the province answered when none of the places `joined` is in it ("Surabaya
+    dan Sidoarjo" after Kepulauan Riau; a last review s59: asked without naming it); None
+    when one is, or the province is abroad."""
+    answered = content.provinces.get(province) if isinstance(province, str) else None
+    if answered is None or answered.countries or answered.value in joined:
+        return None
+    return answered.label
 
 
 MIN_CITY_LETTERS = 2  # "Xi" is a name; "x" or "10" is none

@@ -423,6 +423,8 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
             return Rejected(Text.INTAKE_NAME_ITSELF)
         if name.unsure:  # asked back: the text sent once more is kept whole
             return Rejected(Text.INTAKE_NAME_UNSURE)
+        if outcome.places and outcome.elsewhere is not None:  # neither in the province chosen
+            return Rejected(Text.INTAKE_ONE_PLACE_ELSEWHERE, {"province": outcome.elsewhere})
         if outcome.places:  # "Surabaya dan Sidoarjo": which one; sent once more, kept whole
             return Rejected(Text.INTAKE_ONE_PLACE)
         # Only at the city, where it was met: a name is kept as typed ("Sudah Kubilang", a
