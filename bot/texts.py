@@ -1499,6 +1499,7 @@ class Text(StrEnum):
     BTN_CANCEL_NO = "btn_cancel_no"
     CANCEL_CONFIRM = "cancel_confirm"
     CANCEL_DONE = "cancel_done"
+    CANCEL_DONE_ASKING = "cancel_done_asking"
     CANCEL_DONE_NEWS = "cancel_done_news"
     CANCEL_KEPT = "cancel_kept"
     CANCEL_ALREADY = "cancel_already"

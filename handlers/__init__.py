@@ -67,8 +67,12 @@ def register(application: BotApplication) -> None:
     application.add_handlers(
         [
             MessageHandler(NEW_PRIVATE_COMMAND, support.leave_ask_mode),
-            # Any button but ask mode's own (apply, a question, the menu…) leaves ask mode.
-            CallbackQueryHandler(support.leave_ask_mode, pattern=f"^(?!{views.ASK}(:|$))"),
+            # Any button but ask mode's own (apply, a question, the menu…) leaves ask mode; a
+            # cancelling's leave it once it is done, and say so (handlers/talent_cancel.py).
+            CallbackQueryHandler(
+                support.leave_ask_mode,
+                pattern=f"^(?!{views.ASK}(:|$)|{talent_cancel.PREFIX})",
+            ),
         ],
         group=ASK_EXIT_GROUP,
     )

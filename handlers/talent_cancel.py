@@ -16,6 +16,7 @@ from bot.leads.intake_screens import QUESTION, Screen
 from bot.parsing import small_int
 from bot.store.cancellations import OwnLead
 from bot.store.pipeline import Registration
+from bot.support import SupportDesk
 from bot.texts import Text
 from handlers import fallback, records_alerts
 from handlers.common import BotContext, answer_query, reply, show
@@ -24,9 +25,10 @@ from handlers.views import button
 
 log = logging.getLogger(__name__)
 
-ASK = "tc:a:"  # tc:a:<application id>: the confirmation
-YES = "tc:y:"
-NO = "tc:n:"
+PREFIX = "tc:"  # its buttons leave ask mode only once the registration is cancelled
+ASK = f"{PREFIX}a:"  # tc:a:<application id>: the confirmation
+YES = f"{PREFIX}y:"
+NO = f"{PREFIX}n:"
 PATTERN = r"^tc:[ayn]:[0-9]+$"
 
 
@@ -138,9 +140,12 @@ async def pressed(update: Update, context: BotContext) -> None:
 
 
 async def _cancel(update: Update, context: BotContext, user_id: int, application_id: int) -> None:
-    """Cancelled (committed first), the talent told, then staff."""
+    """Cancelled (committed first), ask mode left as any other button leaves it, the talent
+    told (and that their messages no longer go to the team, if they were in ask mode: a last
+    review s59 had it end unsaid), then staff."""
     store, content = context.services.store, context.content
     done = await cancelling.cancel(store, content, user_id, application_id)
+    asking = await SupportDesk(store).close(user_id)
     if done.outcome == "gone" or done.lead is None:
         await fallback.stale_button(update, context)
         return
@@ -149,6 +154,8 @@ async def _cancel(update: Update, context: BotContext, user_id: int, application
         await show(update, context.text(Text.CANCEL_ALREADY, reference=lead.reference))
         return
     text = context.text(Text.CANCEL_DONE, reference=lead.reference)
+    if asking:
+        text = f"{text}\n{context.text(Text.CANCEL_DONE_ASKING)}"
     talent = await store.users.get(user_id)
     if talent is not None and talent.subscribed:
         text = f"{text}\n{context.text(Text.CANCEL_DONE_NEWS)}"

@@ -82,6 +82,7 @@ async def test_a_talent_cancels_a_sent_registration_from_status(
     mark = staff_chat.mark()
     (done,) = await bot.press(sari, t(Text.BTN_CANCEL_YES))
     assert done.text.startswith(visible(t(Text.CANCEL_DONE, reference="KOC-000001")))
+    assert visible(t(Text.CANCEL_DONE_ASKING)) not in done.text  # she never asked the team
     assert _stage_and_mark(bot, "KOC-000001") == ("selesai", True)
     # Staff hear of it, with the lead's button.
     (told,) = staff_chat.find("KOC-000001", since=mark)
@@ -413,11 +414,12 @@ async def test_a_wish_to_cancel_in_ask_mode_is_offered_the_cancelling_not_relaye
     )
     assert staff_chat.messages_since(mark) == []  # not relayed
     assert len(rows(bot.database, "SELECT id FROM relayed_messages")) == relayed
-    await bot.press(sari, t(Text.BTN_CANCEL_YES))
+    (done,) = await bot.press(sari, t(Text.BTN_CANCEL_YES))
     assert _stage_and_mark(bot, "KOC-000001") == ("selesai", True)
-    # Pressing the button ended her conversation with the team: her next "oke makasih" stays
-    # with the bot, not relayed under a cancelled registration (session 59's last review
-    # feared it would be).
+    # Pressing the button ended her conversation with the team, and says so (a last review
+    # s59: it ended unsaid): her next "oke makasih" stays with the bot, not relayed under a
+    # cancelled registration (session 59's last review feared it would be).
+    assert visible(t(Text.CANCEL_DONE_ASKING)) in done.text
     mark = staff_chat.mark()
     await bot.send(sari, "oke makasih kak")
     assert staff_chat.messages_since(mark) == []
@@ -434,9 +436,10 @@ async def test_staff_are_told_a_cancelled_talents_questions_may_still_be_answere
     await bot.send(sari, "/tanya")
     await bot.send(sari, "Kak, MU:CON ada batas umur ga? aku 33")
     mark = staff_chat.mark()
-    await bot.send(sari, "/status")
+    await bot.send(sari, "/status")  # her talk with the team goes on (support_still_asking)
     await bot.press(sari, t(Text.BTN_CANCEL_REGISTRATION))
-    await bot.press(sari, t(Text.BTN_CANCEL_YES))
+    (done,) = await bot.press(sari, t(Text.BTN_CANCEL_YES))
+    assert visible(t(Text.CANCEL_DONE_ASKING)) in done.text  # it ends here, and says so
     (told,) = staff_chat.find("KOC-000001", since=mark)
     assert "pertanyaannya ke tim tetap boleh dijawab" in told.text
     assert "their questions to the team may still be answered" in told.text  # for English readers
