@@ -137,6 +137,7 @@ _SHOWN = {
     "lead_stage_history",
     "answer_changes",
     "consents",
+    "age_declarations",
     "reminder_preferences",
     "reminders",
     "talent_updates",
@@ -278,6 +279,7 @@ def readable_copy(
         (Text.MYDATA_SECTION_SOURCES, _sources(w, tables.get("user_sources", []))),
         (Text.MYDATA_SECTION_REGISTRATIONS, _registrations(w, tables)),
         (Text.MYDATA_SECTION_CONSENTS, _consents(w, tables)),
+        (Text.MYDATA_SECTION_AGE_DECLARATION, _age_declaration(w, tables)),
         (Text.MYDATA_SECTION_REMINDERS, _reminders(w, tables)),
         (Text.MYDATA_SECTION_UPDATES, _updates(w, tables)),
         (Text.MYDATA_SECTION_ANNOUNCEMENTS, _announcements(w, tables)),
@@ -365,8 +367,15 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
         "current_key": (Text.MYDATA_FIELD_NEXT_QUESTION, question),
         "reminders_off_at": (Text.MYDATA_FIELD_REMINDERS_OFF, w.moment),
         "amends": (Text.MYDATA_FIELD_AMENDS, _registration_of(w, tables)),
+        "said_under_18_at": (Text.MYDATA_FIELD_SAID_UNDER_18, w.moment),
     }
-    optional = ("submitted_at", "staff_notified_at", "program_key", "current_key")
+    optional = (
+        "submitted_at",
+        "staff_notified_at",
+        "program_key",
+        "current_key",
+        "said_under_18_at",
+    )
     shown = []
     for row in tables.get("applications", []):
         choices = {"pending": (Text.MYDATA_FIELD_PENDING, _chosen(w, row.get("current_key")))}
@@ -508,6 +517,27 @@ def _consents(w: _Writer, tables: Tables) -> Section:
             )
             template = w.content.messages[key].get(w.language)
             shown[w.say(Text.MYDATA_FIELD_CONSENT)] = template.format(recipient=row["recipient"])
+        rows.append(shown)
+    return rows
+
+
+def _age_declaration(w: _Writer, tables: Tables) -> Section:
+    """The form that said under 18, kept to ask once about an adult age in a new form: when,
+    which form, whether an adult age was confirmed since, and why it is kept."""
+    fields = {
+        "declared_at": (Text.MYDATA_FIELD_DECLARED_UNDER_18, w.moment),
+        "application_id": (Text.MYDATA_FIELD_REGISTRATION, _registration_of(w, tables)),
+        "adult_confirmed_at": (Text.MYDATA_FIELD_ADULT_CONFIRMED, w.moment),
+    }
+    kept = {row.get("id") for row in tables.get("applications", [])}
+    rows = []
+    for row in tables.get("age_declarations", []):
+        shown = w.record(row, fields)
+        if not row.get("adult_confirmed_at"):
+            shown.pop(w.say(Text.MYDATA_FIELD_ADULT_CONFIRMED), None)
+        if row.get("application_id") not in kept:  # that form was deleted (no consent yet)
+            shown.pop(w.say(Text.MYDATA_FIELD_REGISTRATION), None)
+        shown[w.say(Text.MYDATA_FIELD_NOTE)] = w.say(Text.MYDATA_AGE_DECLARATION_KEPT)
         rows.append(shown)
     return rows
 

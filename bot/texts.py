@@ -1520,3 +1520,16 @@ class Text(StrEnum):
     MYDATA_FIELD_CANCELLED = "mydata_field_cancelled"
     RECORDS_CONTACTED_WITHDRAWN = "records_contacted_withdrawn"
     BULK_SKIPPED_WITHDRAWN = "bulk_skipped_withdrawn"
+
+    # --- an adult age after an earlier "under 18", and a bare small number at the age
+    # (content/messages_ages.yaml) ---
+    INTAKE_AGE_CHECK = "intake_age_check"
+    BTN_AGE_CHECK_ADULT = "btn_age_check_adult"
+    BTN_AGE_CHECK_UNDER_18 = "btn_age_check_under_18"
+    LEAD_SAID_UNDER_18 = "lead_said_under_18"
+    MYDATA_SECTION_AGE_DECLARATION = "mydata_section_age_declaration"
+    MYDATA_FIELD_DECLARED_UNDER_18 = "mydata_field_declared_under_18"
+    MYDATA_FIELD_ADULT_CONFIRMED = "mydata_field_adult_confirmed"
+    MYDATA_AGE_DECLARATION_KEPT = "mydata_age_declaration_kept"
+    MYDATA_FIELD_SAID_UNDER_18 = "mydata_field_said_under_18"
+    INTAKE_AGE_OR_POSITION = "intake_age_or_position"

@@ -12,6 +12,7 @@ from bot.content import Markup, other_language
 from bot.leads import answer_outcomes, asked_questions, form_order, records, stage_changes
 from bot.leads.asked_questions import asks_in_note
 from bot.leads.change_wish import asks_about_the_choice, carried, wants_to_change
+from bot.leads.export import wib_words
 from bot.leads.intake_flow import IntakeFlow
 from bot.leads.intake_screens import SECTOR, Screen, parse_press
 from bot.parsing import small_int
@@ -361,6 +362,9 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
     text += "\n\n" + content.text(
         Text.LEAD_ALERT_CONSENTS, language, consents=Markup(" · ".join(consents))
     )
+    if lead.said_under_18_at is not None:  # an earlier form said under 18 (a review s60, H1)
+        when = wib_words(content, lead.said_under_18_at, language)
+        text += "\n" + content.text(Text.LEAD_SAID_UNDER_18, language, time=when)
     if asks_in_note(screen.answers):  # the talent was pointed to /tanya; staff see it asked
         text += "\n" + content.text(Text.STAFF_NEW_LEAD_NOTE_ASKS, language)
     # Possibly the same talent as an earlier lead, in the lists' words (a new staff member's

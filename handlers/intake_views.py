@@ -14,6 +14,7 @@ from bot.leads import answer_outcomes, form_order, places
 from bot.leads.asked_questions import asks_in_note
 from bot.leads.email_typos import EmailSuggestion
 from bot.leads.intake_screens import (
+    AGE_CHECK,
     CITY_PROVINCE,
     CONSENT,
     DISCARD,
@@ -22,6 +23,7 @@ from bot.leads.intake_screens import (
     EDIT_LIST,
     GO_BACK_TO,
     GUARDIAN,
+    HELD_AGE,
     KEEP_TYPED,
     QUESTION,
     TRANSFER,
@@ -73,6 +75,8 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
             body = body[0], _paused_buttons(draft, content, language)
         if screen.kind == "submitted" and asks_in_note(screen.answers):
             body = f"{body[0]}\n\n{say(Text.INTAKE_SUBMITTED_NOTE_ASKS)}", None
+    elif screen.kind == AGE_CHECK and screen.question is not None:
+        body = _age_check(draft, screen.question, content, language)
     elif screen.kind in (CONSENT, TRANSFER, GUARDIAN):
         # Shown again under a note: the notice is in the message above (not in a language the
         # talent just switched from).
@@ -260,6 +264,22 @@ def _consent(
             ]
         )
     return text, InlineKeyboardMarkup(rows)
+
+
+def _age_check(draft: Draft, question: Question, content: Content, language: str) -> View:
+    """An adult age picked after the account said in an earlier form it was under 18: that
+    age confirmed, or the under-18 path (the guardian's consent), asked once."""
+    held = draft.pending.get(HELD_AGE) if isinstance(draft.pending, dict) else None
+    age = form_order.display(question, content, held, language) if held is not None else "—"
+    rows = [
+        [button(content.text(Text.BTN_AGE_CHECK_ADULT, language, age=age), data(draft, "y"))],
+        [button(content.text(Text.BTN_AGE_CHECK_UNDER_18, language), data(draft, "n"))],
+        [
+            button(content.text(Text.BTN_BACK, language), data(draft, "b")),
+            button(content.text(Text.BTN_PAUSE, language), data(draft, "x")),
+        ],
+    ]
+    return content.text(Text.INTAKE_AGE_CHECK, language, age=age), InlineKeyboardMarkup(rows)
 
 
 def _question(

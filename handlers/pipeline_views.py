@@ -193,6 +193,9 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
         warnings += "\n" + content.text(Text.RECORDS_WITHDRAWN, language, time=when)
     if details.minor:
         warnings += "\n" + content.text(Text.PIPELINE_WARNING_MINOR, language)
+    if state.said_under_18_at is not None:  # an earlier form said under 18 (a review s60, H1)
+        when = wib_words(content, state.said_under_18_at, language)
+        warnings += "\n" + content.text(Text.LEAD_SAID_UNDER_18, language, time=when)
     if details.question_waiting:
         warnings += "\n" + content.text(Text.PIPELINE_QUESTION_WAITING, language)
     if state.blocked:

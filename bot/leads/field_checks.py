@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import regex
 
 from bot.answers.text import only_thanks
-from bot.content import Content, Question
+from bot.content import Content, Question, T
 from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
 from bot.leads.choice_words import named_besides, named_choices
 from bot.leads.form_order import Answers, choices, other_follow_up
@@ -203,6 +203,10 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
             # "Lainnya"'s words only stop a wrong pick.
             besides = named_besides(question, content, answers, text)
             return Accepted(named[0], named=True, besides=besides)
+        position = _bare_position(question, offered, text)
+        if position is not None:  # "4": 4 years old, or the 4th button (35-44)?
+            number, label = position
+            return Rejected(Text.INTAKE_AGE_OR_POSITION, {"number": number, "choice": label})
         picked = _by_number(question, typed)  # "umur aku 22"
         if picked is not None:
             return Accepted(picked, named=True)
@@ -228,6 +232,28 @@ def says_none_yet(question: Question, text: str) -> bool:
 
 
 _WHOLE_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
+
+
+# A number alone, as a button's place would be typed ("4", "4."; not "4 tahun", "umur 4").
+_BARE_NUMBER = re.compile(r"\s*(\d{1,2})\s*[.!?]*\s*")
+
+
+def _bare_position(
+    question: Question, offered: list[tuple[str, T]], text: str
+) -> tuple[int, T] | None:
+    """At the age (choices that are ranges of numbers), a number alone that is also a
+    button's place (1 to 5): the number and that button's label; None otherwise. "4" there
+    was read as 4 years old and opened the guardian's consent (a talents' review s60, L1),
+    when the 4th button (35-44) was meant. No talent's age is that small; an age typed with
+    its word ("8 tahun", "umur 4") is the age, and a number past the buttons ("8") too: a
+    parent may register a child that young, and no button is numbered so."""
+    match = _BARE_NUMBER.fullmatch(text)
+    if match is None or not all(choice.numbers for choice in question.choices or []):
+        return None
+    number = int(match[1])
+    if not 1 <= number <= len(offered):
+        return None
+    return number, offered[number - 1][1]
 
 
 def _by_number(question: Question, typed: str) -> str | None:

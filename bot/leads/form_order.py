@@ -174,6 +174,12 @@ def needs_guardian(question: Question, value: Any) -> bool:
     return any(choice.guardian and choice.value == value for choice in question.choices or [])
 
 
+def guardian_choice(question: Question) -> str | None:
+    """The choice of this question that needs a guardian's consent (under 18), if it has
+    one: the question is the age."""
+    return next((choice.value for choice in question.choices or [] if choice.guardian), None)
+
+
 def minor(content: Content, answers: Answers) -> bool:
     """Whether the answers say the talent is under 18 (an age that needs a guardian's
     consent), as answered or as staff corrected it."""

@@ -29,6 +29,7 @@ from bot.leads import (
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
 from bot.leads.form_greetings import greeting_back
 from bot.leads.intake_screens import (
+    AGE_CHECK,
     CARRIED,
     CONSENT,
     EDIT_LIST,
@@ -490,6 +491,8 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                     draft, in_place(draft, pending=pending, update_id=update_id)
                 )
         answered = await self._answer(draft, question, answers, outcome.value, update_id)
+        if answered.kind == AGE_CHECK:  # the age asked about first: nothing taken to note yet
+            return answered
         ahead = slips.named_later(question, self._content, answers, text)
         if ahead is not None and answered.note is None:
             # "umur 26 thn, nama lengkap Bonar Sitompul": the age taken, the name said as not.

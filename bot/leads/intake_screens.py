@@ -57,6 +57,10 @@ CONSENT = "consent_processing"
 TRANSFER = "consent_transfer"
 QUESTION = "question"
 GUARDIAN = "guardian"
+# An adult age picked after the account said in an earlier form it was under 18: asked once
+# to confirm it, or to go on as under 18 (the draft's `pending` holds the age picked).
+AGE_CHECK = "age_check"
+HELD_AGE = "age_for"  # the draft's `pending` there: {HELD_AGE: the adult age picked}
 REVIEW = "review"
 EDIT_LIST = "edit_list"
 # The buttons under "did you mean ...?" at an email question, or "is your stage name ...?":

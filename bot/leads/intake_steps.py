@@ -15,6 +15,7 @@ from bot.leads import answer_outcomes, field_checks, form_order, places
 from bot.leads.email_typos import EmailSuggestion
 from bot.leads.export import to_wib
 from bot.leads.intake_screens import (
+    AGE_CHECK,
     CITY_PROVINCE,
     CONSENT,
     DISCARD,
@@ -23,6 +24,7 @@ from bot.leads.intake_screens import (
     EDIT_LIST,
     GO_BACK_TO,
     GUARDIAN,
+    HELD_AGE,
     KEEP_TYPED,
     QUESTION,
     REVIEW,
@@ -38,6 +40,7 @@ from bot.leads.intake_screens import (
 from bot.parsing import small_int
 from bot.settings import Forwarding
 from bot.store import Change, Draft, Store
+from bot.store.applications import AgeDeclaration
 from bot.texts import Text
 
 SUGGESTED = frozenset({"email", "short_text"})
@@ -118,10 +121,12 @@ class IntakeSteps:
             return await self._advance(draft, in_place(draft, active=False, update_id=update_id))
         if not draft.active and draft.amends is None and press.action in DISCARDING:
             return await self._discard(draft, press.action)
-        if draft.stage == GUARDIAN and press.action == "b" and question is not None:
+        if draft.stage in (GUARDIAN, AGE_CHECK) and press.action == "b" and question is not None:
             # The age again; reached from the review's list, the list's edit of it (a
             # talents' review: Back showed the numbered form's question).
             return await self._ask(draft, question, answers, update_id, editing=draft.editing)
+        if draft.stage == AGE_CHECK and question is not None and press.action in ("y", "n"):
+            return await self._age_checked(draft, question, answers, press.action, update_id)
         if draft.stage in (CONSENT, TRANSFER, GUARDIAN):
             return await self._consent(draft, answers, press.action == "y", update_id)
         if draft.stage == QUESTION and question is not None:
@@ -193,6 +198,30 @@ class IntakeSteps:
         if kind == "guardian" and HELD_FOR_GUARDIAN in held and draft.current_key:
             new = {draft.current_key: held[HELD_FOR_GUARDIAN]}  # the age, given the consent
         return await self._move_on(draft, answers, new, update_id)
+
+    async def _age_checked(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        action: str,
+        update_id: int,
+    ) -> Screen:
+        """The age check's answer: the adult age picked, confirmed ("y"; the form marked for
+        staff with when the account said it was under 18), or under 18 after all ("n": the
+        guardian's consent, as the under-18 button asks it)."""
+        held = draft.pending if isinstance(draft.pending, dict) else {}
+        under = form_order.guardian_choice(question)
+        if action == "n" and under is not None:
+            return await self._answer(draft, question, answers, under, update_id)
+        if HELD_AGE not in held:
+            return await self.current(draft, note=Text.INTAKE_STALE)
+        declared = await self._applications.age_declaration(draft.user_id)
+        said = None if declared is None else declared.declared_at  # None: erased meanwhile
+        new = {question.key: held[HELD_AGE]}
+        return await self._move_on(
+            draft, answers, new, update_id, after=question.key, said_under_18_at=said
+        )
 
     async def _question_press(
         self,
@@ -382,16 +411,53 @@ class IntakeSteps:
                     editing=draft.editing,  # Back goes to the edit it came from
                     pending={HELD_FOR_GUARDIAN: value},
                     update_id=update_id,
+                    declares_under_18=True,
                 )
                 return await self._advance(draft, change)
+        said = await self._said_under_18(draft, question, value)
+        if said is not None and said.adult_confirmed_at is None:
+            # Said under 18 in an earlier form, now an adult age: asked once, kindly (a
+            # talents' review s60, H1: "Belum ada persetujuan", then 18-24 in a new form).
+            change = Change(
+                AGE_CHECK,
+                question.key,
+                editing=draft.editing,
+                pending={HELD_AGE: value},
+                update_id=update_id,
+            )
+            return await self._advance(draft, change)
         elsewhere = self._city_elsewhere(question, answers, value)
         earlier = await self._same_field(draft, question, answers, value)
         moved_on = await self._move_on(
-            draft, answers, {question.key: value}, update_id, after=question.key, drop=elsewhere
+            draft,
+            answers,
+            {question.key: value},
+            update_id,
+            after=question.key,
+            drop=elsewhere,
+            # Confirmed in an earlier form already: not asked again, marked all the same.
+            said_under_18_at=None if said is None else said.declared_at,
         )
         if earlier is not None:
             return replace(moved_on, note=Text.INTAKE_SAME_FIELD, note_values=earlier)
         return replace(moved_on, note=Text.INTAKE_CITY_AGAIN) if elsewhere else moved_on
+
+    async def _said_under_18(
+        self, draft: Draft, question: Question, value: Any
+    ) -> AgeDeclaration | None:
+        """The account's earlier form that said under 18, when this answer is an adult age
+        given in a new form (not an update of a sent one, not one whose adult age was
+        confirmed already); None otherwise. In the same form, "under 18", then Back and an
+        adult age is the mistap the guardian step's Back is for: not asked."""
+        under = form_order.guardian_choice(question)
+        if under is None or value in (under, None) or draft.amends is not None:
+            return None
+        if draft.said_under_18_at is not None:
+            return None  # asked in this form already (the age changed again since)
+        declared = await self._applications.age_declaration(draft.user_id)
+        if declared is None or declared.application_id == draft.id:
+            return None
+        return declared
 
     async def _same_field(
         self, draft: Draft, question: Question, answers: dict[str, Any], value: Any
@@ -433,6 +499,7 @@ class IntakeSteps:
         *,
         after: str | None = None,
         drop: tuple[str, ...] = (),
+        said_under_18_at: str | None = None,
     ) -> Screen:
         """Commit new answers (and drop the answers `drop` names) and go to the next unanswered
         question, or the review (an update being gone through goes on to the question `after`
@@ -452,7 +519,13 @@ class IntakeSteps:
         elif after and not draft.editing:
             following = self._ticked_ahead(merged, after, following) or following
         if following is None:
-            change = Change(REVIEW, answers=new, remove_answers=obsolete, update_id=update_id)
+            change = Change(
+                REVIEW,
+                answers=new,
+                remove_answers=obsolete,
+                update_id=update_id,
+                said_under_18_at=said_under_18_at,
+            )
         else:
             change = Change(
                 QUESTION,
@@ -462,6 +535,7 @@ class IntakeSteps:
                 answers=new,
                 remove_answers=obsolete,
                 update_id=update_id,
+                said_under_18_at=said_under_18_at,
             )
         return await self._advance(draft, change)
 

@@ -64,6 +64,9 @@ class Draft:
     reference: str | None
     amends: int | None = None  # an update of this submitted lead (the talent's own)
     updated_at: str = ""  # its last change, as stored
+    # Its adult age given after the account said in an earlier form it was under 18: when it
+    # said so (age_declarations; staff see the mark). None: no such earlier form.
+    said_under_18_at: str | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> Draft:
@@ -84,6 +87,7 @@ class Draft:
             reference=row["reference"],
             amends=row["amends"],
             updated_at=row["updated_at"],
+            said_under_18_at=row["said_under_18_at"],
         )
 
 
@@ -99,6 +103,29 @@ class Change:
     answers: dict[str, Any] = field(default_factory=dict)
     remove_answers: tuple[str, ...] = ()
     update_id: int | None = None
+    # The age step answered under 18 (the guardian's consent asked next): the account's
+    # declaration, kept (age_declarations) to ask about an adult age in a later form.
+    declares_under_18: bool = False
+    # An adult age given after such a declaration (its time): the form is marked for staff,
+    # and the declaration noted as asked about (not asked again in a later form).
+    said_under_18_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AgeDeclaration:
+    """The account's latest form whose age step said under 18 (age_declarations)."""
+
+    application_id: int  # that form (it may be gone since: declined, discarded)
+    declared_at: str
+    adult_confirmed_at: str | None  # an adult age confirmed since, in a new form
+
+
+# The latest form that said under 18 replaces the one before (its confirmation with it).
+_DECLARE = (
+    "INSERT INTO age_declarations (user_id, application_id, declared_at) VALUES (?, ?, ?)"
+    " ON CONFLICT (user_id) DO UPDATE SET application_id = excluded.application_id,"
+    " declared_at = excluded.declared_at, adult_confirmed_at = NULL"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +256,18 @@ class Applications:
             if changed == 0:
                 return None
             await _write_answers(tx, draft.id, change.answers, change.update_id)
+            if change.declares_under_18:
+                await tx.execute(_DECLARE, (draft.user_id, draft.id, utc_now()))
+            if change.said_under_18_at is not None:
+                await tx.execute(
+                    "UPDATE applications SET said_under_18_at = ? WHERE id = ?",
+                    (change.said_under_18_at, draft.id),
+                )
+                await tx.execute(
+                    "UPDATE age_declarations SET adult_confirmed_at ="
+                    " COALESCE(adult_confirmed_at, ?) WHERE user_id = ?",
+                    (utc_now(), draft.user_id),
+                )
             for key in change.remove_answers:
                 await tx.execute(
                     "DELETE FROM answers WHERE application_id = ? AND question_key = ?",
@@ -386,6 +425,17 @@ class Applications:
                 None if abroad is None else int(abroad),
             ),
         )
+
+    async def age_declaration(self, user_id: int) -> AgeDeclaration | None:
+        """The account's latest form that said it was under 18, if one is still kept."""
+        row = await self._db.fetch_one(
+            "SELECT application_id, declared_at, adult_confirmed_at FROM age_declarations"
+            " WHERE user_id = ?",
+            (user_id,),
+        )
+        if row is None:
+            return None
+        return AgeDeclaration(row["application_id"], row["declared_at"], row["adult_confirmed_at"])
 
     async def consents(self, user_id: int) -> dict[str, Consent]:
         """The latest choice of each kind for a user."""

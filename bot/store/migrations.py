@@ -1269,4 +1269,27 @@ MIGRATIONS: list[tuple[str, str]] = [
         # cancelled. Goes with the row (an erasure or a consent withdrawal).
         "ALTER TABLE lead_pipeline ADD COLUMN talent_withdrawn_at TEXT",
     ),
+    (
+        "0051_age_declarations",
+        # An account that said in a form it is under 18 (the age step answered so: the
+        # guardian's consent asked), then picks 18 or over in a new form (a talents' review
+        # s60, H1: "Belum ada persetujuan", then /daftar as 18-24 at once, and staff saw no
+        # sign). One row per account, the latest such form: its application id (which form,
+        # not asked again in the same one) and when; adult_confirmed_at: when the talent then
+        # confirmed the adult age in a new form (asked once; later forms are marked without
+        # asking). No age, no answer. Deleted by the retention job with the conversation log
+        # (which holds the same press), by an erasure and by a withdrawal of consent.
+        # applications.said_under_18_at: a form whose adult age was given after such a
+        # declaration, the declaration's time (staff see the mark); goes with the row.
+        """
+        CREATE TABLE age_declarations (
+            user_id INTEGER PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
+            application_id INTEGER NOT NULL,
+            declared_at TEXT NOT NULL,
+            adult_confirmed_at TEXT
+        );
+        CREATE INDEX age_declarations_age ON age_declarations(declared_at);
+        ALTER TABLE applications ADD COLUMN said_under_18_at TEXT
+        """,
+    ),
 ]

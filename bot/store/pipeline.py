@@ -31,7 +31,7 @@ NOTE_LIMIT = 2000  # characters in one note
 _STATE_COLUMNS = """
 SELECT a.id, a.reference, a.user_id, a.submitted_at, u.language, u.first_name, u.blocked,
     p.stage, p.version, p.assignee_id, p.stage_changed_at, p.duplicate_closed_at,
-    p.talent_withdrawn_at,
+    p.talent_withdrawn_at, a.said_under_18_at,
     (SELECT o.reference FROM applications o WHERE o.id = p.duplicate_of) AS closed_of,
     (SELECT s.value FROM answers s WHERE s.application_id = a.id
         AND s.question_key = 'full_name') AS full_name,
@@ -93,6 +93,9 @@ class LeadState:
     closed_duplicate: bool = False  # closed as a duplicate of another lead (records.py)
     closed_of: str | None = None  # the reference of that lead (None: erased since, or none)
     withdrawn_at: str | None = None  # when the talent cancelled it (None: they did not)
+    # The account said in an earlier form it was under 18, then confirmed an adult age in
+    # this one: when it said so (None: it did not).
+    said_under_18_at: str | None = None
 
     def lacks(self, consent: ConsentNeed | None) -> bool:
         """Whether a consent a stage needs (content's `consent:`, for this deployment's
@@ -228,6 +231,7 @@ def state_from_row(row: Row) -> LeadState:
         closed_duplicate=row["duplicate_closed_at"] is not None,
         closed_of=row["closed_of"],
         withdrawn_at=row["talent_withdrawn_at"],
+        said_under_18_at=row["said_under_18_at"],
     )
 
 

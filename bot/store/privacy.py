@@ -623,6 +623,10 @@ class Privacy:
         await tx.execute(
             "DELETE FROM free_questions WHERE user_id = ? AND asked_at < ?", (user_id, before)
         )
+        # A form's "under 18" kept to ask about a later adult age: part of those forms.
+        await tx.execute(
+            "DELETE FROM age_declarations WHERE user_id = ? AND declared_at < ?", (user_id, before)
+        )
         return count
 
     async def purge(
@@ -650,6 +654,8 @@ class Privacy:
                 "DELETE FROM applications WHERE status = 'draft' AND updated_at < ?",
                 (drafts_before,),
             )
+            # A form's "under 18", kept as long as the conversation log that holds it.
+            await tx.execute("DELETE FROM age_declarations WHERE declared_at < ?", (log_before,))
             # Log budgets of days gone by (kept as long as processed updates: two days).
             await tx.execute("DELETE FROM log_text_days WHERE day < ?", (inbox_before[:10],))
             await tx.execute(

@@ -232,6 +232,16 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         "submitted": wib_text(state.submitted_at),
         "blocked": state.blocked,
         "filled_by": filled_by,
+        # An earlier form of this account said under 18 (a talents' review s60, H1): as /lead.
+        "said_under_18": (
+            None
+            if state.said_under_18_at is None
+            else desk.say(
+                Text.LEAD_SAID_UNDER_18,
+                language,
+                time=wib_words(content, state.said_under_18_at, language),
+            )
+        ),
         # Said where staff act on the lead, as /lead says it (a staff review: a minor's
         # profile was forwarded in two clicks without a word).
         "minor": (

@@ -196,6 +196,7 @@ export async function render(main, key, sent = false) {
       // Cancelled by the talent (as /lead says it): first of what staff read before acting.
       lead.withdrawn ? h("p", { class: "warning withdrawn" }, lead.withdrawn) : null,
       lead.minor ? h("p", { class: "notice minor" }, lead.minor) : null,
+      lead.said_under_18 ? h("p", { class: "notice warning said-under-18" }, lead.said_under_18) : null,
       h("p", { class: "stage-now" }, `${t("lead_stage")}: `, h("strong", {}, lead.stage_label)),
       // Who handles the lead, in words (as /lead's "Ditangani:"), once: its card's select
       // shows the same choice by the buttons that change it.
