@@ -698,13 +698,35 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 
+# The most a content file may hold: ten times today's largest (messages.yaml, about 100 KB).
+# Checked before parsing, so no pasted or generated file keeps a start or a /reload busy.
+FILE_LIMIT = 1_000_000
+
+
+class _Alias(yaml.YAMLError):
+    """A node the content reaches twice: an alias (`*name`) of an anchor (`&name`)."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line}: anchors/aliases (&, *) are not used in content")
+
+
 class _ContentLoader(_SafeLoader):
-    """YAML's safe loader that leaves dates as text.
+    """YAML's safe loader that leaves dates as text and refuses aliases.
 
     PyYAML turns `2026-11-30` into a date while parsing and raises a bare ValueError for
     `2026-13-01`; left as text, the date is checked with the rest of the content and a bad
     one is reported as a problem with its file and key.
+
+    An alias makes one node the value of many keys: a chain of a few hundred bytes
+    ("billion laughs") is small in memory but the checks that walk the raw tree visit each
+    node once per reference, for hours. Content never needs one, so the first node built a
+    second time (what an alias is, once parsed) stops the load, naming its anchor's line.
     """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _Alias(node.start_mark.line + 1)
+        return super().construct_object(node, deep)
 
 
 def _date_as_text(loader: _ContentLoader, node: yaml.Node) -> str:
@@ -723,9 +745,16 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     for name in (*FILES, *extra):
         path = folder / name
         try:
-            raw[name] = yaml.load(path.read_text(encoding="utf-8"), Loader=_ContentLoader)  # noqa: S506
+            with path.open("rb") as file:
+                data = file.read(FILE_LIMIT + 1)
+            if len(data) > FILE_LIMIT:
+                problems.append(f"{name}: larger than {FILE_LIMIT:,} bytes, the most a file holds")
+                continue
+            raw[name] = yaml.load(data.decode("utf-8"), Loader=_ContentLoader)  # noqa: S506
         except FileNotFoundError:
             problems.append(f"{name}: file is missing from {folder}")
+        except _Alias as error:
+            problems.append(f"{name} {error}")
         except yaml.YAMLError as error:
             problems.append(f"{name}: not valid YAML: {error}")
         except (OSError, UnicodeDecodeError) as error:  # unreadable, or not UTF-8 text

@@ -328,3 +328,28 @@ def test_bot_refuses_to_start_with_broken_content(tmp_path: Path) -> None:
     code, _, err = call_cli(tmp_path, env, "run")
     assert code == 2
     assert "faq.yaml: not valid YAML" in err
+
+
+def test_check_content_refuses_an_alias_chain_and_names_its_line(tmp_path: Path) -> None:
+    # A "billion laughs" chain: each list holds nine aliases of the one above. Nine levels
+    # (about 500 bytes) kept check-content busy for hours as the checks walked every leaf;
+    # four levels here, so that without the refusal this test fails on its message, not hangs.
+    folder = _copy_content(tmp_path)
+    chain = 'x_chain0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for depth in range(1, 5):
+        chain += f"x_chain{depth}: &a{depth} [" + ",".join([f"*a{depth - 1}"] * 9) + "]\n"
+    messages = folder / "messages.yaml"
+    messages.write_text(chain + messages.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = _check(folder)
+    assert code == 2
+    assert "messages.yaml line 1: anchors/aliases (&, *) are not used in content" in err
+
+
+def test_check_content_refuses_a_file_too_large_before_parsing_it(tmp_path: Path) -> None:
+    folder = _copy_content(tmp_path)
+    faq = folder / "faq.yaml"
+    text = faq.read_text(encoding="utf-8")
+    faq.write_text(text + "#" * 1_000_000 + "\n", encoding="utf-8")
+    code, _, err = _check(folder)
+    assert code == 2
+    assert "faq.yaml: larger than 1,000,000 bytes, the most a file holds" in err
