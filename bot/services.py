@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from bot.alerts import AlertThrottle
+from bot.alerts import AlertThrottle, Refusals
 from bot.content import Content
 from bot.content_live import LiveContent
 from bot.my_data import CopyRequests
@@ -24,6 +24,9 @@ class Services:
     store: Store
     live_content: LiveContent  # replaced whole by a reload (SIGHUP, /reload)
     error_alerts: AlertThrottle = field(default_factory=AlertThrottle)
+    # Staff commands and buttons refused to others, stale or forged button data: logged once
+    # a minute per cause (anyone can press forged data as fast as the flood limit allows).
+    refusals: Refusals = field(default_factory=Refusals)
     # Updates whose reply could not reach Telegram; the runner processes them again later.
     undelivered: set[int] = field(default_factory=set)
     # Updates whose handling stopped because the database could not be written: run again.

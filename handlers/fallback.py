@@ -81,7 +81,22 @@ async def stale_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None:
         return
-    log.info("Stale or unknown button data from user %s", query.from_user.id)
+    count = context.services.refusals.report("stale_button")
+    if count is not None:  # anyone can press forged data: one line a minute, with a count
+        log.info(
+            "Stale or unknown button data: %d press%s since the last report; the latest from"
+            " user %s",
+            count,
+            "" if count == 1 else "es",
+            query.from_user.id,
+        )
+    await expired_button(update, context)
+
+
+async def expired_button(update: Update, context: BotContext) -> None:
+    """stale_button's answer, not logged: for callers that log the press themselves."""
+    if update.callback_query is None:
+        return
     chat = update.effective_chat
     if chat is None or chat.type != "private":
         await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)

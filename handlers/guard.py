@@ -27,11 +27,20 @@ def staff_only(callback: Callback) -> Callback:
         if context.services.settings.is_admin(user_id):
             await callback(update, context)
             return
-        log.warning("Refused staff action %s for non-staff user %s", callback.__name__, user_id)
+        count = context.services.refusals.report(f"staff:{callback.__name__}")
+        if count is not None:  # anyone can forge a button: one line a minute, with a count
+            log.warning(
+                "Refused staff action %s for non-staff users %d time%s since the last report;"
+                " the latest by user %s",
+                callback.__name__,
+                count,
+                "" if count == 1 else "s",
+                user_id,
+            )
         chat = update.effective_chat
         private = chat is not None and chat.type == "private"
         if update.callback_query is not None:
-            await fallback.stale_button(update, context)  # in a group, a toast only
+            await fallback.expired_button(update, context)  # in a group, a toast only
         elif private:
             await fallback.unknown_command(update, context)
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
-from bot.alerts import AlertThrottle
+from bot.alerts import REFUSAL_LOG_INTERVAL, AlertThrottle
 from bot.ops.status import HEALTH_PATH, health_endpoint
 from bot.settings import Settings
 from bot.store.health import is_storage_error
@@ -24,7 +24,6 @@ log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name, not a secret
 MAX_BODY = 1024 * 1024  # Telegram's updates are far smaller; anything bigger is not Telegram
-REFUSAL_LOG_INTERVAL = 60.0  # seconds between two log lines about refused requests
 
 
 class WebhookServer:
@@ -121,7 +120,7 @@ class WebhookServer:
 
     def _log_refusal(self, remote: str | None) -> None:
         """One line now and then: how many requests without the secret were refused."""
-        count = _since_last_report(self._refusals, self._clock())
+        count = self._refusals.report(self._clock())
         if count is None:
             return
         log.warning(
@@ -131,15 +130,6 @@ class WebhookServer:
             "" if count == 1 else "s",
             remote,
         )
-
-
-def _since_last_report(throttle: AlertThrottle, now: float) -> int | None:
-    """How many events to report now, this one included; None while the line would come
-    sooner than a minute after the last one (the event is counted for the next)."""
-    if not throttle.allow(now):
-        return None
-    count, throttle.suppressed = throttle.suppressed + 1, 0
-    return count
 
 
 class ServerLog(logging.LoggerAdapter):  # type: ignore[type-arg]
@@ -162,7 +152,7 @@ class ServerLog(logging.LoggerAdapter):  # type: ignore[type-arg]
         if not isinstance(error, HttpProcessingError):
             super().log(level, msg, *args, **kwargs)  # the bot's own faults keep their traceback
             return
-        count = _since_last_report(self._throttle, self._clock())
+        count = self._throttle.report(self._clock())
         if count is not None:
             self.logger.warning(
                 "Refused %d malformed HTTP request%s (400) since the last report; the latest"

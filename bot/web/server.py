@@ -26,7 +26,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from telegram import Bot
 
-from bot.alerts import AlertThrottle
+from bot.alerts import Refusals
 from bot.content import LANGUAGES
 from bot.leads.export import plain_text
 from bot.services import Services
@@ -54,7 +54,6 @@ log = logging.getLogger(__name__)
 
 PREFIX = "/staff"
 MAX_BODY = 64 * 1024  # bytes of one API request (500 selected leads take about 8 KB)
-REFUSAL_LOG_INTERVAL = 60.0
 # Telegram's web clients may frame the page; its apps open it in a web view of their own.
 FRAME_ANCESTORS = "https://web.telegram.org https://webk.telegram.org https://webz.telegram.org"
 CSP = "; ".join(
@@ -143,7 +142,7 @@ class Workspace:
         self._desk: Desk | None = None
         self._files = static_files()
         self.downloads = Downloads(monotonic)
-        self._refusals: dict[str, AlertThrottle] = {}
+        self._refusals = Refusals(monotonic)
         self._actions: dict[str, Action] = {
             "leads": listing.leads,
             "board": listing.board,
@@ -309,10 +308,9 @@ class Workspace:
 
     def _refused(self, cause: str, remote: str | None) -> None:
         """One log line per cause and minute, with a count; never the data itself."""
-        throttle = self._refusals.setdefault(cause, AlertThrottle(REFUSAL_LOG_INTERVAL))
-        if not throttle.allow(self._monotonic()):
+        count = self._refusals.report(cause)
+        if count is None:
             return
-        count, throttle.suppressed = throttle.suppressed + 1, 0
         log.warning(
             "Workspace refused %d request%s (%s) since the last report; the latest from %s",
             count,
