@@ -21,7 +21,6 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Literal
 
-import regex
 from telegram import (
     Bot,
     InlineKeyboardButton,
@@ -53,7 +52,7 @@ from bot.store.conversation import AnsweredBy
 from bot.store.support import Claim, OwnQuestions, Relayed, Reply, Session
 from bot.store.workspace import WaitingTalent
 from bot.telegram_html import MOST_IN_ONE_CHARACTER, utf16_len
-from bot.terminal_text import INVISIBLE, without_controls
+from bot.terminal_text import CHARACTER, without_hidden
 from bot.texts import Text
 from bot.transport.outgoing import logged_as
 from bot.transport.updates import STAFF_ARGUMENTS, STAFF_TEXT
@@ -451,31 +450,11 @@ class SupportDesk:
         return None
 
 
-# A user-perceived character (an extended grapheme cluster: "é" typed as e and its accent,
-# a family emoji of four people joined), as the `regex` module knows them from Unicode.
-_CHARACTER = regex.compile(r"\X")
-# One that is an emoji: its joiners, presentation selectors (and a subdivision flag's tags)
-# are part of it, not marks that hide or turn text around.
-_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]|.*\u20e3")
-_SUBDIVISION_FLAG = "\U0001f3f4"  # 🏴, followed by tag characters (🏴󠁧󠁢󠁳󠁣󠁴󠁿)
-_EMOJI_PARTS = {0x200D, 0xFE0E, 0xFE0F}
-_IN_EMOJI = {code: None for code in INVISIBLE if code not in _EMOJI_PARTS}
-_IN_FLAG = {code: None for code in _IN_EMOJI if not 0xE0020 <= code <= 0xE007F}
-
-
 def shortened(text: str, limit: int) -> str:
     """A talent's words on one line, without marks that would turn the sentence around them
     or hide in it (a zero-width or direction mark; an emoji keeps its own joiners), at most
     `limit` characters as people count them ("…" when cut, never inside one)."""
-    visible = "".join(_visible(part) for part in _CHARACTER.findall(without_controls(text)))
-    return clipped(" ".join(visible.split()), limit, strip=True)
-
-
-def _visible(character: str) -> str:
-    """One character without invisible marks: an emoji keeps its joiners and selectors."""
-    if _EMOJI.match(character) is None:
-        return character.translate(INVISIBLE)
-    return character.translate(_IN_FLAG if character[0] == _SUBDIVISION_FLAG else _IN_EMOJI)
+    return clipped(" ".join(without_hidden(text).split()), limit, strip=True)
 
 
 # A character of thousands of code points is cut (telegram_html.MOST_IN_ONE_CHARACTER), and a
@@ -490,7 +469,7 @@ def clipped(text: str, limit: int, *, strip: bool = False) -> str:
     """At most `limit` characters of the text as people count them (grapheme clusters), with
     "…" when cut: never between a letter and its accent, nor inside an emoji; `strip`: no
     space before the "…". Bounded in UTF-16 units too (see _MOST_UNITS)."""
-    found = _CHARACTER.findall(text)
+    found = CHARACTER.findall(text)
     characters = [character[:MOST_IN_ONE_CHARACTER] for character in found]
     budget = min(_MOST_UNITS_EACH * limit, _MOST_UNITS)
     whole = "".join(characters)

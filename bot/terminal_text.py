@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import regex
+
 _LINE_BREAK = re.compile(r"\r\n?")
 # Unicode's control characters (category Cc) are exactly C0, DEL and C1, a set the standard
 # keeps fixed (tests/test_terminal_safety.py checks it against unicodedata).
@@ -40,6 +42,52 @@ INVISIBLE: dict[int, None] = {
     for first, last in (*_FORMAT_CHARACTERS, *_OTHER_INVISIBLE)
     for code in range(first, last + 1)
 }
+
+
+_HIDDEN = re.compile(
+    "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in (*_FORMAT_CHARACTERS, *_OTHER_INVISIBLE)) + "]"
+)
+# A user-perceived character (an extended grapheme cluster: "é" typed as e and its accent,
+# a family emoji of four people joined), as the `regex` module knows them from Unicode.
+CHARACTER = regex.compile(r"\X")
+# One that is an emoji: its joiners, presentation selectors (and a subdivision flag's tags)
+# are part of it, not marks that hide or turn text around.
+_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]|.*\u20e3")
+_SUBDIVISION_FLAG = "\U0001f3f4"  # 🏴, followed by tag characters (🏴󠁧󠁢󠁳󠁣󠁴󠁿)
+_EMOJI_PARTS = {0x200D, 0xFE0E, 0xFE0F}
+_IN_EMOJI = {code: None for code in INVISIBLE if code not in _EMOJI_PARTS}
+_IN_FLAG = {code: None for code in _IN_EMOJI if not 0xE0020 <= code <= 0xE007F}
+# The scripts whose letters a zero-width joiner or non-joiner shapes (Persian's and Jawi's
+# joined or parted letters, the conjuncts of Indic scripts and of Aksara Jawa, Bali, Sunda,
+# Batak): after one of their letters these two are spelling, kept. After a Latin letter they
+# only hide in a word ("Sa\u200cri" reads "Sari"), and go.
+_JOINED_SCRIPT = regex.compile(
+    r"[\p{Arabic}\p{Syriac}\p{Nko}\p{Mongolian}\p{Devanagari}\p{Bengali}\p{Gurmukhi}"
+    r"\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}"
+    r"\p{Myanmar}\p{Khmer}\p{Javanese}\p{Balinese}\p{Sundanese}\p{Batak}]"
+)
+_IN_JOINED_SCRIPT = {code: None for code in INVISIBLE if code not in (0x200C, 0x200D)}
+
+
+def without_hidden(text: str, *, keep_newlines: bool = False) -> str:
+    """A talent's words as staff may see them: no control characters (`without_controls`),
+    and none of the invisible ones (INVISIBLE) that hide in a word or turn the text around it
+    (a right-to-left override in a name reverses the line it is shown in). An emoji keeps
+    its own joiners and selectors, a flag its tags, a letter of a script shaped by them its
+    zero-width joiner and non-joiner (see _JOINED_SCRIPT)."""
+    text = without_controls(text, keep_newlines=keep_newlines)
+    if _HIDDEN.search(text) is None:  # nearly every name and answer: nothing to look at
+        return text
+    return "".join(_visible(character) for character in CHARACTER.findall(text))
+
+
+def _visible(character: str) -> str:
+    """One user-perceived character without the invisible marks it does not need."""
+    if _EMOJI.match(character) is not None:
+        return character.translate(_IN_FLAG if character[0] == _SUBDIVISION_FLAG else _IN_EMOJI)
+    if _JOINED_SCRIPT.match(character) is not None:
+        return character.translate(_IN_JOINED_SCRIPT)
+    return character.translate(INVISIBLE)
 
 
 def printable(text: str, *, keep_newlines: bool = False) -> str:

@@ -77,6 +77,15 @@ async def record_incoming(update: Update, context: BotContext) -> None:
     context.talent = await context.services.store.record_incoming(profile, language, entry)
 
 
+def sender_name(update: Update) -> str:
+    """The sender's Telegram name for staff to read, as the store keeps it (sender_profile):
+    nothing in it hides or turns around the alert it is shown in; "—" when nothing is left."""
+    profile = sender_profile(update)
+    if profile is None:
+        return "—"
+    return " ".join(part for part in (profile.first_name, profile.last_name) if part) or "—"
+
+
 def operator_name(context: BotContext) -> str:
     """Who runs the bot (CONTROLLER_NAME), for texts that name them. Read as set: the bot
     does not start without it (create_runner checks `controller()`), and this runs for every

@@ -20,7 +20,7 @@ from bot.store.broadcasts import ANNOUNCEMENTS
 from bot.texts import Text
 from handlers import answers, fallback, records_alerts, support, talent_cancel
 from handlers.broadcast import offer_subscription
-from handlers.common import BotContext, answer_query, reply, show
+from handlers.common import BotContext, answer_query, reply, sender_name, show
 from handlers.intake_views import render, summary
 from handlers.pipeline_views import open_button
 from handlers.records_views import marks_lines
@@ -330,7 +330,7 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
         Text.STAFF_NEW_LEAD,
         language,
         reference=screen.reference or "",
-        name=user.full_name,
+        name=sender_name(update),
         username=f" @{user.username}" if user.username else "",
         user_id=str(user.id),
         # Named as every staff screen names it ("Inggris"), not its code (a desk review).

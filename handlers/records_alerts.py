@@ -17,7 +17,7 @@ from bot.leads.intake_screens import Screen
 from bot.leads.records import change_line
 from bot.message_parts import split_message
 from bot.texts import Text
-from handlers.common import BotContext, answer_query, reply
+from handlers.common import BotContext, answer_query, reply, sender_name
 from handlers.guard import staff_only
 from handlers.pipeline_views import open_button
 from handlers.views import button
@@ -78,7 +78,7 @@ async def notify_update(update: Update, context: BotContext, screen: Screen) -> 
         Text.RECORDS_UPDATE_ALERT,
         language,
         reference=screen.reference or "",
-        name=user.full_name,
+        name=sender_name(update),
         user_id=str(user.id),
         changes=Markup(lines),
     )

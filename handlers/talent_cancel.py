@@ -19,7 +19,7 @@ from bot.store.pipeline import Registration
 from bot.support import SupportDesk
 from bot.texts import Text
 from handlers import fallback, records_alerts
-from handlers.common import BotContext, answer_query, reply, show
+from handlers.common import BotContext, answer_query, reply, sender_name, show
 from handlers.pipeline_views import open_button
 from handlers.views import button
 
@@ -174,7 +174,7 @@ async def _tell_staff(update: Update, context: BotContext, lead: OwnLead) -> Non
         Text.CANCEL_STAFF_ALERT,
         language,
         reference=lead.reference,
-        name=user.full_name if user is not None else "—",
+        name=sender_name(update),
         user_id=str(user.id) if user is not None else "—",
         stage=pipeline_stages.stage_label(content, lead.stage, language),
         # The gist in the other language: the group is shared by staff who read Indonesian

@@ -45,7 +45,7 @@ from bot.leads.web_links import (
     web_link,
 )
 from bot.parsing import numbers_in_words
-from bot.terminal_text import blank, without_controls
+from bot.terminal_text import blank, without_controls, without_hidden
 from bot.texts import Text
 
 if TYPE_CHECKING:
@@ -146,8 +146,9 @@ def toggle(selection: Sequence[str], value: str) -> list[str]:
 
 def check_text(question: Question, content: Content, answers: Answers, text: str) -> Outcome:
     """A typed answer: validate and normalise it for the question's type (no control
-    characters: only long answers keep their line breaks)."""
-    text = without_controls(text, keep_newlines=question.type == "long_text").strip()
+    characters, none of the invisible ones that hide in it or turn around the text staff
+    read it in: only long answers keep their line breaks)."""
+    text = without_hidden(text, keep_newlines=question.type == "long_text").strip()
     if blank(text):  # nothing, or only what no reader sees ("ㅤㅤ": an attacker's review)
         return Rejected(Text.INTAKE_EMPTY)
     if question.none_answers and says_none_yet(question, text):

@@ -7,7 +7,7 @@ from typing import Any
 from telegram import Message, Update
 
 from bot.store import LogEntry, Profile
-from bot.terminal_text import without_controls
+from bot.terminal_text import without_hidden
 
 # Every part of a raw update that can carry a sender, in Telegram's field names.
 _SENDER_FIELDS = (
@@ -79,11 +79,12 @@ def sender_profile(update: Update) -> Profile | None:
     user = update.effective_user
     if user is None or user.is_bot:
         return None
-    # Names are shown to staff and on the command line: no control characters in them.
+    # Names are shown to staff and on the command line: no control characters in them, and
+    # no marks that hide in them or turn around the line they are shown in.
     return Profile(
         user_id=user.id,
-        first_name=without_controls(user.first_name),
-        last_name=None if user.last_name is None else without_controls(user.last_name),
+        first_name=without_hidden(user.first_name),
+        last_name=None if user.last_name is None else without_hidden(user.last_name),
         username=user.username,
         telegram_language=user.language_code,
     )
@@ -101,12 +102,13 @@ def message_kind(message: Message) -> str:
 
 def message_summary(message: Message) -> str | None:
     """The text of a message, or its caption, or a short description of what it holds."""
-    if message.text is not None:
-        return message.text[:LOG_TEXT_LIMIT]
+    if message.text is not None:  # as staff read it in the workspace (see without_hidden)
+        return without_hidden(message.text[:LOG_TEXT_LIMIT], keep_newlines=True)
     kind = message_kind(message)
-    caption = message.caption or ""
+    caption = without_hidden(message.caption or "", keep_newlines=True)
     if kind == "document" and message.document is not None:
-        name = message.document.file_name or "file"
+        # "cv\u202efdp.exe" would show as "cvexe.pdf": a file name is one line, marks dropped.
+        name = without_hidden(message.document.file_name or "") or "file"
         return f"[document {name}] {caption}".strip()
     return f"[{kind}] {caption}".strip()
 

@@ -22,8 +22,11 @@ export function logLine(line, asker = t("log_talent")) {
     : line.kind === "form_note" ? [t("lead_note_question")]
     : [line.from === "in" ? asker : t("log_bot")];
   // The kind as "kind-button", never a bare class name the page styles (.button).
+  // Each name isolated (<bdi>): one in a right-to-left script, or with a direction mark,
+  // cannot turn around the time after it.
+  const said = [...who.map((name) => h("bdi", {}, name)), line.at];
   return h("li", { class: `line ${line.from === "in" ? "in" : "out"} kind-${line.kind}` },
-    h("span", { class: "meta" }, [...who, line.at].join(" · "),
+    h("span", { class: "meta" }, said.flatMap((part, index) => (index ? [" · ", part] : part)),
       line.holding ? h("span", { class: "tag holding" }, t("reply_holding_tag")) : null,
       line.waiting ? h("span", { class: "tag waiting" }, t("lead_note_waiting_tag")) : null),
     // A staff answer under the heading the talent got it with (kept with its log line,
