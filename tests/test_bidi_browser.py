@@ -10,7 +10,7 @@ import asyncio
 
 from playwright.async_api import Locator
 
-from tests.browser import DESKTOP, Chromium, page_url, served, watched
+from tests.browser import DESKTOP, Chromium, opened, served
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import MUSICIAN, Seed, seeded
@@ -56,10 +56,8 @@ async def test_a_name_with_a_direction_override_cannot_reverse_what_follows_it(
         rows, bot.database, "UPDATE users SET first_name = ? WHERE user_id = 7001", (f"Sari{RLO}",)
     )
     async with served(bot) as base, chromium.context() as context:
-        seen = await watched(context)
+        seen = await opened(context, base, bot, ADMIN_ID, DESKTOP)
         page = seen.page
-        await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
-        await page.goto(page_url(base, bot, ADMIN_ID))
         await page.locator(".tab[data-view=questions]").click()
         card = page.locator(".card.question", has_text="KOC-000001")
         await card.wait_for()
