@@ -2659,3 +2659,49 @@ def test_what_the_bot_is_for_is_not_whether_it_is_a_bot() -> None:
         assert not held_out(text)
         verdict = decide(MATCHER.match(text), DEFAULTS)
         assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, expected), text
+
+
+def test_session_60_okay_pay_a_formal_letter_tradition_and_an_age() -> None:
+    """Session 60's talents' review. M1: "ok fine" read "fine" as a typo of "file" (how to
+    send work); "terserah" (whatever) as one of "tersebar". M2: being paid to perform there is
+    offered the costs entry (performer pay is not in our sources: ask our team), paying to
+    register stays registering (a performer's fee is still no entry's word). M7: a formal
+    letter's question after what the producer is working on (its budget, "Rp 12 miliar") was
+    not sure, though the question alone is answered; its "prosedurnya", "mohon informasi" and
+    "terima kasih atas perhatian Anda" asked nothing. L8: "bali" was read as "wali" (a place
+    is no typo), and "umurku 17" counted "17" against every entry."""
+    for text in ("ok fine", "ok fine whatever", "fine", "oke deh terserah", "oke baiklah"):
+        assert MATCHER.match(text).talk == "thanks", text
+    assert MATCHER.match("whatever").talk == "nudge"  # the menu, as before
+    pay = "brp duitnya? di bayar gak kalo tampil disana? or i gotta pay??"
+    offered = decide(MATCHER.match(pay), DEFAULTS)
+    assert offered.outcome is Outcome.SUGGESTED and "faq:travel_costs" in offered.others
+    assert _answered("daftarnya bayar gak?") == "faq:who_can_apply"
+    assert _answered("do i have to pay to register") == "faq:who_can_apply"
+    letter = (
+        "Selamat siang Bapak/Ibu. Perkenalkan, saya Fajar Nugroho, produser dari Jakarta. Saat"
+        " ini kami sedang mengembangkan sebuah film panjang bergenre drama keluarga dengan"
+        " anggaran sekitar Rp 12 miliar, dan kami berminat menjajaki skema ko-produksi dengan"
+        " mitra Korea. Mohon informasi apakah KOCCA memiliki dana ko-produksi yang dapat"
+        " diajukan oleh produser Indonesia, berapa besaran maksimalnya, dan bagaimana"
+        " prosedurnya. Terima kasih atas perhatian Anda."
+    )
+    assert _answered(letter) == "faq:film_funding"
+    assert _answered(letter.replace("Terima kasih atas perhatian Anda.", "Salam hormat,")) == (
+        "faq:film_funding"
+    )
+    english = (
+        "Good afternoon. I am a producer from Jakarta. We are developing a feature drama with a"
+        " budget of about 800,000 USD and want to co-produce with a Korean partner. Could you"
+        " tell me whether KOCCA has a co-production fund Indonesian producers can apply for,"
+        " the maximum amount, and the procedure? Thank you."
+    )
+    assert _answered(english) == "faq:film_funding"
+    for closing in ("Terima kasih atas perhatian Anda.", "Salam hormat"):
+        assert MATCHER.match(closing).talk in {"thanks", "greeting"}, closing
+    gender = "musik tradisi bali seperti gender wayang apakah dihargai di korea?"
+    assert _answered(gender) == "faq:who_can_apply"
+    assert _answered("musik bali boleh daftar?") == "faq:who_can_apply"
+    assert _answered("umurku 17 kak, boleh daftar mboten?") == "faq:who_can_apply"
+    for text in (pay, letter, english, gender):
+        assert not held_out(text)

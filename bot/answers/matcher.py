@@ -35,6 +35,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.answers.text import (
+    MAX_WORDS,
     content_stems,
     content_words,
     forget_words,
@@ -54,7 +55,9 @@ from bot.answers.text import (
 from bot.answers.words import (
     ABOUT_TALENT,
     ABOUT_TALENT_IF_SAID,
+    AGES,
     ARTICLES,
+    ASKING_FOR,
     EVENTS,
     FIRST_PERSON,
     FROM,
@@ -72,6 +75,7 @@ from bot.answers.words import (
     NOT_BEING,
     PLAYING,
     QUESTION_CUES,
+    QUESTION_CUES_EN,
     REGISTERING,
     SALUTATIONS,
     SENDER,
@@ -98,6 +102,9 @@ MARGIN_POWER = 8
 # entry has, 2.4 times the rarest word an entry has ("cara bayar pajak" is about pajak, not
 # about paying to register; ASK_ANSWER_CONFIDENCE was chosen with it).
 UNKNOWN = 2.0
+# A question among sentences that tell is answered alone only if the whole message fits its
+# entry nearly as well as the entry it fits best (this share of that fit: verdict.NEAR).
+TOLD_NEARLY = 0.8
 CANDIDATES = 4  # entries kept per match: one answer and up to three others
 FUZZY_MIN_LENGTH = 4  # shorter words are too easily one letter from another word
 TWO_TYPOS_FROM = 7  # letters: "showril" is two edits from "showreel", "curhat" not "chat"
@@ -109,8 +116,9 @@ REGISTER_WORD = "daftar"  # what a message of who asks and "bisa?" alone asks ab
 PRONOUN_PREFIX = "ku"  # "kuisi": I filled in
 PRONOUN_SUFFIXES = ("ku", "mu")  # "grupku": my group, "videomu": your video
 MIN_PRONOUN_ROOT = 3  # letters: "buku" is not "bu" and "ku"
+AGE_DIGITS = 2  # "umur 17": a number of at most two digits after a word of age is an age
 INTRODUCED_BY = 4  # words: "I'm Jess, indonesian singer" (i, m, jess, indonesian, singer)
-_SENTENCE_END = re.compile(r"[.!?\n]+")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")  # a sentence and what ends it
 _QUESTION_END = re.compile(r"\?+")
 MAX_PARTS = 3  # questions of one message matched alone: the first three
 _SIGNING_OFF = frozenset({"thanks", "greeting"})  # a last sentence that asks nothing
@@ -141,6 +149,7 @@ class Match:
 
 
 _ABOUT_EITHER = ABOUT_TALENT | ABOUT_TALENT_IF_SAID
+_OF_GENRE = GENRES | GENRE_KINDS  # "musik tradisi bali", "lagu jawa": a genre's place
 
 
 def _who_asks(found: list[str]) -> frozenset[str]:
@@ -173,14 +182,10 @@ def _after_introduction(text: str, found: list[str]) -> tuple[list[str], str] | 
     who = _who_asks(found)
     if who.isdisjoint(found) or FIRST_PERSON.isdisjoint(found):
         return None  # most messages, their words already read
-    sentences = [part for part in _SENTENCE_END.split(text) if words(part)]
-    while len(sentences) > 1 and small_talk(words(sentences[-1])) in _SIGNING_OFF:
-        # "… kapan jadwal pendaftarannya dibuka. Terima kasih.": the question is the sentence
-        # before the thanks (a talents' review, s55: the thanks was taken as the question).
-        sentences.pop()
-    if len(sentences) < 2:  # an introduction, then the question
+    split = _last_sentences(text)
+    if split is None:  # an introduction, then the question
         return None
-    before = words(" ".join(sentences[:-1]))
+    before = words(" ".join(split[0]))
     if (
         not _says_who(before, who)
         or not QUESTION_CUES.isdisjoint(before)
@@ -188,7 +193,57 @@ def _after_introduction(text: str, found: list[str]) -> tuple[list[str], str] | 
         or any(word.isdigit() for word in before)  # an age, a year: more than who they are
     ):
         return None
-    return before, sentences[-1]
+    return before, split[1]
+
+
+def _last_sentences(text: str) -> tuple[list[str], str] | None:
+    """The sentences of a message before its last one, and that one, a closing thanks left
+    off; None for a message of one sentence."""
+    sentences = [part for part in _SENTENCE.findall(text) if words(part)]
+    while len(sentences) > 1 and small_talk(words(sentences[-1])) in _SIGNING_OFF:
+        # "… kapan jadwal pendaftarannya dibuka. Terima kasih.": the question is the sentence
+        # before the thanks (a talents' review, s55: the thanks was taken as the question).
+        sentences.pop()
+    if len(sentences) < 2:
+        return None
+    return sentences[:-1], sentences[-1]
+
+
+def _asked_after_told(text: str, found: list[str]) -> str | None:
+    """The last sentence of a message (a closing thanks left off), if it asks and the
+    sentences before it only tell: what the talent is working on, where they stand ("Saat ini
+    kami sedang mengembangkan film panjang dengan anggaran sekitar Rp 12 miliar ... Mohon
+    informasi apakah KOCCA memiliki dana ko-produksi ..."); None for any other message. A
+    sentence after the question is no closing: it says more of what is asked ("... bahasa
+    inggris kah? sa lebih lancar tulis bahasa indonesia")."""
+    if (
+        "?" not in text
+        and QUESTION_CUES.isdisjoint(found)
+        and ASKING_FOR.isdisjoint(found)
+        and len(found) < MAX_WORDS  # a longer message's words were cut: its end unread
+    ):
+        return None  # asks nothing
+    split = _last_sentences(text)
+    if split is None:
+        return None  # most messages: one sentence
+    told, asked = split
+    if any(_asks(sentence) for sentence in told) or not _asks(asked):
+        return None
+    return asked
+
+
+def _asks(sentence: str) -> bool:
+    """Whether one sentence asks: a "?", "mohon", "please", an Indonesian question cue, or
+    an English one, "bisa", "boleh" first ("Could you tell me ...", not "We are developing
+    ...")."""
+    found = words(sentence)
+    return bool(found) and (
+        "?" in sentence
+        or found[0] in QUESTION_CUES
+        or found[0] in MAY
+        or not ASKING_FOR.isdisjoint(found)
+        or any(word in QUESTION_CUES and word not in QUESTION_CUES_EN for word in found)
+    )
 
 
 def _says_who(found: list[str], who: frozenset[str]) -> bool:
@@ -425,6 +480,21 @@ class Matcher:
             ):
                 return match if match.confidence > whole.confidence else whole
             return whole
+        told = _asked_after_told(text, found)
+        if told is not None:
+            # A formal letter's question after what the talent is working on (session 60's
+            # Pak Fajar: his film's budget and his wish to co-produce, then "Mohon informasi
+            # apakah KOCCA memiliki dana ko-produksi ..." was not sure, though it alone is
+            # answered): the question alone, if the whole message fits its entry nearly best.
+            match = self._whole(told, names)
+            whole = self._ranked(text, found, names)
+            fits = dict(whole.ranked)
+            if (
+                match.confidence > whole.confidence
+                and fits.get(match.best or "", 0.0) >= TOLD_NEARLY * whole.ranked[0][1]
+            ):
+                return match
+            return whole
         return self._ranked(text, found, names)
 
     def _ranked(self, text: str, found: list[str], names: Iterable[str]) -> Match:
@@ -551,6 +621,8 @@ class Matcher:
                 index += 1
             elif not is_content(word) or names.get(word, False):
                 continue  # a stopword; or the talent's own name written as one ("Made")
+            elif before in AGES and word.isdigit() and len(word) <= AGE_DIGITS:
+                continue  # "umurku 17": the age is said by "umur", whichever number follows
             stemmed, credit = stem(word), 1.0
             if not is_content(stemmed) or index - 1 in kind_of:
                 continue  # "caranya", "apaan": a stopword once stemmed
@@ -574,7 +646,12 @@ class Matcher:
             # content never names, and no typo of another word ("medan" is not "mean").
             lives = before == "di" and word in self._places and not SENDER.isdisjoint(found)
             close = None
-            if stemmed not in self._vocabulary and len(word) >= FUZZY_MIN_LENGTH and not lives:
+            # A place name is no typo ("bali" is not "wali").
+            if (
+                stemmed not in self._vocabulary
+                and len(word) >= FUZZY_MIN_LENGTH
+                and word not in self._places
+            ):
                 close = self._correction(word)
                 if close is not None:
                     stemmed, credit = stem(close), TYPO_CREDIT
@@ -585,8 +662,13 @@ class Matcher:
                     (before in FROM and not _money_from(found, at - 1, who))
                     or place == at - 1
                     or lives
+                    or (word in self._places and before in _OF_GENRE)
                 )
             ):
+                # Where a genre is from ("musik tradisi bali") is no more asked than where the
+                # talent is from; "musik bali boleh daftar?" asks whether a genre may register.
+                if before in GENRE_KINDS and not MAY.isdisjoint(found):
+                    stems[stem(GENRE_WORD)] = stems[REGISTER_WORD] = 1.0
                 place = at
                 continue  # who asks: where they are from, a town the content never names
             stems[stemmed] = max(credit, stems.get(stemmed, 0.0))

@@ -270,6 +270,8 @@ SHORT_FORMS: dict[str, str] = {
     "nyanyi": "menyanyi",
     "ngabarin": "kabar",
     "wanna": "want",
+    "gotta": "have to",
+    "gonna": "going to",
     # Eastern Indonesia's Malay (Papua, NTT, Maluku): "sa pu film", "sa su daftar", "tra bisa".
     "sa": "saya",
     "pu": "punya",
@@ -1364,7 +1366,14 @@ PHRASES: dict[tuple[str, ...], str] = {
     },
     # Receiving news is getting it: "terima info program" ("terima" stems to nothing an entry
     # has, and counted against the question).
+    # Being paid to perform is a fee ("di bayar gak kalo tampil disana?", session 60's review
+    # M2: read as paying to register); paying stays paying ("daftarnya bayar?").
+    ("di", "bayar"): "honor",
+    ("get", "paid"): "honor",
+    ("be", "paid"): "honor",
     ("terima", "info"): "info",
+    ("mohon", "informasi"): "mohon",
+    ("mohon", "info"): "mohon",
     ("terima", "berita"): "berita",
     ("terima", "kabar"): "kabar",
     # A letter's "Bapak/Ibu pengelola" is whom it greets, not who runs the bot (session 46's
@@ -1686,6 +1695,8 @@ STOPWORDS_ID = _listed(
     rupanya berkenan sejauh
     kadang terkadang doh
     ulang
+    prosedur prosedurnya mekanisme mekanismenya
+    baiklah okelah terserah
     """
 )
 
@@ -1715,6 +1726,7 @@ STOPWORDS_EN = _listed(
     mate heaps lately
     somewhere anywhere
     again tho
+    whether procedure procedures fine
     """
 )
 
@@ -1892,7 +1904,7 @@ THANKS = _listed(
     lemak danke teurimong gaseh
     mauliate 🫶 daebak
     kurresumanga 감사합니다 고맙습니다 고마워요 고마워
-    baik paham ngerti mengerti
+    baik baiklah okelah paham ngerti mengerti fine
     oalah owalah ic oic iya yaudah inggih hooh alright cheers gotcha understood
     hatur syukron syukran jazakallah khair khairan
     barakallah barakallahu fiik fiikum 🤲 berkah barokah
@@ -2064,13 +2076,18 @@ ASKING = _listed("bisa bs boleh ada apa gimana how can may")
 # Words that make a message ending in "?" a question rather than an answer the talent is unsure
 # of: at a name or a title in the form, "The Open Call Band?" is a name, "kak ini gratis kan?"
 # asks (an attacker's review). "tidak" is what "gak?" becomes at a question's end.
-QUESTION_CUES = _listed(
+# English's ask first ("Could you tell me ..."); in "We are developing a film" they tell.
+QUESTION_CUES_EN = _listed(
+    "how what when where who why which can could is are do does did will would may should must"
+)
+QUESTION_CUES = QUESTION_CUES_EN | _listed(
     """
     apa apakah apaan gimana bagaimana gmn berapa brp kapan kpn bisa bs boleh kah kan tidak
     siapa mana dimana kemana kenapa mengapa knp harus perlu wajib
-    how what when where who why which can could is are do does did will would may should must
     """
 )
+# A request that asks as a question does: "Mohon informasi apakah ...", "please tell me".
+ASKING_FOR = _listed("mohon tolong please pls kindly")
 FIRST_PERSON = _listed("saya aku sy gw gue i kami kita")
 # What a talent runs, said in a greeting ("sugeng siang min, nyong sing ngurus festival film
 # komunitas"): who they are, right after "saya yang".
@@ -2195,6 +2212,9 @@ OWNING = _listed("my our")
 HEARD_BACK = frozenset({("heard", "back"), ("hear", "back")})
 # Before a role, what the talent is not ("aku cuma editor, bukan sutradara", "I'm an editor,
 # not a director"): still who asks, even a role an entry has, in a message about its sender.
+# Words of age: the number after them is an age ("umurku 17 kak, boleh daftar?", session 60:
+# "17", which no entry has, counted against them all, where "umur 16" is a phrasing's).
+AGES = _listed("umur umurku umurnya usia usiaku usianya age aged")
 NOT_BEING = _listed("bukan not")
 ARTICLES = _listed("a an seorang")
 # Right after these an ABOUT_TALENT_IF_SAID word is what is asked, whoever asks ("syarat jadi
@@ -2275,5 +2295,7 @@ FILLER = _listed(
     🎧 🎤 🎸 🎹 🎻 🎺 🎷 🥁 🎶 🎵 🎼 🎬 🎥 🎞
     tah insya insyaallah inshaallah allah alhamdulillah aamiin amin
     sama tak
+    perhatian perhatiannya hormat
+    whatever terserah
     """
 )
