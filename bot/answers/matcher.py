@@ -196,6 +196,15 @@ def _after_introduction(text: str, found: list[str]) -> tuple[list[str], str] | 
     return before, split[1]
 
 
+def _ages_said(found: list[str]) -> list[str]:
+    """The numbers a message says as an age ("umurku 17": 17), which `_stems` leaves out."""
+    return [
+        word
+        for before, word in itertools.pairwise(found)
+        if before in AGES and word.isdigit() and len(word) <= AGE_DIGITS
+    ]
+
+
 def _last_sentences(text: str) -> tuple[list[str], str] | None:
     """The sentences of a message before its last one, and that one, a closing thanks left
     off; None for a message of one sentence."""
@@ -520,7 +529,8 @@ class Matcher:
         said = self._phrasings_said(stems)
         fits = sorted(((self._fit(stems, i, said), i) for i, _ in order), key=lambda p: -p[0])
         ranked = tuple((self.entries[i], fit) for fit, i in fits if fit > 0)
-        key = taught_key(stems, found) if self._taught else frozenset()
+        # An age the stems leave out is part of what staff taught ("umur 45" is not "umur 17").
+        key = taught_key([*stems, *_ages_said(found)], found) if self._taught else frozenset()
         taught = self._taught.get(key) if self._taught else None
         if taught is not None:
             # Said as staff taught it (`taught_key`): their entry, even where the content's
