@@ -26,6 +26,7 @@ from bot.store import Store
 from bot.store.applications import parse_reference
 from bot.store.audit import CLI, STAFF_CHAT, Actor, AuditEntry, AuditQuery
 from bot.store.pipeline import Move
+from bot.store.records import TALENT
 from bot.telegram_html import parse_html
 from bot.terminal_text import printable
 
@@ -34,6 +35,7 @@ EXIT_NOT_DONE = 1
 AUDIT_COLUMNS = [
     "time_wib",
     "time_utc",
+    "actor",
     "actor_id",
     "actor_name",
     "via",
@@ -248,6 +250,7 @@ def _cells(entry: AuditEntry, names: dict[int, str]) -> list[str]:
     return [
         export.wib_text(entry.created_at),
         entry.created_at,
+        _role(entry),
         actor,
         name,
         entry.actor.via,
@@ -272,21 +275,34 @@ def _shown(value: Any) -> Any:
 _ANYONE_IN_GROUP = frozenset({"talent_answered", "talent_answer_held"})
 
 
+def _role(entry: AuditEntry) -> str:
+    """Who acted, as a kind: `admin` or `staff` (a person, named beside it), `cli` (the
+    server's command line), `anonymous admin` (an admin of the staff group hidden as the
+    group: no user id), `talent` (the registrant themselves, cancelling their registration:
+    recorded without their Telegram id, which the log keeps through an erasure)."""
+    if entry.actor.user_id is not None:
+        # In the staff group any member may answer with STAFF_REPLY_ANYONE: not "admin" there;
+        # what only admins do there (stage moves, notes) is still an admin's.
+        group_answer = entry.action in _ANYONE_IN_GROUP
+        return "staff" if entry.detail.get("from") == STAFF_CHAT and group_answer else "admin"
+    if entry.actor.via == CLI:
+        return "cli"
+    if entry.detail.get("by") == TALENT:
+        return "talent"
+    return "anonymous admin"  # Telegram without a user id: the staff group's hidden admin
+
+
 def _line(entry: AuditEntry, names: dict[int, str]) -> str:
-    """One entry for people: time (WIB), who (name and id), what, which lead, details.
+    """One entry for people: time (WIB), who (kind, and name and id for a person), what,
+    which lead, details.
 
     Values may come from staff buttons' callback data: control characters are shown
     escaped, so no entry can fake a line break, a second entry, or terminal codes.
     """
     user_id = entry.actor.user_id
+    who = _role(entry)
     if user_id is not None:
-        # In the staff group any member may answer with STAFF_REPLY_ANYONE: not "admin" there;
-        # what only admins do there (stage moves, notes) is still an admin's.
-        group_answer = entry.action in _ANYONE_IN_GROUP
-        role = "staff" if entry.detail.get("from") == STAFF_CHAT and group_answer else "admin"
-        who = f"{role} {records.name_with_id(names, user_id)}"
-    else:  # the command line, or an anonymous admin of the staff group (no user id)
-        who = "cli" if entry.actor.via == CLI else "anonymous admin"
+        who = f"{who} {records.name_with_id(names, user_id)}"
     details = " ".join(
         f"{key}={_shown(value)}" for key, value in _named(entry, names).items() if value is not None
     )

@@ -52,7 +52,8 @@ def register(commands: Any) -> None:
         "audit",
         help="print the record of staff actions (UU PDP Pasal 31)",
         description=(
-            "Print the audit log: who (Telegram id, or the command line) did what (stage"
+            "Print the audit log: who (a staff member by name and Telegram id, the command"
+            " line, or the talent cancelling their own registration) did what (stage"
             " change, note, assignment, export with its filters, broadcast queued or"
             " cancelled, lead viewed, ...) on which lead, and when. A lead whose talent asked"
             " for erasure shows the erasure hash instead of its reference. Most lines say who"

@@ -237,6 +237,7 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
     assert rows[0] == [
         "time_wib",
         "time_utc",
+        "actor",
         "actor_id",
         "actor_name",
         "via",
@@ -244,7 +245,9 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
         "lead",
         "detail",
     ]
-    assert [row[3:6] for row in rows[1:]] == [["Admin", "telegram", "lead_viewed"]]
+    assert [row[2:7] for row in rows[1:]] == [
+        ["admin", str(ADMIN_ID), "Admin", "telegram", "lead_viewed"]
+    ]
     empty = await _kocca_bot(bot.database, tmp_path, "audit", "--since", "2099-01-01")
     assert empty == ""
 

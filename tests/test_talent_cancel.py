@@ -507,3 +507,31 @@ async def test_after_cancelling_status_and_daftar_show_the_way_back(bot: Harness
     await bot.press(dimas, t(Text.BTN_CANCEL_YES))
     (first,) = await bot.send(dimas, "/daftar")
     assert visible(t(Text.INTAKE_NEW_AFTER_CANCEL, references="KOC-000002")) in first.text
+
+
+async def test_the_audit_command_names_the_talent_as_who_cancelled(
+    bot: Harness, tmp_path: Path
+) -> None:
+    # The staff review s60, M1: `kocca-bot audit` said "anonymous admin" (a hidden admin of
+    # the staff group) for the talent's own cancellation, and the CSV named nobody: the record
+    # of processing said a staff member closed the lead.
+    andi = bot.user(first_name="Andi")
+    assert await apply(bot, andi, MUSICIAN) == "KOC-000001"
+    await bot.send(andi, "/status")
+    await bot.press(andi, t(Text.BTN_CANCEL_REGISTRATION))
+    await bot.press(andi, t(Text.BTN_CANCEL_YES))
+    assert _stage_and_mark(bot, "KOC-000001") == ("selesai", True)
+    env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(bot.database))
+    code, out, err = await run_cli(tmp_path, env, "audit", "--changes", "--lead", "KOC-000001")
+    assert code == 0, err
+    (line,) = [line for line in out.splitlines() if " withdrawn_by_talent " in line]
+    assert " WIB  talent " in line and "anonymous" not in line and "admin" not in line
+    assert "by=talent" in line
+    code, out, err = await run_cli(
+        tmp_path, env, "audit", "--lead", "KOC-000001", "--format", "csv"
+    )
+    assert code == 0, err
+    header, *entries = read_csv(b"\xef\xbb\xbf" + out.encode())
+    (cancelled,) = [row for row in entries if row[header.index("action")] == "withdrawn_by_talent"]
+    assert cancelled[header.index("actor")] == "talent"
+    assert cancelled[header.index("actor_id")] == ""  # never the talent's Telegram id
