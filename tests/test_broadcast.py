@@ -121,6 +121,47 @@ async def test_without_an_english_version_the_preview_says_who_gets_the_main_one
     assert shown(Text.BROADCAST_CONFIRM_NO_ENGLISH, english=1) in confirm.text
 
 
+async def test_one_text_for_everyone_ends_with_each_readers_own_unsubscribe_line(
+    bot: Harness,
+) -> None:
+    """A staff review s60, M2: "Same for everyone" gave English subscribers the Indonesian
+    line "Kamu menerima ini karena berlangganan … /berhenti". The line is the bot's, not the
+    staff's text: each reader gets it in their language, the text itself as written."""
+    indonesians = await add_subscribers(bot.store, bot.emulator, 2, language="id")
+    (kevin,) = await add_subscribers(bot.store, bot.emulator, 1, language="en")
+    admin = _admin(bot)
+    text = "MU:CON 2026 showcase applications are open until 31 January."
+    await _compose_text(bot, admin, text)
+    await bot.press(admin, "Sama untuk semua")
+    _intro, preview, confirm = await bot.press(admin, "👥 Semua pelanggan (3)")
+    assert preview.text == f"{text}\n\n{FOOTER_ID}"
+    # The note says who reads English gets the one text, and the line in their language.
+    assert shown(Text.BROADCAST_CONFIRM_NO_ENGLISH, english=1) in confirm.text
+    await bot.press(admin, "🚀 Kirim sekarang")
+    await wait_delivered(bot.store, 1)
+    assert [m.text for m in kevin.messages] == [f"{text}\n\n{FOOTER_EN}"]
+    for talent in indonesians:
+        assert [m.text for m in talent.messages] == [f"{text}\n\n{FOOTER_ID}"]
+
+
+async def test_a_text_too_long_with_the_english_unsubscribe_line_is_refused_at_the_preview(
+    bot: Harness,
+) -> None:
+    """The English line is longer than the Indonesian one: a text that fits with the line the
+    preview shows, but not with the one English readers get, would fail for each of them."""
+    await add_subscribers(bot.store, bot.emulator, 1, language="en")
+    admin = _admin(bot)
+    room = 4096 - len("\n\n")
+    assert len(FOOTER_EN) > len(FOOTER_ID)
+    text = "x" * (room - len(FOOTER_ID))  # fits exactly with the Indonesian line
+    await _compose_text(bot, admin, text)
+    await bot.press(admin, "Sama untuk semua")
+    replies = await bot.press(admin, "👥 Semua pelanggan (1)")
+    assert any(m.text.startswith("Telegram menolak pesan ini") for m in replies)
+    assert not any(m.text.startswith("Penerima:") for m in replies)
+    assert await bot.store.broadcasts.active() == []
+
+
 async def test_english_version_goes_to_english_speaking_subscribers(bot: Harness) -> None:
     indonesians = await add_subscribers(bot.store, bot.emulator, 2, language="id")
     (english_speaker,) = await add_subscribers(bot.store, bot.emulator, 1, language="en")

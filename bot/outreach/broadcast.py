@@ -25,7 +25,7 @@ from telegram import Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
-from bot.content import Content
+from bot.content import LANGUAGES, MESSAGE_LIMIT, Content
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
 from bot.parsing import moment_shaped, written_moment
@@ -33,7 +33,7 @@ from bot.rounds import Rounds
 from bot.services import Services
 from bot.store import Broadcast, Recipient, Tally, Version, utc_now
 from bot.store.health import is_storage_error
-from bot.telegram_html import tag_problem
+from bot.telegram_html import parse_html, tag_problem, utf16_len
 from bot.texts import Text
 from bot.transport.failures import describe
 
@@ -46,11 +46,37 @@ PROGRESS_SECONDS = 3.0  # how often the staff's progress message is edited
 MAX_ATTEMPTS = 3  # for timeouts and server errors; 429s wait and do not count
 BACKOFF_SECONDS = 1.0
 BATCH = 200
+CAPTION_LIMIT = 1024  # UTF-16 units of a photo's caption Telegram takes (MESSAGE_LIMIT: a text)
+# What Telegram answers a text or caption over its limit (the preview says it the same way).
+TOO_LONG = "Message is too long"
+TOO_LONG_CAPTION = "Message caption is too long"
 
 
-def footer_language(broadcast: Broadcast, version: Version, default_language: str) -> str:
-    """The language of a version's unsubscribe line: English for the English version."""
+def footer_language(reader_language: str, default_language: str) -> str:
+    """The language of the unsubscribe line under an announcement: the reader's own. It is
+    the bot's text, not the staff's, so a reader of English gets it in English under the one
+    text staff wrote for everyone too (a staff review s60, M2: they got the Indonesian line)."""
+    return reader_language if reader_language in LANGUAGES else default_language
+
+
+def preview_language(broadcast: Broadcast, version: Version, default_language: str) -> str:
+    """The language of a version's unsubscribe line in a preview: that of its readers, the
+    default language's for the main version (readers of English see theirs under it too,
+    which the preview's note says)."""
     return "en" if version is broadcast.english else default_language
+
+
+def too_long(content: Content, broadcast: Broadcast, version: Version, default: str) -> bool:
+    """Whether a version with the unsubscribe line of one of its readers' languages is longer
+    than Telegram takes (the lines differ in length; the preview shows one of them)."""
+    limit = CAPTION_LIMIT if version.kind == "photo" else MESSAGE_LIMIT
+    for reader in LANGUAGES:
+        if broadcast.version_for(reader) is not version:
+            continue
+        footer = content.text(Text.ANNOUNCEMENT_FOOTER, footer_language(reader, default))
+        if utf16_len(parse_html(announcement_text(version, footer))[0]) > limit:
+            return True
+    return False
 
 
 def announcement_text(version: Version, footer: str) -> str:
@@ -93,8 +119,10 @@ async def send_preview(
             continue
         if intro is not None:
             await bot.send_message(chat_id, content.text(intro, language))
-        footer_in = footer_language(draft, version, default_language)
+        footer_in = preview_language(draft, version, default_language)
         footer = content.text(Text.ANNOUNCEMENT_FOOTER, footer_in)
+        if too_long(content, draft, version, default_language):  # for some of its readers
+            raise BadRequest(TOO_LONG_CAPTION if version.kind == "photo" else TOO_LONG)
         await send_announcement(bot, chat_id, version, footer)
 
 
@@ -181,7 +209,7 @@ class BroadcastWorker:
         version = broadcast.version_for(recipient.language)
         footer = self._services.content.text(
             Text.ANNOUNCEMENT_FOOTER,
-            footer_language(broadcast, version, self._services.settings.default_language),
+            footer_language(recipient.language, self._services.settings.default_language),
         )
         failures = 0
         try:

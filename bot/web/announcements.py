@@ -26,6 +26,7 @@ from typing import Any
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ExtBot
 
+from bot.content import LANGUAGES
 from bot.leads.export import plain_text, wib_words
 from bot.outreach import audience as audiences
 from bot.outreach.audience import EVERYONE, FILTERS, Audience, AudienceError, parse_audience
@@ -35,6 +36,7 @@ from bot.outreach.broadcast import (
     footer_language,
     format_wib,
     parse_wib,
+    preview_language,
     send_preview,
     tag_refusal,
     time_refused,
@@ -172,10 +174,13 @@ class Refused(Exception):
         self.text = text
 
 
-def _version(desk: Desk, viewer: Viewer, typed: str, field: str) -> Version:
+def _version(
+    desk: Desk, viewer: Viewer, typed: str, field: str, readers: tuple[str, ...]
+) -> Version:
     """Typed text as Telegram HTML, as the chat takes a typed message: tags typed by hand are
     formatting (a bare & made &amp;), text without tags goes out as typed (escaped); refused
-    with the chat's reasons, or when it is longer than one Telegram message."""
+    with the chat's reasons, or when it is longer than one Telegram message with the
+    unsubscribe line of any of its `readers`' languages."""
     language = viewer.language
     name = desk.say(
         Text.WS_BROADCAST_VERSION_EN if field == "text_en" else Text.WS_BROADCAST_VERSION_MAIN,
@@ -190,10 +195,13 @@ def _version(desk: Desk, viewer: Viewer, typed: str, field: str) -> Version:
         refusal = desk.say(Text.WS_BROADCAST_BAD_HTML, language, version=name, problem=problem)
         raise Refused(field, refusal)
     version = Version("text", body)
-    # The footer as footer_language picks it: English under the English version.
-    footer_in = "en" if field == "text_en" else desk.services.settings.default_language
-    footer = desk.content.text(Text.ANNOUNCEMENT_FOOTER, footer_in)
-    length = utf16_len(parse_html(announcement_text(version, footer))[0])
+    # The footer as footer_language picks it: each reader's own language.
+    default = desk.services.settings.default_language
+    footers = {
+        desk.content.text(Text.ANNOUNCEMENT_FOOTER, footer_language(reader, default))
+        for reader in readers
+    }
+    length = max(utf16_len(parse_html(announcement_text(version, footer))[0]) for footer in footers)
     if length > MESSAGE_LIMIT:
         refusal = desk.say(
             Text.WS_BROADCAST_TOO_LONG, language, version=name, length=length, limit=MESSAGE_LIMIT
@@ -244,8 +252,16 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
         typed_en = inputs.words(body, "text_en", TYPED_LIMIT) if body.get("text_en") else ""
         if not typed.strip():
             raise Refused("text", desk.say(Text.WS_BROADCAST_EMPTY_TEXT, language))
-        main = _version(desk, viewer, typed.strip(), "text")
-        english = _version(desk, viewer, typed_en.strip(), "text_en") if typed_en.strip() else None
+        # The main version goes to every reader without a version of their own.
+        main_readers = tuple(
+            reader for reader in LANGUAGES if reader != "en" or not typed_en.strip()
+        )
+        main = _version(desk, viewer, typed.strip(), "text", main_readers)
+        english = (
+            _version(desk, viewer, typed_en.strip(), "text_en", ("en",))
+            if typed_en.strip()
+            else None
+        )
         chosen = _audience(desk, body)
         send_at = _send_at(desk, viewer, body)
         count = await _count(desk, viewer, chosen)
@@ -288,7 +304,7 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     for key, version in shown:
         if version is None:
             continue
-        footer_in = footer_language(draft, version, default)
+        footer_in = preview_language(draft, version, default)
         footer = content.text(Text.ANNOUNCEMENT_FOOTER, footer_in)
         versions.append(
             {
