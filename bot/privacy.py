@@ -9,6 +9,7 @@ from bot.erasure_key import KEY_HELP, erasure_key, key_source
 from bot.settings import Settings, SettingsError
 from bot.store import Store
 from bot.store.privacy import SENT_COUNTED, key_check
+from bot.terminal_text import count_of
 
 log = logging.getLogger(__name__)
 
@@ -99,19 +100,21 @@ async def reapply_erasures(store: Store) -> tuple[int, int]:
     """
     sealed = await store.privacy.seal_unkeyed_records()
     if sealed:
-        log.info("Sealed %d erasure record(s) from before the erasure key", sealed)
+        log.info("Sealed %s from before the erasure key", count_of(sealed, "erasure record"))
     erased = await store.privacy.erase_again()
     if erased:
         log.warning(
-            "Erased again %d talent(s) who had asked for erasure after this database's copy"
-            " was made (a restored backup)",
-            erased,
+            "Erased again %s: %s asked for erasure after this database's copy was made (a"
+            " restored backup)",
+            count_of(erased, "talent"),
+            "they" if erased > 1 else "the talent",
         )
     withdrawn = await store.privacy.withdraw_again()
     if withdrawn:
         log.warning(
-            "Deleted again the applications of %d talent(s) who had withdrawn consent to"
-            " processing after this database's copy was made (a restored backup)",
-            withdrawn,
+            "Deleted again the applications of %s: %s withdrew consent to processing after"
+            " this database's copy was made (a restored backup)",
+            count_of(withdrawn, "talent"),
+            "they" if withdrawn > 1 else "the talent",
         )
     return erased, withdrawn

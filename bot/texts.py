@@ -914,6 +914,9 @@ class Text(StrEnum):
     RESTORE_HELD_BROADCAST = "restore_held_broadcast"
     RESTORE_HELD_REMINDERS = "restore_held_reminders"
     RESTORE_HELD_NOTHING = "restore_held_nothing"
+    RESTORE_LOST_LEADS = "restore_lost_leads"
+    RESTORE_LOST_MORE = "restore_lost_more"
+    RESTORE_LOST_OTHER = "restore_lost_other"
     UPDATE_REPORT_HELD = "update_report_held"
 
     # --- stats ---

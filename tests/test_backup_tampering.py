@@ -15,10 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.content import Markup
 from bot.emulator import EmulatedChat
 from bot.store.privacy import subject_hash
+from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
+from tests.leads import MUSICIAN, apply, shown
 from tests.processes import run_cli
 from tests.restores import BackedUp, two_leads_and_a_backup
 
@@ -160,3 +163,43 @@ async def test_a_restore_carries_newer_audit_entries_and_is_audited_itself(
         "signed=True",
     ):
         assert detail in restored, (detail, restored)
+
+
+async def test_a_restore_names_the_leads_whose_staff_work_since_the_backup_is_lost(
+    make_bot: Callable[..., Any], staff_chat: EmulatedChat, database: Path, tmp_path: Path
+) -> None:
+    # The staff review s60, M3: a note made after the backup was gone from the restored lead
+    # while the audit log (its entries carried over) still showed it, and neither the report
+    # nor the staff chat said so. L1: the stray log line said "1 talent(s)".
+    backed_up = await two_leads_and_a_backup(make_bot, database, tmp_path)
+    bot: Harness = backed_up.bot
+    admin = bot.emulator.user(ADMIN_ID)
+    await bot.send(admin, "/catatan KOC-000002 catatan setelah backup")
+    await bot.send(admin, "/catatan KOC-000001 catatan untuk Sari")
+    await bot.send(backed_up.sari, "/hapusdata")  # erased since: her lead is not to redo
+    await bot.press(backed_up.sari, "🗑 Ya, hapus semuanya")
+    dewi = bot.user(first_name="Dewi")  # a lead the backup lacks: kept database only
+    assert await apply(bot, dewi, MUSICIAN) == "KOC-000003"
+    await bot.send(admin, "/catatan KOC-000003 catatan untuk Dewi")
+    await bot.runner.wait_idle()
+    await bot.stop()
+
+    code, out, err = await backed_up.cli("restore", str(backed_up.backup))
+    assert code == 0, err
+    [lost] = [line for line in out.splitlines() if line.startswith("NOT in the restored")]
+    assert "staff work made since the backup on 1 lead (notes, stage moves" in lost, lost
+    assert lost.count("KOC-") == 1 and ": KOC-000002. Check each and redo" in lost, lost
+    assert "Erased again 1 talent: the talent asked for erasure" in err, err
+    assert "(s)" not in out + err
+    code, printed, err = await backed_up.cli("audit", "--changes")
+    assert code == 0, err
+    [restored] = [line for line in printed.splitlines() if " database_restored " in line]
+    assert "work_lost_on_leads=1" in restored and "other_work_lost=0" in restored, restored
+
+    mark = staff_chat.mark()
+    await bot.start()
+    # What was held, Sari's lead erased again, then the staff work to redo.
+    messages = await staff_chat.wait_for_messages(mark, 3)
+    references = Markup("<code>KOC-000002</code>")
+    expected = shown(Text.RESTORE_LOST_LEADS, references=references)
+    assert [m.text for m in messages if m.text.startswith("⚠️")] == [expected]

@@ -131,7 +131,9 @@ async def test_withdrawal_survives_the_restore_of_an_older_backup(
 
     code, out, err = await backed_up.cli("restore", str(backed_up.backup))
     assert code == 0, err
-    assert "1 withdrawal record newer" in out and "the applications of 1 deleted again" in out
+    assert (
+        "1 withdrawal record newer" in out and "the applications of 1 talent deleted again" in out
+    )
     # The restore applied it: the command line never sees her application again.
     values = every_value(database)
     assert not any(secret in value for value in values for secret in SARI_DATA)

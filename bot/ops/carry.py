@@ -48,6 +48,9 @@ class Carried:
     # kept under the keyed hash in the copy (`Privacy.keep_sent_times`), so the limit holds.
     sent_since_backup: tuple[tuple[int, str], ...] = ()
     cancellations: int = 0  # leads the talent cancelled after the backup, closed again
+    # The copy's last audit entry before those carried: the carried ones come after it, and
+    # name the staff work made since the backup that the copy lacks (Restores.lost_work).
+    audit_after: int = 0
 
     @property
     def registration_times(self) -> int:
@@ -64,7 +67,7 @@ def carry_over(current: Path, staged: Path) -> Carried:
     reminders = _carry_reminders(current, staged)
     cancellations = _carry_cancellations(current, staged)
     _carry_high_water(current, staged)
-    audit = _carry_audit(current, staged)
+    audit, audit_after = _carry_audit(current, staged)
     users, leads = _not_in_backup(current, staged)
     sent, unreadable_sent = _carry(current, staged, "registrations_sent", _SENT)
     if unreadable_sent:
@@ -80,6 +83,7 @@ def carry_over(current: Path, staged: Path) -> Carried:
         sent,
         _sent_since_backup(current, staged),
         cancellations,
+        audit_after,
     )
 
 
@@ -270,15 +274,17 @@ _AUDIT_MISSING = (
 )
 
 
-def _carry_audit(current: Path, staged: Path) -> int:
-    """Audit entries the replaced database has and the copy lacks, appended in their order."""
+def _carry_audit(current: Path, staged: Path) -> tuple[int, int]:
+    """Audit entries the replaced database has and the copy lacks, appended in their order;
+    how many, and the id of the copy's last entry before them."""
     try:
         with _attached(current, staged) as connection:
             if not _has_table(connection, "audit_log"):
-                return 0
+                return 0, 0
             last = connection.execute(
                 "SELECT id, created_at, action FROM main.audit_log ORDER BY id DESC LIMIT 1"
             ).fetchone()
+            after = 0 if last is None else int(last[0])
             shared = (
                 last is not None
                 and connection.execute(
@@ -295,10 +301,10 @@ def _carry_audit(current: Path, staged: Path) -> int:
                 params,
             )
             connection.execute("COMMIT")
-            return max(cursor.rowcount, 0)
+            return max(cursor.rowcount, 0), after
     except sqlite3.Error as error:
         log.warning("Could not carry the audit entries made since the backup over: %s", error)
-        return 0
+        return 0, 0
 
 
 def _not_in_backup(current: Path, staged: Path) -> tuple[int, int]:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from bot.private_files import sync_folder
 from bot.store import Store
+from bot.terminal_text import count_of
 
 log = logging.getLogger(__name__)
 
@@ -199,11 +200,11 @@ class KeptDatabases:
                 continue
             if erased or withdrawn:
                 log.info(
-                    "Applied erasures to the kept database %s: %d talent(s) erased, the"
-                    " applications of %d deleted",
+                    "Applied erasures to the kept database %s: %s erased, the applications"
+                    " of %s deleted",
                     kept.path.name,
-                    erased,
-                    withdrawn,
+                    count_of(erased, "talent"),
+                    count_of(withdrawn, "talent"),
                 )
 
     def _until_next_deadline(self) -> float:

@@ -19,6 +19,7 @@ from bot.content import Content, Markup
 from bot.rounds import Rounds
 from bot.services import Services
 from bot.store.notices import StaffNotice
+from bot.store.restores import LIST_AT_MOST
 from bot.texts import Text
 from bot.transport.failures import explain
 
@@ -40,6 +41,8 @@ def render(notice: StaffNotice, content: Content, language: str) -> str:
     detail = notice.detail
     if notice.kind == "restored":
         return _restored(detail, content, language)
+    if notice.kind == "lost_work":
+        return _lost_work(detail, content, language)
     lines = []
     references: list[str] = detail.get("references", [])
     if references:
@@ -70,6 +73,23 @@ def _restored(detail: dict[str, Any], content: Content, language: str) -> str:
     return content.text(
         Text.RESTORE_HELD, language, backup=detail.get("backup", "?"), held=Markup("\n".join(lines))
     )
+
+
+def _lost_work(detail: dict[str, Any], content: Content, language: str) -> str:
+    """Staff work made after the backup that the restored database lacks: which leads to
+    check and redo (references only), and how many other changes."""
+    lines = []
+    references: list[str] = detail.get("references", [])
+    if references:
+        shown = references[:LIST_AT_MOST]
+        listed = ", ".join(f"<code>{html.escape(ref)}</code>" for ref in shown)
+        if len(references) > len(shown):
+            more = len(references) - len(shown)
+            listed += " " + content.text(Text.RESTORE_LOST_MORE, language, count=more)
+        lines.append(content.text(Text.RESTORE_LOST_LEADS, language, references=Markup(listed)))
+    if detail.get("other"):
+        lines.append(content.text(Text.RESTORE_LOST_OTHER, language, count=detail["other"]))
+    return "\n\n".join(lines)
 
 
 class NoticePoster:

@@ -64,6 +64,7 @@ class RestoreResult:
     erased_again: int = 0
     withdrawn_again: int = 0
     held: dict[str, Any] = field(default_factory=dict)
+    lost: dict[str, Any] = field(default_factory=dict)  # Restores.lost_work: to redo
     keep_days: int = 14  # BACKUP_KEEP: the kept database is deleted as old backups are
 
     def summary(self) -> str:
@@ -97,7 +98,7 @@ class RestoreResult:
                 f"Carried over {count_of(carried.erasures, 'erasure record')} and"
                 f" {count_of(carried.withdrawals, 'withdrawal record')} newer than the backup:"
                 f" {count_of(self.erased_again, 'talent')} erased again, the applications of"
-                f" {self.withdrawn_again} deleted again."
+                f" {count_of(self.withdrawn_again, 'talent')} deleted again."
             )
         if carried.cancellations:
             lines.append(
@@ -106,16 +107,19 @@ class RestoreResult:
                 " them, and their unsent stage messages are dropped."
             )
         if carried.registration_times:
+            times = carried.registration_times
             lines.append(
-                f"Carried over when {count_of(carried.registration_times, 'registration')} the"
-                " backup lacks were sent (a hash of the Telegram id and the time only):"
-                " REGISTRATIONS_PER_DAY still counts them."
+                f"Carried over the send {'time' if times == 1 else 'times'} of"
+                f" {count_of(times, 'registration')} that the backup lacks or an erasure kept"
+                " (a hash of the Telegram id and the time only): REGISTRATIONS_PER_DAY still"
+                f" counts {'it' if times == 1 else 'them'}."
             )
         lines.append(
             f"Carried over {count_of(carried.audit_entries, 'audit entry', 'audit entries')} made"
             " since the backup; the"
             " restore itself is recorded in the audit log."
         )
+        lines.extend(self._lost_lines())
         if carried.dropped_users or carried.dropped_leads:
             lines.append(
                 f"{count_of(carried.dropped_users, 'user')} and"
@@ -134,6 +138,29 @@ class RestoreResult:
         )
         lines.append("Start the bot as usual (kocca-bot run).")
         return "\n".join(lines)
+
+    def _lost_lines(self) -> list[str]:
+        """Staff work made since the backup that the restored database lacks (its audit
+        entries were carried over): the leads to check and redo it on, other changes."""
+        references: list[str] = self.lost.get("references", [])
+        other: int = self.lost.get("other", 0)
+        lines = []
+        if references:
+            lines.append(
+                "NOT in the restored database: staff work made since the backup on"
+                f" {count_of(len(references), 'lead')} (notes, stage moves, assignments,"
+                " corrected answers, answers to talents), though the audit entries carried"
+                f" over still show it: {', '.join(references)}. Check each and redo what is"
+                " missing (answers already sent reached the talent; their questions may show"
+                " as waiting again). The staff chat is told when the bot starts."
+            )
+        if other:
+            lines.append(
+                f"NOT in the restored database either: {count_of(other, 'other change')} made"
+                " since the backup (announcements queued, rescheduled or cancelled, wordings"
+                " taught to the bot); see kocca-bot audit --changes."
+            )
+        return lines
 
 
 def restore(
@@ -181,7 +208,7 @@ def restore(
         carried.cancellations,
         carried.audit_entries,
     )
-    erased, withdrawn, held = applied
+    erased, withdrawn, held, lost = applied
     return RestoreResult(
         database,
         kept,
@@ -192,6 +219,7 @@ def restore(
         erased,
         withdrawn,
         held,
+        lost,
         keep_days=settings.backup_keep,
     )
 
@@ -238,9 +266,9 @@ async def _migrate(path: Path) -> None:
 
 async def _apply(
     settings: Settings, staged: Path, backup: Path, carried: Carried, signed: bool
-) -> tuple[int, int, dict[str, Any]]:
-    """On the copy: check the key, hold what it had queued, apply the carried records,
-    record the restore in the audit log."""
+) -> tuple[int, int, dict[str, Any], dict[str, Any]]:
+    """On the copy: check the key, hold what it had queued, apply the carried records, say
+    which staff work made since the backup it lacks, record the restore in the audit log."""
     store = await Store.open(staged)
     try:
         await use_checked_key(store, settings)
@@ -248,6 +276,7 @@ async def _apply(
         erased, withdrawn = await reapply_erasures(store)
         # Registrations sent after the backup still count toward the day's limit.
         await store.privacy.keep_sent_times(carried.sent_since_backup)
+        lost = await store.restores.lost_work(carried.audit_after) if carried.audit_entries else {}
         broadcasts = held["broadcasts"]
         assert isinstance(broadcasts, list)
         await store.audit.add(
@@ -267,8 +296,10 @@ async def _apply(
             held_announcements=len(broadcasts),
             dropped_users=carried.dropped_users,
             dropped_leads=carried.dropped_leads,
+            work_lost_on_leads=len(lost.get("references", [])),
+            other_work_lost=lost.get("other", 0),
         )
-        return erased, withdrawn, held
+        return erased, withdrawn, held, lost
     finally:
         await store.close()
 
