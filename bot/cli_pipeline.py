@@ -204,19 +204,50 @@ async def _audit(settings: Settings, query: AuditQuery, kind: str) -> int:
     writer = csv.writer(sys.stdout) if kind == "csv" else None
     if writer is not None:
         writer.writerow(AUDIT_COLUMNS)
+    names: dict[int, str] = {}
+
+    async def show(entry: AuditEntry) -> None:
+        await _learn_names(store, entry, names)
+        if writer is not None:
+            writer.writerow([export.neutralise(cell) for cell in _cells(entry, names)])
+        else:
+            print(_line(entry, names))
+
     try:
-        names: dict[int, str] = {}
+        # Content reloads (/reload, SIGHUP) are kept in a table of their own: shown among
+        # the entries at their time, about no lead (a staff review s60, L4).
+        reloads = [] if query.lead_ref is not None else await _reloads(store, query)
         async with store.audit.read(query) as entries:
             async for entry in entries:
-                await _learn_names(store, entry, names)
-                cells = _cells(entry, names)
-                if writer is not None:
-                    writer.writerow([export.neutralise(cell) for cell in cells])
-                else:
-                    print(_line(entry, names))
+                while reloads and reloads[0].created_at <= entry.created_at:
+                    await show(reloads.pop(0))
+                await show(entry)
+        for reload in reloads:
+            await show(reload)
     finally:
         await store.close()
     return 0
+
+
+RELOADED = "content_reloaded"
+RELOAD_REFUSED = "content_reload_refused"
+SERVER = "server"  # a reload asked on the server (SIGHUP: systemctl reload)
+
+
+async def _reloads(store: Store, query: AuditQuery) -> list[AuditEntry]:
+    """The content reloads the query covers, as entries: by the staff member who sent
+    /reload, or the server (SIGHUP); refused ones with how many problems and the first."""
+    found = await store.content_log.reloads_since(query.since, query.admin_id)
+    entries = []
+    for reload in found:
+        actor = Actor.staff(reload.staff_id) if reload.staff_id is not None else Actor(SERVER)
+        detail: dict[str, Any] = {"trigger": reload.trigger}
+        if not reload.accepted:
+            first = reload.problems[0] if reload.problems else None
+            detail.update(problems=len(reload.problems), first=first)
+        action = RELOADED if reload.accepted else RELOAD_REFUSED
+        entries.append(AuditEntry(0, reload.at, actor, action, None, detail))
+    return entries
 
 
 # Details that hold a staff member's id (an assignment's before and after).
@@ -287,6 +318,8 @@ def _role(entry: AuditEntry) -> str:
         return "staff" if entry.detail.get("from") == STAFF_CHAT and group_answer else "admin"
     if entry.actor.via == CLI:
         return "cli"
+    if entry.actor.via == SERVER:
+        return "server"
     if entry.detail.get("by") == TALENT:
         return "talent"
     return "anonymous admin"  # Telegram without a user id: the staff group's hidden admin

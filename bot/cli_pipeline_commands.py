@@ -58,7 +58,9 @@ def register(commands: Any) -> None:
             " cancelled, lead viewed, ...) on which lead, and when. A lead whose talent asked"
             " for erasure shows the erasure hash instead of its reference. Most lines say who"
             " saw which leads (listed, viewed, searched); --changes shows only what staff"
-            " changed or sent."
+            " changed or sent. Content reloads are shown among the entries at their time"
+            " (content_reloaded or content_reload_refused with its problems: /reload by a"
+            " staff member, or the server's SIGHUP), except with --lead."
         ),
     )
     audit.add_argument(

@@ -21,8 +21,8 @@ from bot.texts import Text
 from handlers.content_admin import review_reminder
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, edit_content, opening, rendered, shown
-from tests.processes import BotProcess
+from tests.leads import CONTENT, edit_content, opening, read_csv, rendered, shown
+from tests.processes import BotProcess, clean_env, run_cli
 
 
 def _rename_first_question(title: str) -> Callable[[Any], None]:
@@ -253,3 +253,34 @@ async def test_no_bot_starts_without_who_is_responsible(
     with pytest.raises(SettingsError, match="CONTROLLER_NAME and CONTROLLER_CONTACT must be set"):
         await create_runner(settings, request=emulator.request())
     assert not await asyncio.to_thread(database.exists)
+
+
+async def test_the_audit_command_shows_who_reloaded_and_what_was_refused(
+    make_bot: Any, staff_chat: EmulatedChat, content_folder: Path, tmp_path: Path
+) -> None:
+    # The staff review s60, L4: reloads were recorded (content_reloads) but no command showed
+    # them; "who reloaded the broken content?" meant opening SQLite.
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, content_dir=content_folder
+    )
+    admin: EmulatedUser = staff_chat.members[ADMIN_ID]
+    await bot.send(admin, "/reload")
+    edit_content(content_folder, "programs.yaml", _break)
+    await bot.send(admin, "/reload")
+    env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(bot.database))
+    code, out, err = await run_cli(tmp_path, env, "audit", "--changes")
+    assert code == 0, err
+    lines = [line for line in out.splitlines() if " content_reload" in line]
+    assert len(lines) == 2, out
+    who = f" WIB  admin Admin ({ADMIN_ID}) "
+    assert who in lines[0] and " content_reloaded " in lines[0] and "trigger=command" in lines[0]
+    assert who in lines[1] and " content_reload_refused " in lines[1]
+    assert "problems=2 first=programs.yaml: programs[coproduction]" in lines[1]
+    code, out, err = await run_cli(tmp_path, env, "audit", "--format", "csv")
+    assert code == 0, err
+    header, *entries = read_csv(b"\xef\xbb\xbf" + out.encode())
+    actions = [row[header.index("action")] for row in entries]
+    assert actions == ["content_reloaded", "content_reload_refused"]
+    assert {row[header.index("actor_id")] for row in entries} == {str(ADMIN_ID)}
+    code, out, err = await run_cli(tmp_path, env, "audit", "--admin", "42")
+    assert code == 0 and out == "", out + err  # another staff member's: none of these

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.store.db import Database, utc_now
+from bot.store.db import Database, Row, utc_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,16 +44,17 @@ class ContentLog:
             " ORDER BY id DESC LIMIT ?",
             (limit,),
         )
-        return [
-            Reload(
-                row["at"],
-                row["trigger"],
-                row["staff_id"],
-                bool(row["accepted"]),
-                json.loads(row["problems"]),
-            )
-            for row in rows
-        ]
+        return [_reload(row) for row in rows]
+
+    async def reloads_since(self, since: str | None, staff_id: int | None) -> list[Reload]:
+        """Reloads from a moment on (ISO UTC; None: all), by one staff member (None: anyone,
+        the server's SIGHUP included), oldest first: `kocca-bot audit` shows them."""
+        rows = await self._db.fetch_all(
+            "SELECT at, trigger, staff_id, accepted, problems FROM content_reloads"
+            " WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR staff_id = ?) ORDER BY id",
+            (since, since, staff_id, staff_id),
+        )
+        return [_reload(row) for row in rows]
 
     async def last_review_reminder(self) -> str | None:
         """When the staff chat was last told which pages are due for review (UTC ISO)."""
@@ -67,3 +68,13 @@ class ContentLog:
                 "INSERT INTO content_review_reminders (sent_at, pages) VALUES (?, ?)",
                 (sent_at, json.dumps(list(pages))),
             )
+
+
+def _reload(row: Row) -> Reload:
+    return Reload(
+        row["at"],
+        row["trigger"],
+        row["staff_id"],
+        bool(row["accepted"]),
+        json.loads(row["problems"]),
+    )
