@@ -108,6 +108,7 @@ class Text(StrEnum):
     HELP = "help"
     ERROR_APOLOGY = "error_apology"
     STAFF_ERROR_ALERT = "staff_error_alert"
+    STAFF_ERROR_ALERT_GLOSS = "staff_error_alert_gloss"
     GROUP_ONLY_PRIVATE = "group_only_private"
     GROUP_ID_FOR_ADMIN = "group_id_for_admin"
     EXPORT_UNKNOWN_WORD = "export_unknown_word"
@@ -374,6 +375,10 @@ class Text(StrEnum):
     SUPPORT_TALENT_ERASED = "support_talent_erased"
     SUPPORT_ALREADY_ANSWERED = "support_already_answered"
     SUPPORT_UNDELIVERED = "support_undelivered"
+    SUPPORT_BLOCKED_GLOSS = "support_blocked_gloss"
+    SUPPORT_TALENT_ERASED_GLOSS = "support_talent_erased_gloss"
+    SUPPORT_ALREADY_ANSWERED_GLOSS = "support_already_answered_gloss"
+    SUPPORT_UNDELIVERED_GLOSS = "support_undelivered_gloss"
 
     # Privacy and data rights
     COMMAND_MYDATA = "command_mydata"
@@ -552,6 +557,7 @@ class Text(StrEnum):
 
     # --- security ---
     SUPPORT_REPLY_ADMINS_ONLY = "support_reply_admins_only"
+    SUPPORT_REPLY_ADMINS_ONLY_GLOSS = "support_reply_admins_only_gloss"
 
     # --- reminders ---
     REMINDER_TEXT = "reminder_text"
@@ -590,6 +596,7 @@ class Text(StrEnum):
     RELOAD_TAUGHT_GONE = "reload_taught_gone"
     RELOAD_TAUGHT_MORE = "reload_taught_more"
     REVIEW_DUE = "review_due"
+    REVIEW_DUE_GLOSS = "review_due_gloss"
     REVIEW_DUE_LINE = "review_due_line"
 
     # --- pipeline ---
@@ -775,6 +782,9 @@ class Text(StrEnum):
     OPS_BACKUP_FAILED = "ops_backup_failed"
     OPS_STORAGE_DOWN = "ops_storage_down"
     OPS_STORAGE_BACK = "ops_storage_back"
+    OPS_BACKUP_FAILED_GLOSS = "ops_backup_failed_gloss"
+    OPS_STORAGE_DOWN_GLOSS = "ops_storage_down_gloss"
+    OPS_STORAGE_BACK_GLOSS = "ops_storage_back_gloss"
 
     # --- content: the staff hint and a readable copy of the data (/dataku) ---
     STAFF_HINT = "staff_hint"
@@ -905,15 +915,21 @@ class Text(StrEnum):
     PRIVACY_STAFF_WITHDRAWN = "privacy_staff_withdrawn"
     PRIVACY_STAFF_ERASED_AGAIN = "privacy_staff_erased_again"
     PRIVACY_STAFF_WITHDRAWN_AGAIN = "privacy_staff_withdrawn_again"
+    PRIVACY_STAFF_ERASED_GLOSS = "privacy_staff_erased_gloss"
+    PRIVACY_STAFF_WITHDRAWN_GLOSS = "privacy_staff_withdrawn_gloss"
+    PRIVACY_STAFF_ERASED_AGAIN_GLOSS = "privacy_staff_erased_again_gloss"
+    PRIVACY_STAFF_WITHDRAWN_AGAIN_GLOSS = "privacy_staff_withdrawn_again_gloss"
     PRIVACY_CLEAN_UP_REFERENCES = "privacy_clean_up_references"
     PRIVACY_CLEAN_UP_RELAYED = "privacy_clean_up_relayed"
     PRIVACY_CLEAN_UP_FOOTER = "privacy_clean_up_footer"
     LEAD_ERASED = "lead_erased"
     RESTORE_HELD = "restore_held"
+    RESTORE_HELD_GLOSS = "restore_held_gloss"
     RESTORE_HELD_UPDATES = "restore_held_updates"
     RESTORE_HELD_BROADCAST = "restore_held_broadcast"
     RESTORE_HELD_REMINDERS = "restore_held_reminders"
     RESTORE_HELD_NOTHING = "restore_held_nothing"
+    RESTORE_LOST_GLOSS = "restore_lost_gloss"
     RESTORE_LOST_LEADS = "restore_lost_leads"
     RESTORE_LOST_MORE = "restore_lost_more"
     RESTORE_LOST_OTHER = "restore_lost_other"
@@ -1278,6 +1294,7 @@ class Text(StrEnum):
     UPDATE_DISCARDED = "update_discarded"
     UPDATE_GONE = "update_gone"
     RECORDS_UPDATE_ALERT = "records_update_alert"
+    RECORDS_UPDATE_ALERT_GLOSS = "records_update_alert_gloss"
     RECORDS_CHANGE_LINE = "records_change_line"
     RECORDS_NO_ANSWER = "records_no_answer"
     BTN_MUTE_ALERTS = "btn_mute_alerts"
@@ -1390,6 +1407,7 @@ class Text(StrEnum):
     RECORDS_LIST_CLOSED_NAMED = "records_list_closed_named"
     RECORDS_LIST_CLOSED_GONE = "records_list_closed_gone"
     DIGEST_HEADER = "digest_header"
+    DIGEST_HEADER_GLOSS = "digest_header_gloss"
     DIGEST_NEW = "digest_new"
     DIGEST_WAITING_TITLE = "digest_waiting_title"
     DIGEST_QUESTIONS = "digest_questions"

@@ -11,7 +11,7 @@ from telegram.error import TelegramError
 
 from bot.answers.checks import TaughtClash
 from bot.answers.stats import title
-from bot.content import Content, Markup
+from bot.content import Content, Markup, other_language
 from bot.content_checks import due_for_review
 from bot.content_live import reload_content
 from bot.message_parts import split_message
@@ -105,6 +105,8 @@ async def review_reminder(bot: Bot, services: Services, now: datetime) -> bool:
         for page in due
     ]
     text = content.text(Text.REVIEW_DUE, language, pages=Markup("\n".join(lines)))
+    # Its gist in the other language: the group is shared by staff of both (s60).
+    text = f"{text}\n{content.text(Text.REVIEW_DUE_GLOSS, other_language(language))}"
     try:
         for part in split_message(text):
             await bot.send_message(staff_chat, part)

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
+from bot.content import other_language
 from bot.store.health import is_storage_error
 from bot.texts import Text
 from handlers.common import BotContext
@@ -59,6 +60,9 @@ async def on_error(update: object, context: BotContext) -> None:
         update_id=str(update_id),
         error=type(context.error).__name__,
     )
+    # Its gist in the other language: the group is shared by staff of both (s60).
+    language = other_language(context.services.settings.default_language)
+    alert = f"{alert}\n{context.content.text(Text.STAFF_ERROR_ALERT_GLOSS, language)}"
     try:
         await context.bot.send_message(staff_chat, alert)
     except TelegramError as error:

@@ -12,7 +12,7 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot.content import Markup
+from bot.content import Markup, other_language
 from bot.leads.intake_screens import Screen
 from bot.leads.records import change_line
 from bot.message_parts import split_message
@@ -80,6 +80,9 @@ async def notify_update(update: Update, context: BotContext, screen: Screen) -> 
         reference=screen.reference or "",
         name=sender_name(update),
         user_id=str(user.id),
+        # The gist in the other language: the group is shared by staff who read Indonesian
+        # and staff who read English (s60).
+        gloss=Markup(content.text(Text.RECORDS_UPDATE_ALERT_GLOSS, other_language(language))),
         changes=Markup(lines),
     )
     opener = open_button(content, language, screen.reference or "", lead.id, anew=True)

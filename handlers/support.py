@@ -848,11 +848,16 @@ def _signed(message: Message, actor: Actor, staff_chat: int) -> AnsweredBy:
     return AnsweredBy(actor.user_id, message.from_user.first_name or None)
 
 
-# The "✅ Terkirim" notes in the staff group, shared by staff who read Indonesian and staff who
-# read English: a line in the other language under them.
+# The "✅ Terkirim" and "⛔ Tidak terkirim" notes in the staff group, shared by staff who read
+# Indonesian and staff who read English: a line in the other language under them.
 _GLOSSES = {
     Text.SUPPORT_DELIVERED: Text.SUPPORT_DELIVERED_GLOSS,
     Text.SUPPORT_DELIVERED_OTHERS: Text.SUPPORT_DELIVERED_OTHERS_GLOSS,
+    Text.SUPPORT_TALENT_ERASED: Text.SUPPORT_TALENT_ERASED_GLOSS,
+    Text.SUPPORT_REPLY_ADMINS_ONLY: Text.SUPPORT_REPLY_ADMINS_ONLY_GLOSS,
+    Text.SUPPORT_ALREADY_ANSWERED: Text.SUPPORT_ALREADY_ANSWERED_GLOSS,
+    Text.SUPPORT_BLOCKED: Text.SUPPORT_BLOCKED_GLOSS,
+    Text.SUPPORT_UNDELIVERED: Text.SUPPORT_UNDELIVERED_GLOSS,
 }
 
 

@@ -84,6 +84,13 @@ def group_sent(name: str, count: int = 0) -> str:
     return rendered(f"{CONTENT.text(key, 'id', **values)}\n{CONTENT.text(gloss, 'en', **values)}")
 
 
+def group_note(key: Text, **values: Any) -> str:
+    """A note in the staff group (Indonesian by default) with its line in English under it
+    (`key`'s "_gloss" text), as staff of either language read it (s60)."""
+    gloss = Text(f"{key.value}_gloss")
+    return rendered(f"{CONTENT.text(key, 'id', **values)}\n{CONTENT.text(gloss, 'en', **values)}")
+
+
 def listed(items: Iterable[str], language: str = "id") -> str:
     """Items as a note says them: "A dan B", "A, B, dan C"; "A and B", "A, B and C"."""
     *some, last = items

@@ -196,6 +196,7 @@ async def test_staff_chat_hears_once_a_week_which_pages_are_due_for_review(
     assert await review_reminder(telegram, _services(bot), kofic_due)
     [reminder] = staff_chat.messages_since(mark)
     assert reminder.text.startswith(opening(Text.REVIEW_DUE))
+    assert reminder.text.endswith(shown(Text.REVIEW_DUE_GLOSS, "en"))  # for staff who read English
     assert CONTENT.programs["kofic_incentive"].title.id in reminder.text
     assert "programs.yaml: programs[kofic_incentive]" in reminder.text
     assert CONTENT.date_text(CONTENT.programs["kofic_incentive"].as_of, "id") in reminder.text

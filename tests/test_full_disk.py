@@ -141,8 +141,13 @@ async def test_full_database_holds_updates_and_answers_each_once_when_space_retu
     assert len(outage) == 1  # logged once, not once per update or retry
     assert "database or disk is full" in outage[0].getMessage()
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR and r not in outage]
-    assert len(_alerts(bot.emulator, Text.OPS_STORAGE_DOWN)) == 1
-    assert len(_alerts(bot.emulator, Text.OPS_STORAGE_BACK)) == 1
+    [down] = _alerts(bot.emulator, Text.OPS_STORAGE_DOWN)
+    [back] = _alerts(bot.emulator, Text.OPS_STORAGE_BACK)
+    # Each carries its gist in English for staff who read English (the group is shared).
+    assert down.endswith(
+        "\nThe bot cannot write to its database; nothing is lost. Free up disk space on the server."
+    )
+    assert back.endswith("\nThe database can be written again.")
 
 
 # --- a real file system ---------------------------------------------------------------------

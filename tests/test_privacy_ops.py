@@ -66,6 +66,9 @@ async def test_staff_hear_which_references_to_clean_up_and_lead_says_erased(
     await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
     [notice] = await staff_chat.wait_for_messages(mark)
     assert notice.text.startswith(opening(Text.PRIVACY_STAFF_ERASED))
+    # Staff who read English learn what to do from the line under it (the group is shared).
+    assert shown(Text.PRIVACY_STAFF_ERASED_GLOSS, "en") in notice.text
+    assert "Delete its copies outside the bot too" in notice.text
     assert "KOC-000001" in notice.text and "KOC-000003" in notice.text
     assert "KOC-000002" not in notice.text
     # Her lead pages and reports also sit in each admin's private chat with the bot.
@@ -212,6 +215,7 @@ async def test_nothing_queued_in_a_backup_goes_out_after_a_restore(
     messages = await staff_chat.wait_for_messages(mark, 2)
     [held] = [m for m in messages if m.text.startswith(opening(Text.RESTORE_HELD, backup="x")[:20])]
     assert "monday.db" in held.text
+    assert held.text.endswith(shown(Text.RESTORE_HELD_GLOSS, "en"))  # for staff who read English
     assert shown(Text.RESTORE_HELD_BROADCAST, id=broadcast, count=1) in held.text
     [report] = [m for m in messages if m.buttons]  # the stage message: «Send again»
     shortlist = CONTENT.stages["shortlist"].label.get("id")

@@ -94,6 +94,9 @@ async def test_a_talent_updates_one_answer_and_the_lead_keeps_its_place(
     # The staff chat hears which answer changed, before and after.
     (alert,) = staff_chat.messages_since(mark)
     assert alert.text.startswith("✏️ KOC-000001 diperbarui oleh talentanya")
+    # The group is shared by staff who read English: its gist in English under the first line.
+    english = "The registrant updated their answers. Press 📄 below to read the lead in your"
+    assert alert.text.split("\n")[1] == f"{english} language."
     assert f"{question_label('phone')}: +6281234567890 → {NEW_PHONE_STORED}" in alert.text
     # The lead's history shows it; the talent sees their own change in /dataku.
     (page,) = await bot.send(admin, "/lead KOC-000001")

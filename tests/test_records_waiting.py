@@ -140,6 +140,11 @@ async def test_the_digest_goes_once_a_working_day_with_the_week_on_monday(
     bot, sent = await first_digest(make_bot, staff_chat, clock)
     day = CONTENT.date_text(monday.date(), "id")
     assert sent.text.startswith(f"☀️ Ringkasan pagi · {day}")
+    # Staff who read English are told how to have it in their language (the group is shared).
+    assert (
+        sent.text.split("\n")[1]
+        == "Morning digest. In your language: /stats, then 📰 Daily digest."
+    )
     assert shown(Text.DIGEST_NEW, count=2) in sent.text  # since Friday's digest
     assert "Baru (lebih dari 3 hari): 3 · paling lama KOC-000001 (10 hari)" in sent.text
     assert "KOC-000002 (8 hari), KOC-000003 (6 hari)" in sent.text

@@ -103,6 +103,10 @@ async def test_an_error_in_a_handler_apologises_and_alerts_staff_once(
     alerts = [m for m in staff_chat.messages if m.text.startswith("⚠️")]
     assert len(alerts) == 1, "alerts to the staff chat are rate-limited"
     assert "BadRequest" in alerts[0].text
+    # Staff who read English read its gist under it (the staff group is shared, s60).
+    assert alerts[0].text.endswith(
+        "\nThe bot failed to process an update; details are in the server log."
+    )
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert all("Error while handling update" in r.getMessage() for r in errors)
     assert len(errors) == 2

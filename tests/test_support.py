@@ -35,7 +35,17 @@ from handlers import support as support_handlers
 from handlers.support import _from_staff
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, Seed, consent, group_sent, opening, seeded, shown
+from tests.leads import (
+    CONTENT,
+    MUSICIAN,
+    Seed,
+    consent,
+    group_note,
+    group_sent,
+    opening,
+    seeded,
+    shown,
+)
 from tests.leads import answer as answer_question
 
 ASK_BUTTON = CONTENT.text(Text.BTN_ASK, "id")
@@ -491,7 +501,7 @@ async def test_an_answer_to_a_talent_who_erased_their_data_says_it_was_not_sent(
     calls_before = len(bot.emulator.calls)
     mina = staff_member(bot, staff_chat)
     await answer(bot, mina, staff_chat, "Ada, cek /program ya.", copy)
-    assert staff_chat.last_message.text == shown(Text.SUPPORT_TALENT_ERASED)
+    assert staff_chat.last_message.text == group_note(Text.SUPPORT_TALENT_ERASED)
     to_her = [
         c for c in bot.emulator.calls[calls_before:] if str(c.params.get("chat_id")) == str(sari.id)
     ]
@@ -516,7 +526,7 @@ async def test_in_a_forum_a_message_in_an_erased_talents_topic_says_it_was_not_s
     [topic] = forum.topics
     await _erase(bot, sari)
     await bot.act(admin, admin.send, "Halo Sari, ini jawabannya.", chat=forum, thread_id=topic)
-    assert forum.thread_messages(topic)[-1].text == shown(Text.SUPPORT_TALENT_ERASED)
+    assert forum.thread_messages(topic)[-1].text == group_note(Text.SUPPORT_TALENT_ERASED)
     assert not any(m.text.startswith("Halo Sari") for m in sari.messages)
 
 
@@ -584,7 +594,7 @@ async def test_a_reply_to_the_sent_note_reaches_the_talent_too(
     told = sari.mark()
     await answer(bot, member, staff_chat, "Dari Budi", staff_chat.last_message)
     assert sari.messages_since(told) == []
-    assert staff_chat.last_message.text == shown(Text.SUPPORT_REPLY_ADMINS_ONLY, name="Sari")
+    assert staff_chat.last_message.text == group_note(Text.SUPPORT_REPLY_ADMINS_ONLY, name="Sari")
 
 
 async def test_a_burst_over_the_rate_limit_gets_a_reply_to_every_message(
@@ -1007,7 +1017,7 @@ async def test_only_admins_answer_talents_unless_anyone_may(
     await answer(bot, mina, staff_chat, "Besok ya!", copy)
     assert sari.messages_since(mark) == []
     note = staff_chat.last_message
-    assert note.text == content.text(Text.SUPPORT_REPLY_ADMINS_ONLY, "id", name="Sari")
+    assert note.text == group_note(Text.SUPPORT_REPLY_ADMINS_ONLY, name="Sari")
     assert note.reply_to_message_id is not None
     log = await bot.store.log.for_chat(sari.id)
     assert not [entry for entry in log if entry.kind == "staff_answer"]

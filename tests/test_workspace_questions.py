@@ -19,7 +19,7 @@ from bot.texts import Text
 from bot.web import questions as questions_tab
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, Seed, seeded, shown
+from tests.leads import CONTENT, MUSICIAN, Seed, group_note, seeded, shown
 from tests.test_pipeline import rows
 from tests.test_support import answer as answer_in_group
 from tests.test_support import answer_words, ask, relayed_question, staff_member
@@ -575,7 +575,7 @@ async def test_a_group_answer_while_a_workspace_reply_goes_out_is_not_sent_too(
         await held.arrived.wait()  # the workspace's reply is on its way to her
         noted = staff_chat.mark()
         await answer_in_group(bot, colleague, staff_chat, "In July.", question)
-        refused = shown(Text.SUPPORT_ALREADY_ANSWERED, name="Mia")
+        refused = group_note(Text.SUPPORT_ALREADY_ANSWERED, name="Mia")
         assert [message.text for message in staff_chat.messages_since(noted)] == [refused]
         held.release()
         assert (await reply)[0] == 200

@@ -29,7 +29,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import TelegramError
 from telegram.ext import ExtBot
 
-from bot.content import Content
+from bot.content import Content, other_language
 from bot.leads import records
 from bot.leads.export import WIB
 from bot.leads.lead_filters import PipelineFilter
@@ -179,6 +179,8 @@ def render(
         apart = say(Text.STATS_SUBMITTED_DUPLICATES, count=number(numbers.new_duplicates))
         new = f"{new} {apart}"
     parts = [say(Text.DIGEST_HEADER, date=content.date_text(digest.day, language)), new]
+    if admin is None and not asked:  # the staff group, shared by staff of both languages (s60)
+        parts[0] += "\n" + content.text(Text.DIGEST_HEADER_GLOSS, other_language(language))
     if asked:
         parts[0] = _asked_heading(digest, content, language)
         if not digest.worth_sending:

@@ -9,10 +9,19 @@ from typing import Any
 from telegram import Bot
 from telegram.error import TelegramError
 
+from bot.content import other_language
 from bot.services import Services
 from bot.texts import Text
 
 log = logging.getLogger(__name__)
+
+# Under each alert, its gist in the other language: the staff chat is shared by staff who read
+# Indonesian and staff who read English (s60).
+_GLOSSES = {
+    Text.OPS_BACKUP_FAILED: Text.OPS_BACKUP_FAILED_GLOSS,
+    Text.OPS_STORAGE_DOWN: Text.OPS_STORAGE_DOWN_GLOSS,
+    Text.OPS_STORAGE_BACK: Text.OPS_STORAGE_BACK_GLOSS,
+}
 
 
 class StaffAlerts:
@@ -28,7 +37,11 @@ class StaffAlerts:
         chat = self._services.settings.staff_chat_id
         if chat is None:
             return
-        text = self._services.content.text(key, self._services.settings.default_language, **values)
+        content, language = self._services.content, self._services.settings.default_language
+        text = content.text(key, language, **values)
+        gloss = _GLOSSES.get(key)
+        if gloss is not None:
+            text = f"{text}\n{content.text(gloss, other_language(language), **values)}"
         try:
             await self._bot.send_message(chat, text)
         except TelegramError as error:

@@ -15,7 +15,7 @@ from typing import Any
 from telegram import Bot, ReplyParameters
 from telegram.error import TelegramError
 
-from bot.content import Content, Markup
+from bot.content import Content, Markup, other_language
 from bot.rounds import Rounds
 from bot.services import Services
 from bot.store.notices import StaffNotice
@@ -34,15 +34,26 @@ _CLEAN_UP = {
     "erased_again": Text.PRIVACY_STAFF_ERASED_AGAIN,
     "withdrawn_again": Text.PRIVACY_STAFF_WITHDRAWN_AGAIN,
 }
+# Under each notice, its gist in the other language: the staff chat is shared by staff who read
+# Indonesian and staff who read English (s60).
+_GLOSSES = {
+    "erased": Text.PRIVACY_STAFF_ERASED_GLOSS,
+    "withdrawn": Text.PRIVACY_STAFF_WITHDRAWN_GLOSS,
+    "erased_again": Text.PRIVACY_STAFF_ERASED_AGAIN_GLOSS,
+    "withdrawn_again": Text.PRIVACY_STAFF_WITHDRAWN_AGAIN_GLOSS,
+    "restored": Text.RESTORE_HELD_GLOSS,
+    "lost_work": Text.RESTORE_LOST_GLOSS,
+}
 
 
 def render(notice: StaffNotice, content: Content, language: str) -> str:
-    """The notice's text for the staff chat."""
+    """The notice's text for the staff chat, its gist in the other language under it."""
+    gloss = content.text(_GLOSSES[notice.kind], other_language(language))
     detail = notice.detail
     if notice.kind == "restored":
-        return _restored(detail, content, language)
+        return f"{_restored(detail, content, language)}\n{gloss}"
     if notice.kind == "lost_work":
-        return _lost_work(detail, content, language)
+        return f"{_lost_work(detail, content, language)}\n{gloss}"
     lines = []
     references: list[str] = detail.get("references", [])
     if references:
@@ -51,7 +62,7 @@ def render(notice: StaffNotice, content: Content, language: str) -> str:
     if detail.get("relayed"):
         lines.append(content.text(Text.PRIVACY_CLEAN_UP_RELAYED, language, count=detail["relayed"]))
     text = content.text(_CLEAN_UP[notice.kind], language, clean_up=Markup("\n".join(lines)))
-    return f"{text}\n\n{content.text(Text.PRIVACY_CLEAN_UP_FOOTER, language)}"
+    return f"{text}\n{gloss}\n\n{content.text(Text.PRIVACY_CLEAN_UP_FOOTER, language)}"
 
 
 def _restored(detail: dict[str, Any], content: Content, language: str) -> str:
