@@ -49,7 +49,11 @@ def add_staff_commands(commands: Any) -> None:
     )
     exporter.add_argument("--format", choices=FORMATS, required=True, help="file type")
     exporter.add_argument(
-        "--output", type=Path, required=True, help="file to write (must not exist, see --force)"
+        "--output",
+        type=Path,
+        required=True,
+        help="file to write (must not exist, see --force), or a folder to write it in, named"
+        " as /export names it in --language (kocca-leads-music-…-2026-01-15-1403.csv)",
     )
     exporter.add_argument(
         "--force", action="store_true", help="overwrite the --output file if it exists"
@@ -137,6 +141,11 @@ def _export_command(args: argparse.Namespace) -> int:
             f"kocca-bot export: unknown stage {args.stage!r}; use one of {known}", file=sys.stderr
         )
         return EXIT_USAGE
+    request = ExportRequest.of(args.sector, args.since, args.drafts, args.stage)
+    language = args.language or settings.default_language
+    if args.output.is_dir() and not args.output.is_symlink():  # named as /export names it
+        now = datetime.now(UTC)
+        args.output = args.output / request.file_name(args.format, now, content, language)
     if args.output.is_symlink():  # even with --force: opening it refuses (O_NOFOLLOW)
         print(
             f"kocca-bot export: {args.output} is a symbolic link; it does not write through"
@@ -151,8 +160,6 @@ def _export_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    request = ExportRequest.of(args.sector, args.since, args.drafts, args.stage)
-    language = args.language or settings.default_language
     written = asyncio.run(_export(settings, content, request, args.format, args.output, language))
     leads = f"{written.leads} lead" + ("" if written.leads == 1 else "s")
     drafts = f" and {written.drafts} draft" + ("" if written.drafts == 1 else "s")

@@ -134,7 +134,8 @@ async def export_command(update: Update, context: BotContext) -> None:
     now = datetime.now(UTC)
     with temp_folders.folder("export") as folder:
         paths: dict[export.Format, Path] = {
-            kind: Path(folder) / request.file_name(kind, now) for kind in export.FORMATS
+            kind: Path(folder) / request.file_name(kind, now, context.content, context.language())
+            for kind in export.FORMATS
         }
         written = await export.write_exports(
             services.store,

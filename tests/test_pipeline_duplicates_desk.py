@@ -198,8 +198,8 @@ async def test_a_stage_lists_what_it_counts_and_exports_and_its_closed_duplicate
         assert await listed(closed) == (["KOC-000002"], 1, 0)
         assert await exported(closed) == (1, None)
         # Its file is named apart from the stage's (an attacker's review: both had one name).
-        assert names[0].startswith("kocca-leads-baru-2")
-        assert names[1].startswith("kocca-leads-baru-duplikat-2")
+        assert names[0].startswith("kocca-pendaftar-baru-2")
+        assert names[1].startswith("kocca-pendaftar-baru-duplikat-2")
         assert await listed({"duplicates": "closed"}) == (["KOC-000002"], 1, 0)
         # All stages list both, as the whole export does.
         assert await listed({}) == (["KOC-000002", "KOC-000001"], 2, 0)

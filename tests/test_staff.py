@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import random
+import re
 import sqlite3
 import zipfile
 from datetime import UTC, datetime, timedelta
@@ -140,8 +141,8 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
     replies = await bot.send(admin, "/export")
     assert [message.kind for message in replies] == ["document", "document"]
     names = [message.document[0] for message in replies if message.document]
-    assert names[0].startswith("kocca-leads-") and names[0].endswith(".csv")
-    assert names[1].startswith("kocca-leads-") and names[1].endswith(".xlsx")
+    assert names[0].startswith("kocca-pendaftar-") and names[0].endswith(".csv")
+    assert names[1].startswith("kocca-pendaftar-") and names[1].endswith(".xlsx")
     assert replies[0].text.startswith("📄 2 pendaftar · dibuat ")
     files = documents(replies)
     rows = read_csv(files["csv"])
@@ -319,15 +320,29 @@ async def test_a_filtered_exports_caption_says_which_leads_these_are(
     def captions(replies: list[BotMessage]) -> set[str | None]:
         return {message.text for message in replies if message.document is not None}
 
-    [caption] = captions(await bot.send(indonesian, "/export musik shortlist sejak 2026-01-01"))
+    def names(replies: list[BotMessage]) -> list[str]:
+        """The files' names without their time (…-2026-01-15-1403.csv)."""
+        return [
+            re.sub(r"\d{4}-\d\d-\d\d-\d{4}\.(csv|xlsx)$", "", m.document[0])
+            for m in replies
+            if m.document
+        ]
+
+    replies = await bot.send(indonesian, "/export musik shortlist sejak 2026-01-01")
+    [caption] = captions(replies)
     assert caption is not None and caption.startswith("📄 1 pendaftar · dibuat ")
     chosen = "Musik · Shortlist · sejak 1 Januari 2026"
     assert caption.splitlines()[1] == shown(Text.EXPORT_CAPTION_FILTER, filter=chosen)
-    [caption] = captions(await bot.send(english, "/export music shortlisted"))
+    # The file names say it too, in the export's language (s60).
+    assert names(replies) == ["kocca-pendaftar-musik-shortlist-sejak-2026-01-01-"] * 2
+    replies = await bot.send(english, "/export music shortlisted since 2026-01-01 drafts")
+    [caption] = captions(replies)
     assert caption is not None
     assert caption.splitlines()[1] == shown(
-        Text.EXPORT_CAPTION_FILTER, "en", filter="Music · Shortlisted"
+        Text.EXPORT_CAPTION_FILTER, "en", filter="Music · Shortlisted · since 1 January 2026"
     )
+    english_name = "kocca-leads-music-shortlisted-since-2026-01-01-with-drafts-"
+    assert names(replies) == [english_name, english_name]
     [caption] = captions(await bot.send(indonesian, "/export"))
     assert caption is not None and "\n" not in caption  # every lead: nothing to say
 
@@ -607,6 +622,32 @@ async def test_command_line_export_writes_what_the_bot_sends(
                 assert read_xlsx(output.read_bytes()) == read_xlsx(sent["xlsx"])
     # The bot kept working while the command line read its database.
     assert (await bot.send(admin, "/leads"))[0].text.startswith("📋 Pendaftar terbaru")
+
+
+async def test_command_line_export_into_a_folder_names_the_file_in_its_language(
+    bot: Harness, two_leads: tuple[EmulatedUser, EmulatedUser], tmp_path: Path
+) -> None:
+    """`--output FOLDER` writes the file there, named as /export names it, in --language: an
+    English export is not kocca-pendaftar-…-sejak-… (s60)."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    flags = ["--sector", "music", "--since", "2026-01-10", "--drafts"]
+    for language, named in (
+        ("en", "kocca-leads-music-since-2026-01-10-with-drafts-"),
+        ("id", "kocca-pendaftar-musik-sejak-2026-01-10-dengan-draf-"),
+    ):
+        printed = await _kocca_bot(
+            bot.database,
+            tmp_path,
+            *("export", "--format", "csv", "--output", str(folder), "--language", language),
+            *flags,
+        )
+        [written] = [path for path in folder.iterdir() if path.name.startswith(named)]
+        assert re.fullmatch(rf"{named}\d{{4}}-\d\d-\d\d-\d{{4}}\.csv", written.name)
+        assert printed.strip().endswith(f" to {written}")
+        assert written.name.isascii()
+        assert oct(written.stat().st_mode & 0o777) == "0o600"
+    assert len(list(folder.iterdir())) == 2
 
 
 async def test_command_line_needs_an_existing_database_and_speaks_english_on_request(
@@ -974,7 +1015,7 @@ async def test_big_exports_are_zipped_and_split(
     replies = await bot.send(admin, "/export")
     notes = [m.text for m in replies if m.document is None]
     assert len(notes) == 2
-    assert notes[0].startswith("File kocca-leads-") and "jadi kubagi menjadi" in notes[0]
+    assert notes[0].startswith("File kocca-pendaftar-") and "jadi kubagi menjadi" in notes[0]
     parts = [m.document for m in replies if m.document is not None]
     csv_parts = [part for part in parts if ".csv.zip." in part[0]]
     assert [name.rsplit(".", 1)[1] for name, _, _ in csv_parts] == [

@@ -791,6 +791,31 @@ async def test_a_download_link_once_used_says_how_to_get_a_new_file(
     assert seen.alerts == [] and seen.errors == []
 
 
+async def test_an_export_file_is_named_in_the_workspaces_language(
+    bot: Harness, chromium: Chromium
+) -> None:
+    """An English workspace's file was kocca-leads-baru-…: its name now reads as its headers
+    do, kocca-leads-new-… in English, kocca-pendaftar-baru-… in Indonesian (s60)."""
+    await seeded(bot.database, [Seed(7001, MUSICIAN)])
+    new = CONTENT.stages["baru"].label
+    for language, named in (("en", "kocca-leads-new-2"), ("id", "kocca-pendaftar-baru-2")):
+        async with served(bot) as base, chromium.context() as context:
+            seen = await watched(context)
+            page = seen.page
+            await page.goto(page_url(base, bot, ADMIN_ID, language=language))
+            await page.locator(".chip", has_text=new.get(language)).click()
+            await page.locator(".chip[aria-pressed=true]", has_text=new.get(language)).wait_for()
+            await page.get_by_role("button", name=t(Text.WS_EXPORT_CSV, language)).click()
+            link = page.locator(".export-status a")
+            await link.wait_for()
+            name = await link.inner_text()
+            assert name.startswith(named) and name.endswith(".csv"), name
+            async with page.expect_download() as started:
+                await link.click()
+            assert (await started.value).suggested_filename == name
+        assert seen.alerts == [] and seen.errors == []
+
+
 async def test_a_stage_export_says_under_its_link_which_closed_duplicates_it_left_out(
     bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:

@@ -23,6 +23,7 @@ import csv
 import html
 import math
 import re
+import unicodedata
 import zipfile
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -265,22 +266,39 @@ class ExportRequest:
             parts.append(content.text(Text.EXPORT_FILTER_SINCE, language, date=day))
         return " · ".join(parts)
 
-    def file_name(self, kind: Format, now: datetime) -> str:
-        """kocca-leads-musik-since-2026-01-01-2026-01-15-1403.csv (times in WIB);
-        kocca-leads-baru-duplikat-2026-01-15-1403.csv for a stage's closed duplicates."""
-        parts = ["kocca-leads"]
+    def file_name(self, kind: Format, now: datetime, content: Content, language: str) -> str:
+        """The file's name in the export's language (times in WIB):
+        kocca-pendaftar-musik-sejak-2026-01-01-2026-01-15-1403.csv,
+        kocca-leads-music-since-2026-01-01-2026-01-15-1403.csv; a stage's closed duplicates
+        apart: kocca-leads-new-duplicates-2026-01-15-1403.csv. ASCII, no personal data."""
+        parts = [content.text(Text.EXPORT_FILE_LEADS, language)]
+        question = content.questions.get("sector")
         if self.sector is not None:
-            parts.append("musik" if self.sector == "music" else "film")
+            parts.append(
+                form_order.display(question, content, self.sector, language)
+                if question
+                else self.sector
+            )
         if self.stage is not None:
-            parts.append(self.stage)
+            stage = content.stages.get(self.stage)
+            parts.append(stage.label.get(language) if stage else self.stage)
         if self.closed_duplicates:
-            parts.append("duplikat")
+            parts.append(content.text(Text.EXPORT_FILE_DUPLICATES, language))
         if self.since is not None:
-            parts.append(f"since-{self.since.isoformat()}")
+            parts.append(
+                content.text(Text.EXPORT_FILTER_SINCE, language, date=self.since.isoformat())
+            )
         if self.drafts:
-            parts.append("with-drafts")
+            parts.append(content.text(Text.EXPORT_FILE_DRAFTS, language))
         parts.append(now.astimezone(WIB).strftime("%Y-%m-%d-%H%M"))
-        return "-".join(parts) + f".{kind}"
+        return "-".join(filter(None, map(_file_word, parts))) + f".{kind}"
+
+
+def _file_word(words: str) -> str:
+    """Words as a part of a file name: ASCII letters and digits, lower case, "-" between
+    ("Tidak dilanjutkan" → "tidak-dilanjutkan", "🎵 Musik" → "musik")."""
+    ascii_only = unicodedata.normalize("NFKD", plain_text(words)).encode("ascii", "ignore")
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_only.decode().lower()))
 
 
 @dataclass(frozen=True, slots=True)

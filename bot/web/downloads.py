@@ -90,7 +90,7 @@ class Downloads:
         where = query.where
         only_closed = where.closed_duplicate is True
         asked = ExportRequest(where.sector, stage=where.stage, closed_duplicates=only_closed)
-        name = asked.file_name(kind, now)
+        name = asked.file_name(kind, now, desk.content, viewer.language)  # as the file reads
         token = secrets.token_urlsafe(32)
         path = self._private() / f"{token}.{kind}"
         forwards = desk.services.settings.forwarding() is not None
