@@ -157,8 +157,15 @@ async def choose_stage(
         await show(update, text, buttons)
         return
     await show(update, text)
-    for index, (_, sample) in enumerate(examples):  # the buttons under the last example
-        await reply(update, sample.text, buttons if index == len(examples) - 1 else None)
+    # Under the examples, the first in the staff member's language when none is in it, said
+    # to be theirs only (as under one lead's preview); the choice comes last, under all.
+    translation = bulk_moves.example_translation(content, stage, examples, forwarding, language)
+    for index, (_, sample) in enumerate(examples):  # the buttons under the last message
+        last = index == len(examples) - 1 and translation is None
+        await reply(update, sample.text, buttons if last else None)
+    if translation is not None:
+        said = context.text(Text.PIPELINE_PREVIEW_TRANSLATION)
+        await reply(update, f"{said}\n\n{translation.text}", buttons)
 
 
 async def skip_outcomes(update: Update, context: BotContext, batch_id: int) -> None:

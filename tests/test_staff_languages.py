@@ -178,6 +178,71 @@ async def test_a_stage_message_previewed_in_the_talents_language_comes_with_hers
         assert shown["translation"]["label"] == said
 
 
+async def test_a_move_all_preview_in_the_talents_language_comes_with_the_staff_members(
+    make_bot: Any, staff_chat: Any
+) -> None:
+    """s60: one lead's preview showed its message in English for Min-jung; Move all showed
+    only the Indonesian examples, which she cannot read."""
+    bot, admin, minjung = await two_staff(make_bot, staff_chat, "en")
+    andi = bot.user(first_name="Andi")
+    await apply(bot, andi, {**MUSICIAN, "full_name": "Andi Wijaya"})
+    await apply(bot, bot.user(first_name="Budi"), {**MUSICIAN, "full_name": "Budi Santoso"})
+    await bot.send(minjung, "/leads baru")
+    await bot.press(minjung, t(Text.BTN_BULK_MOVE, "en", count=2))
+    *_, preview, exact, translation = await bot.press(minjung, label("shortlist", "en"))
+    assert "2 leads" in preview.text and not preview.buttons
+    assert exact.html == expected_message("shortlist", "KOC-000001", "Andi")
+    assert not exact.buttons  # exactly what Andi gets, untouched
+    assert translation.html is not None
+    label_line, _, body = translation.html.partition("\n\n")
+    assert label_line == t(Text.PIPELINE_PREVIEW_TRANSLATION, "en")
+    assert body == expected_message("shortlist", "KOC-000001", "Andi", "en")
+    assert translation.button_texts[:2] == [
+        t(Text.BTN_BULK_SEND, "en"),
+        t(Text.BTN_BULK_QUIET, "en"),
+    ]
+    mark = andi.mark()
+    await bot.press(minjung, t(Text.BTN_BULK_SEND, "en"))
+    [update] = await andi.wait_for_messages(mark)
+    assert update.html == expected_message("shortlist", "KOC-000001", "Andi")  # never hers
+    # An Indonesian colleague's Move all shows the example alone, the choice under it.
+    await apply(bot, bot.user(first_name="Citra"), {**MUSICIAN, "full_name": "Citra Lestari"})
+    await bot.send(admin, "/leads baru")
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=1))
+    *_, last = await bot.press(admin, label("shortlist"))
+    assert last.html == expected_message("shortlist", "KOC-000003", "Citra")
+    assert last.button_texts[:2] == [t(Text.BTN_BULK_SEND), t(Text.BTN_BULK_QUIET)]
+
+
+async def test_the_workspace_move_all_preview_shows_the_translation_under_the_examples(
+    bot: Harness, chromium: Chromium
+) -> None:
+    await apply(bot, bot.user(first_name="Andi"), {**MUSICIAN, "full_name": "Andi Wijaya"})
+    async with served(bot) as base, chromium.context() as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID, "en"))
+        select = t(Text.WS_SELECT_ROW, "en", reference="KOC-000001")
+        await page.get_by_label(select).check()
+        await page.get_by_role("button", name=t(Text.WS_MOVE_SELECTED, "en")).click()
+        stages = page.locator("dialog .stage-buttons button")
+        await stages.filter(has_text=label("shortlist", "en")).click()
+        bubbles = page.locator("dialog .bubble")
+        await bubbles.first.wait_for()
+        assert await bubbles.count() == 2
+        exact, translated = await bubbles.all_inner_texts()
+        assert exact == visible(expected_message("shortlist", "KOC-000001", "Andi"))
+        assert translated == visible(expected_message("shortlist", "KOC-000001", "Andi", "en"))
+        said = visible(t(Text.PIPELINE_PREVIEW_TRANSLATION, "en"))
+        assert await page.locator("dialog p.hint", has_text=said).is_visible()
+        assert await bubbles.nth(0).get_attribute("lang") == "id"
+        assert await bubbles.nth(1).get_attribute("lang") == "en"
+        # Sending sends the Indonesian message, never the translation.
+        await page.get_by_role("button", name=t(Text.BTN_BULK_SEND, "en")).click()
+        await page.locator("#toast[data-kind=info]").wait_for()
+    assert seen.alerts == [] and seen.errors == []
+
+
 async def test_the_workspace_preview_shows_the_translation_under_the_exact_message(
     bot: Harness, chromium: Chromium
 ) -> None:

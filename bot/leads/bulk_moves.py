@@ -21,6 +21,7 @@ from bot.leads.pipeline_stages import (
     stage,
     stage_label,
     talent_label,
+    translation_for,
 )
 from bot.leads.stage_changes import last_told, told_later
 from bot.settings import Forwarding
@@ -124,6 +125,21 @@ def _movable(lead: LeadState, to_stage: str) -> bool:
     """Whether a bulk move would move this lead: not at the stage yet, not closed as a
     duplicate (the stage's consent aside)."""
     return lead.stage != to_stage and not lead.closed_duplicate and lead.withdrawn_at is None
+
+
+def example_translation(
+    content: Content,
+    to_stage: str,
+    examples: list[tuple[LeadState, Message]],
+    forwarding: Forwarding | None,
+    language: str,
+) -> Message | None:
+    """The first example message in `language` when no example is in it: for staff who read
+    that language to know what they approve, as under a single move's preview (s60); never
+    sent. None when an example already reads in `language`, or there is none."""
+    if not examples or any(lead.language == language for lead, _ in examples):
+        return None
+    return translation_for(content, to_stage, examples[0][0], forwarding, language)
 
 
 def bulk_preview(

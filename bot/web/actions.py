@@ -250,7 +250,7 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
         stage=stage,
         selected=len(ids),
     )
-    return {
+    planned: dict[str, Any] = {
         "batch": batch_id,
         "summary": summary,
         "movable": len(preview.eligible),
@@ -263,6 +263,13 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
         "leads": [[lead.application_id, lead.version] for lead in leads],
         "stage": stage,
     }
+    # The first example in the workspace's language when none is in it (never sent).
+    examples = preview.examples
+    translation = bulk_moves.example_translation(content, stage, examples, forwarding, language)
+    if translation is not None:
+        label = desk.say(Text.PIPELINE_PREVIEW_TRANSLATION, language)
+        planned["translation"] = {"language": language, "html": translation.text, "label": label}
+    return planned
 
 
 async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:

@@ -103,6 +103,9 @@ function confirmBulk(planned) {
       h("h2", {}, t("bulk_title", { count: planned.leads.length })),
       h("p", { class: "intro" }, unbroken(planned.summary)),
       planned.examples.map((example) => preview(example)),
+      // The first in the staff member's language when none is in it: not sent.
+      planned.translation ? h("p", { class: "hint" }, planned.translation.label) : null,
+      planned.translation ? preview(planned.translation) : null,
       h("div", { class: "actions" }, choices),
     ];
   });
