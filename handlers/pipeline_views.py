@@ -79,6 +79,8 @@ def describe(content: Content, language: str, chosen: PipelineFilter) -> str:
         parts.append(content.text(Text.FILTER_TODAY, language))
     if chosen.duplicates:
         parts.append(content.text(Text.FILTER_DUPLICATES, language))
+    if chosen.cancelled:
+        parts.append(content.text(Text.FILTER_CANCELLED, language))
     return " · ".join(parts)
 
 

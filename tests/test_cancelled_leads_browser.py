@@ -63,3 +63,30 @@ async def test_the_list_and_board_mark_a_cancelled_lead_and_its_page_offers_no_c
         await free.locator("button.open").click()
         await page.locator(".lead-head .reference", has_text="KOC-000002").wait_for()
         await page.get_by_role("button", name=shown(Text.BTN_CONTACTED)).wait_for()
+
+
+async def test_the_filter_panel_lists_only_the_cancelled_registrations_on_asking(
+    bot: Harness, chromium: Chromium
+) -> None:
+    """s60: staff could see a cancelled registration marked, but not list them apart; the
+    Filter panel's 🚫 box lists only those, says so above the list, and is one tap from off."""
+    await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, FILMMAKER)])
+    assert (await cancelling.cancel(bot.store, CONTENT, 7001, 1)).outcome == "cancelled"
+    said = t(Text.WS_FILTER_CANCELLED)
+    async with served(bot) as base, chromium.context() as context:
+        seen = await opened(context, base, bot, ADMIN_ID, DESKTOP)
+        page = seen.page
+        rows = page.locator("tbody tr")
+        await rows.filter(has_text="KOC-000002").wait_for()
+        assert await rows.count() == 2
+        await page.locator("details.more summary").click()
+        await page.get_by_label(said).check()
+        await rows.filter(has_text="KOC-000002").wait_for(state="detached")
+        assert await rows.count() == 1
+        assert await rows.first.locator("td.col-stage").inner_text() == MARKED
+        chosen = page.locator(".chosen-filters [data-filter=cancelled]")
+        assert said in await chosen.inner_text()
+        await chosen.click()  # one tap from off: both again
+        await rows.filter(has_text="KOC-000002").wait_for()
+        assert await rows.count() == 2
+    assert seen.alerts == [] and seen.errors == []

@@ -125,3 +125,34 @@ async def test_a_bulk_move_names_the_cancelled_leads_it_leaves(
         )
     )
     assert stages == {"KOC-000001": "selesai", "KOC-000002": "dihubungi", "KOC-000003": "selesai"}
+
+
+async def test_leads_canceled_lists_only_the_registrations_their_talent_cancelled(
+    bot: Harness, staff_chat: Any
+) -> None:
+    """s60: a cancelled registration was marked in the lists but could not be listed apart;
+    `/leads dibatalkan` (or canceled, cancelled) lists them, combined with the other filters,
+    and /leads' help says so."""
+    admin = admin_of(staff_chat)
+    rina, _budi = await _talents(bot, ("id", AGREED), ("id", AGREED))
+    assert (await cancelling.cancel(bot.store, CONTENT, rina.id, 1)).outcome == "cancelled"
+    for words in ("dibatalkan", "canceled", "Cancelled", "batal musik"):
+        (listed,) = await bot.send(admin, f"/leads {words}")
+        assert "KOC-000001" in listed.text and "KOC-000002" not in listed.text, words
+        assert MARKED in _row_of(listed.text, "KOC-000001")
+        assert t(Text.FILTER_CANCELLED) in listed.text.split("\n")[0], words  # said as a filter
+    # With a stage she is not at: nobody.
+    (listed,) = await bot.send(admin, "/leads baru dibatalkan")
+    assert "KOC-000001" not in listed.text and "KOC-000002" not in listed.text
+    # The list without it still shows both.
+    (listed,) = await bot.send(admin, "/leads")
+    assert "KOC-000001" in listed.text and "KOC-000002" in listed.text
+    # A word not understood: the help lists the filter, in Indonesian and in English.
+    (refused,) = await bot.send(admin, "/leads xyzzy")
+    assert "• dibatalkan (atau canceled): hanya pendaftaran yang dibatalkan" in refused.text
+    # The workspace: the same filter on its list.
+    async with workspace(bot, ADMIN_ID) as client:
+        table = await client.ok("leads", {"filter": {"cancelled": "yes"}})
+        assert [row["reference"] for row in table["rows"]] == ["KOC-000001"]
+        table = await client.ok("leads", {"filter": {}})
+        assert {row["reference"] for row in table["rows"]} == {"KOC-000001", "KOC-000002"}

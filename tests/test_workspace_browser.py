@@ -934,15 +934,19 @@ async def test_on_a_phone_words_stay_whole_and_every_choice_is_in_reach(
         await page.locator(".sorter select").select_option("submitted")
         await active.wait_for(state="hidden")
 
-        # The waiting filter: a checkbox of a checkbox's size, its words on one or two lines.
+        # The waiting and cancelled filters: checkboxes of a checkbox's size, their words on
+        # one or two lines.
         await page.locator(".filters summary").click()
-        check = page.locator(".grid .field.check")
-        box = await check.locator("input").bounding_box()
-        assert box is not None and box["width"] <= 24 and box["height"] <= 24
-        lines = await check.locator("span").evaluate(
-            "(s) => s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)"
-        )
-        assert lines <= 2.2
+        checks = page.locator(".grid .field.check")
+        assert await checks.count() == 2
+        for check in await checks.all():
+            box = await check.locator("input").bounding_box()
+            assert box is not None and box["width"] <= 24 and box["height"] <= 24
+            lines = await check.locator("span").evaluate(
+                "(s) => s.getBoundingClientRect().height"
+                " / parseFloat(getComputedStyle(s).lineHeight)"
+            )
+            assert lines <= 2.2
         await seen.shot(screens, "filters-phone-light")
         await page.locator(".filters summary").click()
         await page.get_by_role("searchbox").fill("")

@@ -24,6 +24,8 @@ UNASSIGNED = ("unassigned", "bebas")
 WAITING_WORDS = ("waiting", "menunggu")
 TODAY_WORDS = ("hariini", "today")  # "hari ini" typed as two words reads as one
 DUPLICATE_WORDS = ("duplicates", "duplikat")  # only the leads closed as a duplicate
+# Only the registrations their talent cancelled (marked 🚫 in the lists), either spelling.
+CANCELLED_WORDS = ("canceled", "cancelled", "dibatalkan", "batal")
 # The filter words as Indonesian staff type them (the stored and callback form is English).
 TYPED_ID = {
     "music": "musik",
@@ -32,6 +34,7 @@ TYPED_ID = {
     "waiting": "menunggu",
     "today": "hari ini",
     "duplicates": "duplikat",
+    "canceled": "dibatalkan",
 }
 
 
@@ -60,6 +63,7 @@ class PipelineFilter:
     # Only the leads closed as a duplicate, which a stage's list leaves out (as the workspace's
     # stage chip, its export and /stats count them in no stage).
     duplicates: bool = False
+    cancelled: bool = False  # only the registrations their talent cancelled themselves
 
     @property
     def empty(self) -> bool:
@@ -83,6 +87,7 @@ class PipelineFilter:
             waiting=json.dumps(cutoffs or {}) if self.waiting else None,
             since=start_of_today() if self.today else None,
             closed_duplicate=closed,
+            withdrawn=True if self.cancelled else None,
         )
 
     def code(self) -> str:
@@ -100,6 +105,8 @@ class PipelineFilter:
             parts.append("today")
         if self.duplicates:
             parts.append("duplicates")
+        if self.cancelled:
+            parts.append("canceled")
         return " ".join(part for part in parts if part)
 
     def typed(self, language: str) -> str:
@@ -132,7 +139,7 @@ def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
     language ("Diteruskan ke KOCCA", "Shortlisted"), any case; FilterError for a word it
     cannot read."""
     stage = sector = None
-    mine = unassigned = waiting = today = duplicates = False
+    mine = unassigned = waiting = today = duplicates = cancelled = False
     for typed in stage_words(content, _today_joined(words)):
         word = typed.lower()
         if word in content.stages and stage is None:
@@ -143,6 +150,8 @@ def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
             today = True
         elif word in DUPLICATE_WORDS:
             duplicates = True
+        elif word in CANCELLED_WORDS:
+            cancelled = True
         elif word in SECTOR_ALIASES and sector is None:
             sector = SECTOR_ALIASES[word]
         elif word in MINE and not unassigned:
@@ -156,14 +165,14 @@ def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
             # both hints then; "shortlis" gets only the filter meant.
             by_name = word not in known and (suggestion is None or typed[:1].isupper())
             raise FilterError(typed, suggestion, by_name=by_name)
-    return PipelineFilter(stage, sector, mine, unassigned, waiting, today, duplicates)
+    return PipelineFilter(stage, sector, mine, unassigned, waiting, today, duplicates, cancelled)
 
 
 def filter_vocabulary(content: Content) -> list[str]:
     """Every word /leads takes: stages (keys and labels), sectors, mine, unassigned, waiting,
-    today, duplicates."""
-    words = [*filter_words.stage_names(content), *SECTOR_ALIASES]
-    return [*words, *MINE, *UNASSIGNED, *WAITING_WORDS, *TODAY_WORDS, *DUPLICATE_WORDS]
+    today, duplicates, canceled."""
+    words = [*filter_words.stage_names(content), *SECTOR_ALIASES, *MINE, *UNASSIGNED]
+    return [*words, *WAITING_WORDS, *TODAY_WORDS, *DUPLICATE_WORDS, *CANCELLED_WORDS]
 
 
 def parse_code(code: str, content: Content) -> PipelineFilter:

@@ -45,6 +45,9 @@ class LeadFilter:
     # Closed as a duplicate: None either way, False only those that are not (a stage's export:
     # such a lead is counted in no stage), True only those that are.
     closed_duplicate: bool | None = None
+    # Cancelled by their talent (lead_pipeline.talent_withdrawn_at): None either way, True only
+    # those that are, False only those that are not.
+    withdrawn: bool | None = None
 
     @property
     def params(self) -> tuple[object, ...]:
@@ -67,6 +70,7 @@ class LeadFilter:
             rest = [item for item in items if item is not first]
             others = json.dumps(rest, ensure_ascii=False)
         closed = None if self.closed_duplicate is None else int(self.closed_duplicate)
+        withdrawn = None if self.withdrawn is None else int(self.withdrawn)
         province = None if self.province is None else json.dumps(self.province)
         return (
             self.since,
@@ -91,6 +95,8 @@ class LeadFilter:
             self.waiting,
             closed,
             closed,
+            withdrawn,
+            withdrawn,
         )
 
 
@@ -448,6 +454,7 @@ FILTERS = (
     AND (? IS NULL OR (p.duplicate_closed_at IS NULL AND p.stage_changed_at <
         (SELECT w.value FROM json_each(?) w WHERE w.key = p.stage)))
     AND (? IS NULL OR (p.duplicate_closed_at IS NOT NULL) = ?)
+    AND (? IS NULL OR (p.talent_withdrawn_at IS NOT NULL) = ?)
 """
 )
 # CASE rather than OR: SQLite then reads applications in id order and streams the rows,

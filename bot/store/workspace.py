@@ -97,6 +97,8 @@ def conditions(where: LeadFilter) -> tuple[str, tuple[object, ...]]:
         parts.append("x.assignee_id IS NULL")
     if where.closed_duplicate is not None:  # a stage's list as its export: with or without
         parts.append(_CLOSED_ONLY if where.closed_duplicate else f"NOT {_CLOSED_ONLY}")
+    if where.withdrawn is not None:  # cancelled by their talent, or not
+        parts.append(_WITHDRAWN_ONLY if where.withdrawn else f"NOT {_WITHDRAWN_ONLY}")
     return (" WHERE " + " AND ".join(parts) if parts else ""), tuple(values)
 
 
@@ -109,6 +111,12 @@ _CHOSEN_OR_WORDS = (
 _CLOSED_ONLY = (
     "EXISTS (SELECT 1 FROM lead_pipeline p WHERE p.application_id = x.application_id"
     " AND p.duplicate_closed_at IS NOT NULL)"
+)
+
+# Cancelled by the talent: a look-up by the lead's key (LeadFilter.withdrawn).
+_WITHDRAWN_ONLY = (
+    "EXISTS (SELECT 1 FROM lead_pipeline p WHERE p.application_id = x.application_id"
+    " AND p.talent_withdrawn_at IS NOT NULL)"
 )
 
 

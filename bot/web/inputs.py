@@ -40,6 +40,7 @@ FILTER_KEYS = frozenset(
         "waiting",
         "today",
         "duplicates",
+        "cancelled",
     }
 )
 
@@ -128,6 +129,7 @@ def query(raw: Any, content: Content, viewer_id: int) -> Query:
         "waiting": ("yes",),
         "today": ("yes",),
         "duplicates": ("closed",),
+        "cancelled": ("yes",),
     }
     for key, known in checks.items():
         if key in values and (not isinstance(values[key], str) or values[key] not in known):
@@ -153,6 +155,8 @@ def query(raw: Any, content: Content, viewer_id: int) -> Query:
         # Only the leads closed as a duplicate ("closed"): those a stage's list and export
         # leave out, seen on asking (listing.leads).
         closed_duplicate=True if values.get("duplicates") == "closed" else None,
+        # Only the registrations their talent cancelled (🚫 in the list), as /leads canceled.
+        withdrawn=True if values.get("cancelled") == "yes" else None,
     )
     described = {key: str(value) for key, value in values.items() if key != "q"}
     return Query(where, described, len(words.strip()), values.get("waiting") == "yes", words)

@@ -10,7 +10,8 @@ const COLUMNS = ["reference", "name", "stage_name", "sector", "role", "province"
   "assignee", "submitted", "activity"];
 const SEARCH_DELAY = 350; // ms after the last key before searching
 // The filters the Filter panel sets (the others are chips': today, closed duplicates).
-const PANEL = ["stage", "sector", "province", "program", "assigned", "from", "to", "waiting"];
+const PANEL = ["stage", "sector", "province", "program", "assigned", "from", "to", "waiting",
+  "cancelled"];
 
 let searchTimer = 0;
 
@@ -63,6 +64,10 @@ export function filters(onchange, { stages = true } = {}) {
           h("input", { type: "checkbox", checked: desk.filter.waiting === "yes",
             onchange: (event) => set("waiting")(event.target.checked ? "yes" : "") }),
           h("span", {}, t("filter_waiting"))),
+        h("label", { class: "field check" },
+          h("input", { type: "checkbox", checked: desk.filter.cancelled === "yes",
+            onchange: (event) => set("cancelled")(event.target.checked ? "yes" : "") }),
+          h("span", {}, t("filter_cancelled"))),
         h("button", { class: "button plain", onclick: () => {
           desk.filter = {};
           desk.page = 1;
@@ -86,6 +91,7 @@ function filterLabel(key, value) {
     q: () => `${t("filter_search")}: ${value}`,
     today: () => t("filter_today"),
     waiting: () => t("filter_waiting"),
+    cancelled: () => t("filter_cancelled"),
     stage: stageLabel,
     sector: () => named(t("filter_sector"), session.sectors),
     province: () => named(t("filter_province"), session.provinces),
