@@ -86,9 +86,10 @@ async def _show_list(
         page = min(max(page, 0), max(0, (total - 1) // PAGE_SIZE))
         shown = await leads.page(page * PAGE_SIZE, PAGE_SIZE, where)
         # Move all offers the leads it can move, of those listed: not those closed as a
-        # duplicate (a list of only them offers none, rather than counting the others).
-        if total and not where.closed_duplicate:
-            movable = await leads.total(replace(where, closed_duplicate=False))
+        # duplicate nor those their talent cancelled (a list of only them offers none,
+        # rather than counting the others).
+        if total and not where.closed_duplicate and not where.withdrawn:
+            movable = await leads.total(replace(where, closed_duplicate=False, withdrawn=False))
         if where.closed_duplicate is False:  # a stage: what it leaves out, said under it
             left_out = await leads.total(replace(where, closed_duplicate=True))
     closed = await records_desk.add_marks(context, shown, extra)
