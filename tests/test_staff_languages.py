@@ -131,6 +131,34 @@ async def test_the_shared_staff_group_says_what_to_act_on_in_both_languages(
     assert CONTENT.questions["full_name"].label.en in page.text
 
 
+async def _sent_as_written(
+    bot: Harness,
+    staff: Any,
+    talent: Any,
+    translation: Any,
+    english: str,
+    sent: str,
+    *,
+    single: bool,
+) -> None:
+    """Under a preview for English-reading staff: the `english` text, labelled as theirs only,
+    with the choice under it (one lead's, or Move all's); sending sends the talent `sent`."""
+    assert translation.html is not None
+    label_line, _, body = translation.html.partition("\n\n")
+    assert label_line == t(Text.PIPELINE_PREVIEW_TRANSLATION, "en")
+    assert body == english
+    send, quiet = (
+        (Text.BTN_SEND_UPDATE, Text.BTN_NO_UPDATE)
+        if single
+        else (Text.BTN_BULK_SEND, Text.BTN_BULK_QUIET)
+    )
+    assert translation.button_texts[:2] == [t(send, "en"), t(quiet, "en")]
+    mark = talent.mark()
+    await bot.press(staff, t(send, "en"))
+    [update] = await talent.wait_for_messages(mark)
+    assert update.html == sent  # the Indonesian text, never the translation
+
+
 async def test_a_stage_message_previewed_in_the_talents_language_comes_with_hers(
     make_bot: Any, staff_chat: Any
 ) -> None:
@@ -145,18 +173,7 @@ async def test_a_stage_message_previewed_in_the_talents_language_comes_with_hers
     assert "in Indonesian" in intro.text
     assert exact.html == sent and not exact.buttons  # exactly what Andi gets, untouched
     # Under it, the same in English, said to be hers only; the choice under both.
-    assert translation.html is not None
-    label_line, _, body = translation.html.partition("\n\n")
-    assert label_line == t(Text.PIPELINE_PREVIEW_TRANSLATION, "en")
-    assert body == english
-    assert translation.button_texts[:2] == [
-        t(Text.BTN_SEND_UPDATE, "en"),
-        t(Text.BTN_NO_UPDATE, "en"),
-    ]
-    mark = andi.mark()
-    await bot.press(minjung, t(Text.BTN_SEND_UPDATE, "en"))
-    [update] = await andi.wait_for_messages(mark)
-    assert update.html == sent  # the Indonesian text, never the translation
+    await _sent_as_written(bot, minjung, andi, translation, english, sent, single=True)
     # An Indonesian colleague previewing the same kind of move sees no translation.
     await apply(bot, bot.user(first_name="Budi"), {**MUSICIAN, "full_name": "Budi"})
     await bot.send(admin, "/lead KOC-000002")
@@ -193,18 +210,9 @@ async def test_a_move_all_preview_in_the_talents_language_comes_with_the_staff_m
     assert "2 leads" in preview.text and not preview.buttons
     assert exact.html == expected_message("shortlist", "KOC-000001", "Andi")
     assert not exact.buttons  # exactly what Andi gets, untouched
-    assert translation.html is not None
-    label_line, _, body = translation.html.partition("\n\n")
-    assert label_line == t(Text.PIPELINE_PREVIEW_TRANSLATION, "en")
-    assert body == expected_message("shortlist", "KOC-000001", "Andi", "en")
-    assert translation.button_texts[:2] == [
-        t(Text.BTN_BULK_SEND, "en"),
-        t(Text.BTN_BULK_QUIET, "en"),
-    ]
-    mark = andi.mark()
-    await bot.press(minjung, t(Text.BTN_BULK_SEND, "en"))
-    [update] = await andi.wait_for_messages(mark)
-    assert update.html == expected_message("shortlist", "KOC-000001", "Andi")  # never hers
+    english = expected_message("shortlist", "KOC-000001", "Andi", "en")
+    sent = expected_message("shortlist", "KOC-000001", "Andi")
+    await _sent_as_written(bot, minjung, andi, translation, english, sent, single=False)
     # An Indonesian colleague's Move all shows the example alone, the choice under it.
     await apply(bot, bot.user(first_name="Citra"), {**MUSICIAN, "full_name": "Citra Lestari"})
     await bot.send(admin, "/leads baru")
@@ -214,33 +222,19 @@ async def test_a_move_all_preview_in_the_talents_language_comes_with_the_staff_m
     assert last.button_texts[:2] == [t(Text.BTN_BULK_SEND), t(Text.BTN_BULK_QUIET)]
 
 
-async def test_the_workspace_move_all_preview_shows_the_translation_under_the_examples(
-    bot: Harness, chromium: Chromium
-) -> None:
-    await apply(bot, bot.user(first_name="Andi"), {**MUSICIAN, "full_name": "Andi Wijaya"})
-    async with served(bot) as base, chromium.context() as context:
-        seen = await watched(context)
-        page = seen.page
-        await page.goto(page_url(base, bot, ADMIN_ID, "en"))
-        select = t(Text.WS_SELECT_ROW, "en", reference="KOC-000001")
-        await page.get_by_label(select).check()
-        await page.get_by_role("button", name=t(Text.WS_MOVE_SELECTED, "en")).click()
-        stages = page.locator("dialog .stage-buttons button")
-        await stages.filter(has_text=label("shortlist", "en")).click()
-        bubbles = page.locator("dialog .bubble")
-        await bubbles.first.wait_for()
-        assert await bubbles.count() == 2
-        exact, translated = await bubbles.all_inner_texts()
-        assert exact == visible(expected_message("shortlist", "KOC-000001", "Andi"))
-        assert translated == visible(expected_message("shortlist", "KOC-000001", "Andi", "en"))
-        said = visible(t(Text.PIPELINE_PREVIEW_TRANSLATION, "en"))
-        assert await page.locator("dialog p.hint", has_text=said).is_visible()
-        assert await bubbles.nth(0).get_attribute("lang") == "id"
-        assert await bubbles.nth(1).get_attribute("lang") == "en"
-        # Sending sends the Indonesian message, never the translation.
-        await page.get_by_role("button", name=t(Text.BTN_BULK_SEND, "en")).click()
-        await page.locator("#toast[data-kind=info]").wait_for()
-    assert seen.alerts == [] and seen.errors == []
+async def _andi_shortlisted_with_translation(page: Any) -> None:
+    """A preview dialog: Andi's Shortlist message as he gets it (Indonesian), then, labelled
+    as hers only, the same in English."""
+    bubbles = page.locator("dialog .bubble")
+    await bubbles.first.wait_for()
+    assert await bubbles.count() == 2
+    exact, translated = await bubbles.all_inner_texts()
+    assert exact == visible(expected_message("shortlist", "KOC-000001", "Andi"))
+    assert translated == visible(expected_message("shortlist", "KOC-000001", "Andi", "en"))
+    said = visible(t(Text.PIPELINE_PREVIEW_TRANSLATION, "en"))
+    assert await page.locator("dialog p.hint", has_text=said).is_visible()
+    assert await bubbles.nth(0).get_attribute("lang") == "id"
+    assert await bubbles.nth(1).get_attribute("lang") == "en"
 
 
 async def test_the_workspace_preview_shows_the_translation_under_the_exact_message(
@@ -253,13 +247,16 @@ async def test_the_workspace_preview_shows_the_translation_under_the_exact_messa
         await page.goto(page_url(base, bot, ADMIN_ID, "en") + "&lead/1")
         await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
         await page.locator(".stage-buttons button", has_text=label("shortlist", "en")).click()
-        bubbles = page.locator("dialog .bubble")
-        await bubbles.first.wait_for()
-        assert await bubbles.count() == 2
-        exact, translated = await bubbles.all_inner_texts()
-        assert exact == visible(expected_message("shortlist", "KOC-000001", "Andi"))
-        assert translated == visible(expected_message("shortlist", "KOC-000001", "Andi", "en"))
-        said = visible(t(Text.PIPELINE_PREVIEW_TRANSLATION, "en"))
-        assert await page.locator("dialog p.hint", has_text=said).is_visible()
-        assert await bubbles.nth(1).get_attribute("lang") == "en"
+        await _andi_shortlisted_with_translation(page)
+        # Move all of a selection shows it too (s60: only the Indonesian example).
+        await page.goto(page_url(base, bot, ADMIN_ID, "en"))
+        await page.reload()  # only the address's fragment changed: the list afresh
+        select = t(Text.WS_SELECT_ROW, "en", reference="KOC-000001")
+        await page.get_by_label(select).check()
+        await page.get_by_role("button", name=t(Text.WS_MOVE_SELECTED, "en")).click()
+        stages = page.locator("dialog .stage-buttons button")
+        await stages.filter(has_text=label("shortlist", "en")).click()
+        await _andi_shortlisted_with_translation(page)
+        await page.get_by_role("button", name=t(Text.BTN_BULK_SEND, "en")).click()
+        await page.locator("#toast[data-kind=info]").wait_for()
     assert seen.alerts == [] and seen.errors == []
