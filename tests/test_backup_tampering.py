@@ -201,5 +201,7 @@ async def test_a_restore_names_the_leads_whose_staff_work_since_the_backup_is_lo
     # What was held, Sari's lead erased again, then the staff work to redo.
     messages = await staff_chat.wait_for_messages(mark, 3)
     references = Markup("<code>KOC-000002</code>")
-    expected = shown(Text.RESTORE_LOST_LEADS, references=references)
+    # Its gist under it for staff who read English (the staff chat is shared).
+    gloss = shown(Text.RESTORE_LOST_GLOSS, "en")
+    expected = f"{shown(Text.RESTORE_LOST_LEADS, references=references)}\n{gloss}"
     assert [m.text for m in messages if m.text.startswith("⚠️")] == [expected]
