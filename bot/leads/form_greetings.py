@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bot.answers.text import chatter, words
 from bot.answers.words import GRATITUDE
+from bot.leads.intent_words import fold
 from bot.texts import Text
 
 # The words that greet, besides the time of day (not the forms of address GREETINGS holds too).
@@ -40,3 +41,37 @@ def greeting_back(text: str) -> Text | None:
     if times:
         return times[0]
     return Text.INTAKE_GREETING_HELLO if not _HELLO.isdisjoint(found) else None
+
+
+# A letter's greeting or sign-off on its own ("Salam hormat,", "Hormat kami", "Best regards"; a
+# talents' review: the first line of a pasted signature was stored as the production house).
+_SIGN_OFFS = frozenset(
+    {
+        "salam",
+        "salam hormat",
+        "hormat saya",
+        "hormat kami",
+        "dengan hormat",
+        "salam kenal",
+        "salam sejahtera",
+        "salam sukses",
+        "salam budaya",
+        "salam kreatif",
+        "wassalam",
+        "wassalamualaikum",
+        "regards",
+        "best regards",
+        "kind regards",
+        "warm regards",
+        "best",
+        "sincerely",
+        "yours sincerely",
+        "cheers",
+    }
+)
+
+
+def signs_off(text: str) -> bool:
+    """Whether a text is only a letter's greeting or sign-off ("Salam hormat,", "Best
+    regards"), never a name's part ("Salam Band" is a name)."""
+    return fold(text) in _SIGN_OFFS

@@ -27,7 +27,7 @@ from bot.leads import (
     slips,
 )
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
-from bot.leads.form_greetings import greeting_back
+from bot.leads.form_greetings import greeting_back, signs_off
 from bot.leads.intake_screens import (
     AGE_CHECK,
     CARRIED,
@@ -350,10 +350,12 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             optional_long = not question.required and question.type == "long_text"
             note = Text.INTAKE_CHATTER if optional_long else Text.INTAKE_SYMBOLS_ONLY
             return Screen(QUESTION, draft, question, answers, note=note)
-        if question.type == "short_text" and chats:
+        if question.type == "short_text" and (chats or signs_off(text)):
             # "makasih kak" at the full name was stored as the name "makasih" (a walk-through,
             # session 54): okay, thanks or hello is no name, unless sent once more ("Nanti
             # Lanjut", a band; capitals tell nothing: a phone writes "Makasih", an attacker).
+            # Nor a letter's sign-off ("Salam hormat,", a talents' review s60: stored as the
+            # production house).
             chatter = answer_outcomes.Rejected(Text.INTAKE_CHATTER_AT_TEXT)
             asked_back = await self._asked_back(draft, question, text, sent, update_id, chatter)
             if asked_back is not None:
