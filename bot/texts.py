@@ -238,6 +238,7 @@ class Text(StrEnum):
     INTAKE_NOT_A_CITY = "intake_not_a_city"
     INTAKE_ONE_PLACE = "intake_one_place"
     INTAKE_ONE_PLACE_ELSEWHERE = "intake_one_place_elsewhere"
+    INTAKE_CITY_ELSEWHERE = "intake_city_elsewhere"
     INTAKE_LANGUAGE_OR_NAME = "intake_language_or_name"
     INTAKE_NAME_ITSELF = "intake_name_itself"
     INTAKE_PICKED_WRONG = "intake_picked_wrong"

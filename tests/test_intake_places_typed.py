@@ -14,20 +14,21 @@ from tests.leads import MUSICIAN, at_question, draft_answers, edit_content
 
 
 @pytest.mark.parametrize(
-    ("typed", "city"),
+    ("typed", "province", "city"),
     [
-        ("di Solo", "Solo"),  # stored as "di Solo"
-        ("depok bang", "depok"),  # stored as "depok bang"
-        ("di Malang kak", "Malang"),
-        ("dari Bandung mas", "Bandung"),
-        ("Lee Min", "Lee Min"),  # capitalised: may be a name's end, kept
-        ("Dili", "Dili"),
+        ("di Solo", "jawa_tengah", "Solo"),  # stored as "di Solo"
+        # stored as "depok bang"; a listed city as content/ spells it (a review, s60)
+        ("depok bang", "jawa_barat", "Depok"),
+        ("di Malang kak", "jawa_timur", "Malang"),
+        ("dari Bandung mas", "jawa_barat", "Bandung"),
+        ("Lee Min", "jawa_barat", "Lee Min"),  # capitalised: may be a name's end, kept
+        ("Dili", "jawa_barat", "Dili"),
     ],
 )
 async def test_di_before_a_city_and_address_after_it_are_left_out(
-    bot: Harness, typed: str, city: str
+    bot: Harness, typed: str, province: str, city: str
 ) -> None:
-    user = await at_question(bot, "city")
+    user = await at_question(bot, "city", answers={**MUSICIAN, "province": province})
     await bot.send(user, typed)
     assert (await draft_answers(bot, user))["city"] == city
 
@@ -94,12 +95,13 @@ async def test_the_offered_provinces_button_keeps_the_kind_too(
 @pytest.mark.parametrize(
     ("typed", "province", "city"),
     [
-        # A talents' review (s60): each was stored with its chat word.
-        ("depok bg", "Jawa Barat", "depok"),
-        ("bekasi kak", "Jawa Barat", "bekasi"),
-        ("malang gan", "Jawa Timur", "malang"),
-        ("medan bang", "Sumut", "medan"),
-        ("solo min", "Jawa Tengah", "solo"),
+        # A talents' review (s60): each was stored with its chat word (and now as content/
+        # spells the city, a review of session 60).
+        ("depok bg", "Jawa Barat", "Depok"),
+        ("bekasi kak", "Jawa Barat", "Bekasi"),
+        ("malang gan", "Jawa Timur", "Malang"),
+        ("medan bang", "Sumut", "Medan"),
+        ("solo min", "Jawa Tengah", "Solo"),
         ("Depok bg!", "Jawa Barat", "Depok"),
     ],
 )
@@ -115,7 +117,8 @@ async def test_a_place_whose_name_ends_in_an_address_word_is_kept_whole(
     make_bot: Any, content_folder: Path
 ) -> None:
     """ "Gunung Mas" is a regency of Kalimantan Tengah: were it listed in content/, typed in
-    lower case it stays whole ("mas" is a form of address elsewhere: "depok mas")."""
+    lower case it stays whole ("mas" is a form of address elsewhere: "depok mas"), as
+    content/ spells it."""
 
     def listed(data: Any) -> None:
         for province in data["provinces"]:
@@ -126,4 +129,4 @@ async def test_a_place_whose_name_ends_in_an_address_word_is_kept_whole(
     bot: Harness = await make_bot(content_dir=content_folder)
     user = await at_question(bot, "city", answers={**MUSICIAN, "province": "Kalteng"})
     await bot.send(user, "gunung mas")
-    assert (await draft_answers(bot, user))["city"] == "gunung mas"
+    assert (await draft_answers(bot, user))["city"] == "Gunung Mas"

@@ -32,6 +32,9 @@ class Accepted:
     # and the same text once more is kept; `elsewhere`: the province answered, none of them in it.
     places: bool = False
     elsewhere: T | None = None
+    # One city content/ lists, of another province than the one answered ("Surabaya" after
+    # Jawa Barat): that province (`elsewhere`: the one answered), asked before it is kept.
+    city_in: T | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,8 +26,10 @@ from bot.leads.intent_words import CHAT_WORDS, fold, without_address
 from bot.leads.places import (
     cities_joined,
     city_corrected,
+    city_elsewhere,
     city_nicknamed,
     city_said,
+    city_spelled,
     city_typed,
     not_a_city,
     province_left_out,
@@ -178,6 +180,12 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
             return dataclasses.replace(outcome, places=True, elsewhere=elsewhere)
         if corrected and isinstance(outcome, Accepted):
             return dataclasses.replace(outcome, unsure=True)
+        if province is not None and isinstance(outcome, Accepted):
+            # "gianyar", "MEDAN": as content/ spells it; "Surabaya" after Jawa Barat: asked.
+            spelled = city_spelled(content, str(outcome.value))
+            of_another = city_elsewhere(content, spelled, answers.get(province))
+            city_in, elsewhere = of_another if of_another is not None else (None, None)
+            return dataclasses.replace(outcome, value=spelled, city_in=city_in, elsewhere=elsewhere)
         return outcome
     if question.type == "province":
         return province_typed(content, text)

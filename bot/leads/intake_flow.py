@@ -74,6 +74,7 @@ _ASKED_BACK = frozenset(
         Text.INTAKE_ANSWER_ONLY,
         Text.INTAKE_ONE_PLACE,
         Text.INTAKE_ONE_PLACE_ELSEWHERE,
+        Text.INTAKE_CITY_ELSEWHERE,
     }
 )
 
@@ -420,6 +421,9 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             # whole, as typed, if sent again.
             # Not a copy sent twice on a weak connection, before the note could be read.
             asked_back = await self._asked_back(draft, question, text, sent, update_id, outcome)
+            if asked_back is not None and outcome.reason is Text.INTAKE_CITY_ELSEWHERE:
+                # The province one tap away, as after "salah, harusnya musik".
+                return replace(asked_back, offered=self._province_of(question))
             if asked_back is not None:
                 return asked_back
             outcome = checked
@@ -521,6 +525,11 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
+
+    def _province_of(self, question: Question) -> str | None:
+        """The province question whose city question this is, if it is one."""
+        questions = self._content.questions.values()
+        return next((q.key for q in questions if q.city_question == question.key), None)
 
     async def _paused(
         self, draft: Draft, question: Question | None, text: str, update_id: int

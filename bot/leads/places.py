@@ -371,6 +371,32 @@ def province_left_out(content: Content, joined: frozenset[str], province: object
     return answered.label
 
 
+def city_elsewhere(content: Content, text: str, province: object) -> tuple[T, T] | None:
+    """A city content/ lists typed at the city question, in another province than the one
+    answered ("Surabaya" after Jawa Barat; a review of session 60: stored without a word):
+    the label of its province and of the one answered. None for any other text, or when the
+    province answered is abroad."""
+    answered = content.provinces.get(province) if isinstance(province, str) else None
+    known = province_of_city(content, text)
+    if answered is None or answered.countries or known is None or known[0] == answered.value:
+        return None
+    return content.provinces[known[0]].label, answered.label
+
+
+def city_spelled(content: Content, text: str) -> str:
+    """A city typed at the city question as content/ spells it when it lists it ("gianyar",
+    "MEDAN", "kab. sleman": Gianyar, Medan, Kabupaten Sleman; a review of session 60: stored as
+    typed, beside provinces spelled right); another typed all in small letters or all in
+    capitals, capitalised when it may be a place's name as it is ("kota batu": Kota Batu);
+    any other as typed ("McDonald Town", "Kab. Bandung")."""
+    known = province_of_city(content, text)
+    if known is not None:
+        return _place_as_typed(text, known[1])
+    if (text.islower() or text.isupper()) and _plausible(text):
+        return _as_name(text)
+    return text
+
+
 MIN_CITY_LETTERS = 2  # "Xi" is a name; "x" or "10" is none
 
 

@@ -423,6 +423,9 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
             return Rejected(Text.INTAKE_NAME_ITSELF)
         if name.unsure:  # asked back: the text sent once more is kept whole
             return Rejected(Text.INTAKE_NAME_UNSURE)
+        if outcome.city_in is not None:  # "Surabaya" after Jawa Barat: which one is right?
+            values = {"city": name.text, "city_province": outcome.city_in}
+            return Rejected(Text.INTAKE_CITY_ELSEWHERE, {**values, "province": outcome.elsewhere})
         if outcome.places and outcome.elsewhere is not None:  # neither in the province chosen
             return Rejected(Text.INTAKE_ONE_PLACE_ELSEWHERE, {"province": outcome.elsewhere})
         if outcome.places:  # "Surabaya dan Sidoarjo": which one; sent once more, kept whole
