@@ -239,6 +239,8 @@ class Text(StrEnum):
     INTAKE_ONE_PLACE = "intake_one_place"
     INTAKE_ONE_PLACE_ELSEWHERE = "intake_one_place_elsewhere"
     INTAKE_CITY_ELSEWHERE = "intake_city_elsewhere"
+    INTAKE_EMAIL_EARLY = "intake_email_early"
+    INTAKE_LINK_KEPT_NO_PASSWORD = "intake_link_kept_no_password"  # noqa: S105 - a message key
     INTAKE_LANGUAGE_OR_NAME = "intake_language_or_name"
     INTAKE_NAME_ITSELF = "intake_name_itself"
     INTAKE_PICKED_WRONG = "intake_picked_wrong"

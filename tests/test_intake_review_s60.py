@@ -75,3 +75,38 @@ async def test_a_city_is_stored_as_listed_and_one_typed_in_one_case_capitalised(
         await bot.send(user, typed)
         assert (await draft_answers(bot, user))["city"] == kept, typed
         await bot.press(user, back)
+
+
+async def test_a_link_with_its_password_is_kept_without_the_password(bot: Harness) -> None:
+    """L4: "vimeo.com/…/showreel2025 (kata sandi: ctimur25)" was refused whole, and the link
+    had to be sent again. Now the link is kept, the password never stored, and that is said."""
+    user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+    [reply] = await bot.send(user, "vimeo.com/cahayatimur/showreel2025 (kata sandi: ctimur25)")
+    answers = await draft_answers(bot, user)
+    assert answers["portfolio_url"] == "https://vimeo.com/cahayatimur/showreel2025"
+    assert "ctimur25" not in repr(answers)
+    assert reply.text.startswith(shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD))
+    assert await where(bot, user) == "other_links"
+
+
+async def test_a_www_address_among_other_links_gets_its_https(bot: Harness) -> None:
+    """L5: "www.cahayatimur.co.id" at the other links was kept without "https://", where
+    the work's link has it."""
+    user = await at_question(bot, "other_links", answers=FILMMAKER)
+    await bot.send(user, "www.cahayatimur.co.id\ninstagram.com/cahayatimur")
+    kept = (await draft_answers(bot, user))["other_links"]
+    assert kept == "https://www.cahayatimur.co.id\ninstagram.com/cahayatimur"
+
+
+async def test_an_email_at_the_notable_works_is_asked_back(bot: Harness) -> None:
+    """L3: an address typed one step early ("putu.wirawan@gmail,com") was stored as the
+    notable works; sent once more, it is the answer."""
+    user = await at_question(bot, "notable_works")
+    for typed in ("putu.wirawan@gmail,com", "putu.wirawan@gmail.com"):
+        [reply] = await bot.send(user, typed)
+        assert reply.text.startswith(shown(Text.INTAKE_EMAIL_EARLY)), typed
+        assert await where(bot, user) == "notable_works"
+        assert "notable_works" not in await draft_answers(bot, user)
+    await seen(bot, user)
+    await bot.send(user, "putu.wirawan@gmail.com")
+    assert (await draft_answers(bot, user))["notable_works"] == "putu.wirawan@gmail.com"

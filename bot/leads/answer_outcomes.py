@@ -35,6 +35,9 @@ class Accepted:
     # One city content/ lists, of another province than the one answered ("Surabaya" after
     # Jawa Barat): that province (`elsewhere`: the one answered), asked before it is kept.
     city_in: T | None = None
+    # A link typed with its password ("vimeo.com/x (kata sandi: ctimur25)"): the link alone
+    # taken, the password left out, and said.
+    password_left: bool = False
 
 
 @dataclass(frozen=True, slots=True)

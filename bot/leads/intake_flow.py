@@ -75,6 +75,7 @@ _ASKED_BACK = frozenset(
         Text.INTAKE_ONE_PLACE,
         Text.INTAKE_ONE_PLACE_ELSEWHERE,
         Text.INTAKE_CITY_ELSEWHERE,
+        Text.INTAKE_EMAIL_EARLY,
     }
 )
 
@@ -506,6 +507,8 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             as_shown = form_order.display(question, self._content, outcome.value, draft.language)
             taken = {"taken": as_shown, "field": ahead.label}
             return replace(answered, note=Text.INTAKE_TAKEN_NOT_YET, note_values=taken)
+        if outcome.password_left and answered.note is None:  # the link, not its password
+            return replace(answered, note=Text.INTAKE_LINK_KEPT_NO_PASSWORD)
         if question.type == "phone" and outcome.besides and answered.note is None:
             # "0813 3000 4455 (mas Bayu manajer)": the number kept, the remark said as not
             # (a talents' review: dropped without a word, whose number it is with it).

@@ -398,6 +398,19 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
             return Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
         if reason in _NOT_UNDERSTOOD or question.type in NEVER_ASKED:
             return Rejected(Text.INTAKE_A_QUESTION)
+    if question.type == "url" and _password_beside(text) and len(links := links_in(text)) == 1:
+        # "vimeo.com/…/showreel2025 (kata sandi: ctimur25)" (a talents' review, s60: refused
+        # whole, the link to send again): the link kept, the password never stored, said.
+        return Accepted(links[0], password_left=True)
+    if (
+        question.type in FREE_TEXT
+        and not question.welcomes_questions
+        and not question.holds_links
+        and _ADDRESS_ALONE.fullmatch(text.strip().strip(AROUND_LINK))
+    ):
+        # "putu.wirawan@gmail,com" at the notable works (a talents' review, s60: stored as
+        # a work): the email's own question comes; sent once more, it is the answer.
+        return Rejected(Text.INTAKE_EMAIL_EARLY)
     refused = outcome.reason if isinstance(outcome, Rejected) else None
     if refused in (Text.INTAKE_BAD_URL, Text.INTAKE_NO_LINK) and _PASSWORD.search(text):
         return Rejected(Text.INTAKE_PASSWORD_LATER)  # "Password: deli2025" after the link
@@ -468,6 +481,10 @@ def ticked_then_closed(text: str) -> str | None:
     if len(parts) < 2 or not closes_choice(parts[-1]):
         return None
     return text[: text.rindex(parts[-1])].strip()
+
+
+# An email address alone, its dot perhaps typed as a comma ("putu@gmail,com").
+_ADDRESS_ALONE = re.compile(r"[^\s@]+@[^\s@,.]+(?:[.,][^\s@,.]+)+")
 
 
 def _password_beside(text: str) -> bool:

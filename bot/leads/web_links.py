@@ -11,10 +11,24 @@ from bot.leads.intent_words import CHAT_WORDS, fold
 
 
 def as_link(line: str) -> str:
-    """A line of links as typed, or the profile link of the one handle it names."""
+    """A line of links as typed, its "www." addresses with "https://" as the work's link has
+    it (a talents' review, s60: "www.cahayatimur.co.id" was kept without), or the profile link
+    of the one handle it names."""
     if any(web_link(word.strip(AROUND_LINK)) for word in line.split()):
-        return line
+        return _WWW.sub(_with_scheme, line)
     return profile_link(line) or line
+
+
+# A "www." address without its scheme, as a word of its own.
+_WWW = re.compile(r"(?<![\w/.@])www\.[^\s<>\"']+", re.IGNORECASE)
+
+
+def _with_scheme(found: re.Match[str]) -> str:
+    """A "www." address with "https://", the sentence's punctuation after it left out."""
+    word = found.group(0)
+    core = word.rstrip(AROUND_LINK)
+    link = web_link(core)
+    return word if link is None else link + word[len(core) :]
 
 
 # Where a line of "other links" names a profile without its address ("Spotify: Sari & The
