@@ -110,3 +110,16 @@ async def test_an_email_at_the_notable_works_is_asked_back(bot: Harness) -> None
     await seen(bot, user)
     await bot.send(user, "putu.wirawan@gmail.com")
     assert (await draft_answers(bot, user))["notable_works"] == "putu.wirawan@gmail.com"
+
+
+async def test_no_whatsapp_at_the_phone_gets_why_and_what_to_do(bot: Harness) -> None:
+    """M8: "GAK PUNYA WA, DM IG AJA" got "I couldn't recognize that number". Now: any number
+    will do, why it is asked, and what to do without one; the question stays (it is
+    required), and a plain number is then taken."""
+    user = await at_question(bot, "phone")
+    for typed in ("GAK PUNYA WA, DM IG AJA", "ga ada hp kak, hubungi lewat email aja"):
+        [reply] = await bot.send(user, typed)
+        assert reply.text.startswith(shown(Text.INTAKE_PHONE_NONE)), typed
+        assert await where(bot, user) == "phone"
+    await bot.send(user, "0812 3456 7890")
+    assert (await draft_answers(bot, user))["phone"] == "+6281234567890"

@@ -385,6 +385,11 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         # "belum ada, boleh nyusul kan?" says it already: "type “belum ada”" would ask the
         # talent for what they just typed (a talents' review).
         return outcome
+    refused_number = isinstance(outcome, Rejected) and outcome.reason is Text.INTAKE_BAD_PHONE
+    if question.type == "phone" and refused_number and _NO_NUMBER.search(fold(text)):
+        # "GAK PUNYA WA, DM IG AJA" (a talents' review, s60: "I couldn't recognize that
+        # number"): any number will do, why it is asked, and what to do without one.
+        return Rejected(Text.INTAKE_PHONE_NONE)
     # What the question's own check took as valid data (a link, an address, a number, a
     # choice: "nomor wa saya 0812…?") is the answer; only free text may be a question.
     taken = isinstance(outcome, Accepted) and question.type not in FREE_TEXT
@@ -481,6 +486,18 @@ def ticked_then_closed(text: str) -> str | None:
     if len(parts) < 2 or not closes_choice(parts[-1]):
         return None
     return text[: text.rindex(parts[-1])].strip()
+
+
+# No WhatsApp or no number, or another way to be reached, at the phone question ("GAK PUNYA
+# WA, DM IG AJA", "ga ada hp", "hubungi lewat email aja", "no whatsapp, use instagram").
+_NO_NUMBER = re.compile(
+    r"\b(?:(?:ga|gak|gk|nggak|ngga|enggak|tidak|tdk|ndak|belum|blm|no|dont|don\s+t|do\s+not)"
+    r"\s+(?:(?:punya|ada|pakai|pake|pakek|make|main|have|use|using)\s+)?"
+    r"(?:wa|whatsapp|watsap|hp|handphone|nomor|nomer|no\s+hp|phone|number|cellphone)"
+    r"|(?:dm|chat|hubungi|kontak|contact|message|reach)\s+(?:\w+\s+){0,2}?"
+    r"(?:ig|instagram|insta|email|e\s+mail|telegram|tele|tg|twitter|x|line|facebook|fb)"
+    r"|(?:lewat|via|melalui|through|on)\s+(?:ig|instagram|insta|email|telegram|dm))\b"
+)
 
 
 # An email address alone, its dot perhaps typed as a comma ("putu@gmail,com").
