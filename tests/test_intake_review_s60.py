@@ -123,3 +123,24 @@ async def test_no_whatsapp_at_the_phone_gets_why_and_what_to_do(bot: Harness) ->
         assert await where(bot, user) == "phone"
     await bot.send(user, "0812 3456 7890")
     assert (await draft_answers(bot, user))["phone"] == "+6281234567890"
+
+
+async def test_a_worry_about_the_number_at_the_note_is_answered_before_it_is_kept(
+    bot: Harness,
+) -> None:
+    """M4a: "NOMOR HP KU BUAT APA KAU? JANGAN DIJUAL YA" was stored silently as the note to
+    the team; its answer came only after sending. Now: what the details are for, nothing kept
+    yet; sent once more, it is the note. Any other note is kept as it was."""
+    user = await at_question(bot, "message")
+    worry = "NOMOR HP KU BUAT APA KAU? JANGAN DIJUAL YA"
+    [reply] = await bot.send(user, worry)
+    assert reply.text.startswith(shown(Text.INTAKE_NOTE_DATA_ASKED))
+    assert await where(bot, user) == "message"
+    assert "message" not in await draft_answers(bot, user)
+    await seen(bot, user)
+    await bot.send(user, worry)
+    assert (await draft_answers(bot, user))["message"] == worry
+    assert await where(bot, user) == "review"
+    user = await at_question(bot, "message")
+    await bot.send(user, "Kalau ke Korea biaya tiket siapa yang tanggung?")
+    assert await where(bot, user) == "review"

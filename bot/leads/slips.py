@@ -35,7 +35,7 @@ from bot.leads.sentence_names import (
     without_introduction,
     without_particles,
 )
-from bot.leads.step_questions import about_the_step
+from bot.leads.step_questions import about_the_step, asks_about_data
 from bot.leads.web_links import AROUND_LINK, PLATFORMS, web_link
 from bot.terminal_text import without_controls
 from bot.texts import Text
@@ -385,6 +385,11 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         # "belum ada, boleh nyusul kan?" says it already: "type “belum ada”" would ask the
         # talent for what they just typed (a talents' review).
         return outcome
+    if question.welcomes_questions and asks_about_data(text):
+        # "NOMOR HP KU BUAT APA KAU? JANGAN DIJUAL YA" at the note to the team (a talents'
+        # review, s60: stored silently, the worry unanswered until after sending): what the
+        # details are for, and the note kept only if sent once more.
+        return Rejected(Text.INTAKE_NOTE_DATA_ASKED)
     refused_number = isinstance(outcome, Rejected) and outcome.reason is Text.INTAKE_BAD_PHONE
     if question.type == "phone" and refused_number and _NO_NUMBER.search(fold(text)):
         # "GAK PUNYA WA, DM IG AJA" (a talents' review, s60: "I couldn't recognize that

@@ -165,6 +165,33 @@ def about_the_step(question: Question, text: str) -> Rejected | None:
     return None
 
 
+# What contact details are for, asked with the data named first ("nomor hp ku buat apa?",
+# "emailnya untuk apa"), or a worry that they are sold or passed on ("jangan dijual ya",
+# "datanya disebar ga?", "will you sell my number").
+_DATA = (
+    r"(?:nomor|nomer|no\s+hp|hp|wa|whatsapp|telepon|telp|email|e\s+mail|data|datanya|datamu"
+    r"|number|phone)"
+)
+_DATA_WHY = re.compile(
+    rf"\b{_DATA}(?:\s+\w+){{0,3}}?\s+(?:buat|untuk|utk|dipakai|dipake|for)\s+(?:apa|what)\b"
+)
+_SOLD = re.compile(
+    r"\b(?:jual|dijual|menjual|jualin|disebar\w*|bocor\w*|sell|sold|share|shared|pass\w*\s+on)\b"
+)
+
+
+def asks_about_data(text: str) -> bool:
+    """Whether a short text asks what the contact details given are for, or says a worry
+    that they are sold or passed on ("NOMOR HP KU BUAT APA KAU? JANGAN DIJUAL YA", a talents'
+    review s60: stored silently as the note to the team)."""
+    folded = fold(text)
+    if len(folded.split()) > _WORDS_AT_MOST:
+        return False
+    why = _WHY.search(folded) or _DATA_WHY.search(folded)
+    worried = _SOLD.search(folded) is not None and re.search(rf"\b{_DATA}\b", folded)
+    return why is not None or bool(worried)
+
+
 def _closing_question(text: str) -> str | None:
     """The short question a long text ends with ("Mohon maaf, saya tidak punya Spotify. …
     Apakah boleh menyusul?", a talents' review), where the answer is never a sentence."""
