@@ -3,7 +3,9 @@ and token masking (bot/logs.py `redact`) and the staff search's phone pieces
 (bot/store/leads.py `_PHONE_PIECE`), beside the patterns they replaced (session 59), and the
 result each gives. Then the readings of a typed province and choice (bot/leads/places.py,
 choice_words.py; session 59: 1.4-2.5 s each before, on the attack review's machine), which
-the form no longer even reaches past 300 characters (field_checks.TYPED_AT_BUTTONS_AT_MOST).
+the form no longer even reaches past 300 characters (field_checks.TYPED_AT_BUTTONS_AT_MOST);
+past them only the province a long story names is looked for (places.province_in_message,
+session 60: one pass over its words, each looked up in a dict).
 
     python benchmarks/hostile_patterns.py
 
@@ -20,6 +22,7 @@ from bot import logs
 from bot.content import load_content
 from bot.leads.choice_words import named_choices
 from bot.leads.field_checks import check_text
+from bot.leads.places import province_in_message
 from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store import leads
 
@@ -80,6 +83,21 @@ def main() -> None:
     for name, text in typed.items():
         new, now = best(lambda text: check_text(province, content, {}, text), text)
         print(f"province typed, {name}: {new:.2f} ms now ({type(now).__name__})")
+    story = (
+        "tiang tinggal di Gianyar Bali sejak kecil, dulu kuliah di ISI Denpasar, tampil di Bali"
+        " Arts Festival, pengen bawa gamelan ke Korea, apakah bisa nggih? "
+    )
+    long = {
+        "a story of 4,096 characters": (story * 40)[:LENGTH],
+        "'Bali ' 819 times": ("Bali " * 820)[:LENGTH],
+        "'Kota Batu,' 409 times": ("Kota Batu," * 410)[:LENGTH],
+        "'x,' 2,048 times": "x," * (LENGTH // 2),
+        "a word of 4,096 letters": "a" * LENGTH,
+        "'Papua New Guinea ' 240 times": ("Papua New Guinea " * 241)[:LENGTH],
+    }
+    for name, text in long.items():
+        new, now = best(lambda text: province_in_message(content, text), text)
+        print(f"province in a long message, {name}: {new:.2f} ms now ({now})")
     for name, text in {"'a ' 2,048 times": "a " * 2048, "'x,' 2,048 times": "x," * 2048}.items():
         new, now = best(lambda text: named_choices(role, content, answers, text), text)
         print(f"music_role named_choices, {name}: {new:.2f} ms now ({now})")

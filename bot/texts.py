@@ -242,6 +242,7 @@ class Text(StrEnum):
     INTAKE_EMAIL_EARLY = "intake_email_early"
     INTAKE_PHONE_NONE = "intake_phone_none"
     INTAKE_NOTE_DATA_ASKED = "intake_note_data_asked"
+    INTAKE_PLACE_FROM_LONG = "intake_place_from_long"
     INTAKE_LINK_KEPT_NO_PASSWORD = "intake_link_kept_no_password"  # noqa: S105 - a message key
     INTAKE_LANGUAGE_OR_NAME = "intake_language_or_name"
     INTAKE_NAME_ITSELF = "intake_name_itself"

@@ -264,7 +264,7 @@ def test_indonesia_itself_is_no_province_and_no_abroad(typed: str) -> None:
 
 async def test_an_abbreviated_province_is_stored_in_full(bot: Harness) -> None:
     sari = bot.user()
-    await apply(bot, sari, {**MUSICIAN, "province": "NTT"})
+    await apply(bot, sari, {**MUSICIAN, "province": "NTT", "city": "Kupang"})
     row = await bot.store.db.fetch_one(
         "SELECT a.value FROM answers a JOIN applications p ON p.id = a.application_id"
         " WHERE p.user_id = ? AND a.question_key = 'province'",

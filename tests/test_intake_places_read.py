@@ -15,7 +15,6 @@ from tests.leads import CONTENT, MUSICIAN, at_question, draft_answers, seen, sho
     ("key", "typed"),
     [
         ("province", "x," * 2048),  # refused as "not found", and could be sent again and again
-        ("province", "Bali," + "x," * 2045),  # taken as Bali after seconds of reading
         ("music_role", "a " * 2048),
         ("genres", "pop rock " * 455),
     ],
@@ -32,6 +31,18 @@ async def test_a_typed_answer_far_too_long_for_buttons_is_not_read(
     assert await where(bot, user) == key
     assert key not in await draft_answers(bot, user)
     assert reply.button_texts  # the buttons, to answer with
+
+
+async def test_a_province_in_a_text_far_too_long_is_only_offered(bot: Harness) -> None:
+    """Attack review M1: "Bali," and 2,045 "x," was taken as Bali after seconds of reading.
+    Since session 60 a long text's province is looked for in one pass over its words
+    (places.province_in_message; benchmarks/hostile_patterns.py): offered, never taken."""
+    user = await at_question(bot, "province")
+    [reply] = await bot.send(user, "Bali," + "x," * 2045)
+    assert reply.text.startswith(shown(Text.INTAKE_PLACE_FROM_LONG, other="Pesan untuk tim kami"))
+    assert shown(Text.INTAKE_PROVINCE_GUESSED, province="Bali") in reply.text
+    assert await where(bot, user) == "province"
+    assert "province" not in await draft_answers(bot, user)
 
 
 async def test_a_province_in_a_short_list_is_still_read(bot: Harness) -> None:

@@ -4,6 +4,7 @@ a wish not to give a number, a question at the note, a province inside a story."
 
 from __future__ import annotations
 
+from bot.leads import field_checks
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
@@ -144,3 +145,39 @@ async def test_a_worry_about_the_number_at_the_note_is_answered_before_it_is_kep
     user = await at_question(bot, "message")
     await bot.send(user, "Kalau ke Korea biaya tiket siapa yang tanggung?")
     assert await where(bot, user) == "review"
+
+
+_STORY = (
+    "nggih jadi begini, tiang tinggal di Gianyar Bali sejak kecil, di banjar Peliatan dekat"
+    " Ubud, dulu sempat kuliah di ISI Denpasar jurusan karawitan, sekarang tiang bikin musik"
+    " gamelan semar pegulingan dipadu synth dan beat elektronik, sudah rilis 2 album di"
+    " spotify, kemarin tampil di Bali Arts Festival, tiang pengen sekali bawa gamelan ke"
+    " Korea, apakah bisa nggih? suksma"
+)
+
+
+async def test_a_province_named_beside_a_question_or_in_a_long_story_is_offered(
+    bot: Harness,
+) -> None:
+    """M4b/M5: "tiang di Gianyar, Bali nggih. oh ya apakah gamelan bisa dibawa tampil ke
+    Korea?" got the question answered and Bali dropped; a 371-character story with Bali in
+    it was refused by its length. Now Bali is offered on its button (Gianyar with it), the
+    story pointed to the last question; Korea, gone to, is no place the talent lives."""
+    offer = shown(Text.INTAKE_PROVINCE_OF_CITY_NOTED, city="Gianyar", province="Bali")
+    user = await at_question(bot, "province")
+    replies = await bot.send(
+        user, "tiang di Gianyar, Bali nggih. oh ya apakah gamelan bisa dibawa tampil ke Korea?"
+    )
+    assert offer in replies[-1].text
+    assert "province" not in await draft_answers(bot, user)  # offered, never taken unasked
+    await bot.press(user, "Bali")
+    answers = await draft_answers(bot, user)
+    assert (answers["province"], answers["city"]) == ("bali", "Gianyar")
+    assert len(_STORY) > field_checks.TYPED_AT_BUTTONS_AT_MOST
+    user = await at_question(bot, "province")
+    [reply] = await bot.send(user, _STORY)
+    assert reply.text.startswith(shown(Text.INTAKE_PLACE_FROM_LONG, other="Pesan untuk tim kami"))
+    assert offer in reply.text
+    await bot.press(user, "Bali")
+    answers = await draft_answers(bot, user)
+    assert (answers["province"], answers["city"]) == ("bali", "Gianyar")

@@ -41,7 +41,7 @@ NEVER_ASKED = frozenset({"short_text", "long_text", "number"})
 
 
 # What the form says of an answer that reads as a question ("Sepertinya itu pertanyaan…").
-_READ_AS_ASKED = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_A_QUESTION_BUTTONS})
+READ_AS_ASKED = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_A_QUESTION_BUTTONS})
 
 
 def asked_instead(error: Rejected | None, note: Text | None, text: str) -> bool:
@@ -59,7 +59,7 @@ def asked_instead(error: Rejected | None, note: Text | None, text: str) -> bool:
         if not (at_buttons and asks_something(text)):
             return False  # "5 tahun ya kak?", "Inggris?" at the languages
     if error is not None:
-        return error.reason in _READ_AS_ASKED
+        return error.reason in READ_AS_ASKED
     # At buttons nothing typed is an answer: a "?" with more after it asks too (a talents'
     # review: "Data saya … ke pihak lain atau tidak? Saya khawatir …" at the consent was
     # only told to press a button).

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from bot.answers.text import acknowledges
 from bot.content import Question
@@ -260,6 +261,9 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         overlong = field_checks.too_long_at_buttons(question, text)
         if draft.stage == QUESTION and overlong is not None:  # no reading of it at all
             answers = await self._applications.answers(draft.id)
+            story = await self._province_told(draft, question, answers, text, update_id)
+            if story is not None:  # a long story naming where the talent lives: that offered
+                return story
             return Screen(QUESTION, draft, question, answers, error=overlong)
         free = draft.stage == QUESTION and _long(question)  # where these may be the answer
         # "Sebentar, saya cek dulu nama resmi PT kami di akta." at a question (a talents'
@@ -416,6 +420,17 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         outcome = slips.slip(question, text, outcome)
         if asked and outcome == checked:  # "press a button", to one that asks without a "?"
             outcome = answer_outcomes.Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
+        if (
+            question.type == "province"
+            and isinstance(outcome, answer_outcomes.Rejected)
+            and outcome.reason in asked_questions.READ_AS_ASKED
+        ):
+            # "tiang di Gianyar, Bali nggih. oh ya apakah gamelan bisa …?" (a talents' review,
+            # s60: Bali dropped): the province offered, the question answered above it.
+            place = places.province_in_message(self._content, text)
+            if place is not None:
+                offer = await self._province_offer(draft, question, answers, text, place, update_id)
+                return replace(offer, error=outcome) if offer.matches else offer
         if isinstance(outcome, answer_outcomes.Rejected) and outcome.reason in _ASKED_BACK:
             # "Kalau itu memang jawabanmu, kirim sekali lagi": the same text again is the
             # answer ("The Open Call Band?"), as checked; the text is kept as a digest only.
@@ -529,6 +544,32 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
+
+    async def _province_told(
+        self,
+        draft: Draft,
+        question: Question | None,
+        answers: dict[str, Any],
+        text: str,
+        update_id: int,
+    ) -> Screen | None:
+        """A text too long for the province question that names where the talent lives (a
+        talents' review, s60: a 371-character story with Bali in it was refused by its
+        length): that province offered, and where the story and a question in it may go.
+        None for any other text (refused by its length, as before)."""
+        if question is None or question.type != "province":
+            return None
+        named = places.province_in_message(self._content, text)
+        if named is None:
+            return None
+        offered = await self._province_offer(draft, question, answers, text, named, update_id)
+        if not offered.matches:
+            return offered
+        visible = form_order.visible_questions(self._content, answers)
+        last = visible[-1].label if visible and visible[-1].type == "long_text" else None
+        if last is None:
+            return offered
+        return replace(offered, note=Text.INTAKE_PLACE_FROM_LONG, note_values={"other": last})
 
     def _province_of(self, question: Question) -> str | None:
         """The province question whose city question this is, if it is one."""

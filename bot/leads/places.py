@@ -163,11 +163,36 @@ def _province_in_sentence(
     return Matches([value], city=city)
 
 
+# Words before a place the talent goes to, not lives in ("bawa gamelan ke Korea").
+_GOING_TO = frozenset({"ke", "to", "menuju", "towards"})
+
+
+def province_in_message(content: Content, text: str) -> Matches | None:
+    """The one province a message of any length names as where the talent is, with its city
+    where one is named, to offer ("tiang di Gianyar, Bali nggih. oh ya apakah gamelan bisa
+    dibawa tampil ke Korea?", a talents' review s60: the question answered, Bali dropped; a
+    371-character story was refused by its length). Places gone to ("ke Korea") and come
+    from ("asli Bandung") are left out. None when it names none, or places of two provinces.
+    Read in one pass over its words, each looked up in a dict (a 4,096-character text: a
+    few milliseconds, benchmarks/hostile_patterns.py)."""
+    found = _places_named(content, text, not_after=_GOING_TO)
+    values = {value for value, *_ in found}
+    if len(values) != 1:
+        return None
+    city = next((city for _, city, _ in found if city is not None), None)
+    return Matches([values.pop()], city=city)
+
+
 def _places_named(
-    content: Content, text: str, *, lived_only: bool = False
+    content: Content,
+    text: str,
+    *,
+    lived_only: bool = False,
+    not_after: frozenset[str] = frozenset(),
 ) -> list[tuple[str, str | None, str]]:
     """The places a sentence names (_province_in_sentence), each as its province, its city
-    (None for a province's own name) and the name as read (folded), in the sentence's order."""
+    (None for a province's own name) and the name as read (folded), in the sentence's order;
+    none right after a word of `not_after`."""
     places = _names(content).in_sentence
     found: list[tuple[str, str | None, str]] = []
     for part in _CLAUSES.split(text):
@@ -180,7 +205,7 @@ def _places_named(
         while start < len(tokens):
             sizes = range(min(_PLACE_WORDS_AT_MOST, len(tokens) - start), 0, -1)
             size = next((n for n in sizes if " ".join(tokens[start : start + n]) in places), 0)
-            if size:
+            if size and not (start and tokens[start - 1] in not_after):
                 name = " ".join(tokens[start : start + size])
                 found.append((*places[name], name))
             start += max(size, 1)
