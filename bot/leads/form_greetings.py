@@ -37,6 +37,8 @@ def greeting_back(text: str) -> Text | None:
     found = words(text)
     if not GRATITUDE.isdisjoint(set(found) - {"🙏"}):
         return None
+    if signs_off(text) and fold(text) not in _GREETING_SIGN_OFFS:
+        return None  # "Salam hormat," closes a letter: asked back without a "Halo!"
     times = [_TIMES[word] for word in found if word in _TIMES]
     if times:
         return times[0]
@@ -69,6 +71,8 @@ _SIGN_OFFS = frozenset(
         "cheers",
     }
 )
+# The ones of them that greet ("salam kenal": nice to meet you), greeted back.
+_GREETING_SIGN_OFFS = frozenset({"salam", "salam kenal"})
 
 
 def signs_off(text: str) -> bool:
