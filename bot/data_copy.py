@@ -368,6 +368,7 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
         "reminders_off_at": (Text.MYDATA_FIELD_REMINDERS_OFF, w.moment),
         "amends": (Text.MYDATA_FIELD_AMENDS, _registration_of(w, tables)),
         "said_under_18_at": (Text.MYDATA_FIELD_SAID_UNDER_18, w.moment),
+        "reuses": (Text.MYDATA_FIELD_REUSES, _registration_of(w, tables)),
     }
     optional = (
         "submitted_at",
@@ -380,7 +381,7 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
     for row in tables.get("applications", []):
         choices = {"pending": (Text.MYDATA_FIELD_PENDING, _chosen(w, row.get("current_key")))}
         record = w.record(row, {**fields, **choices}, _FORM_STATE)
-        for empty in (*optional, "pending", "reminders_off_at", "amends"):
+        for empty in (*optional, "pending", "reminders_off_at", "amends", "reuses"):
             label = w.say({**fields, **choices}[empty][0])
             # Say nothing of what never happened, nor of the bot's own notes on their texts.
             if not row.get(empty) or (empty == "pending" and bot_note(_decoded(row[empty]))):

@@ -34,7 +34,7 @@ from bot.answers.text import (
 from bot.answers.verdict import Outcome, Thresholds, Verdict
 from bot.content import Content, FaqItem, Program
 from bot.leads import asked_questions
-from bot.leads.cancel_wish import wants_to_cancel
+from bot.leads.cancel_wish import wants_to_cancel, wants_to_undo
 from bot.leads.form_greetings import greeting_back
 from bot.leads.intent_words import looks_it_up, says_later
 from bot.leads.register_wish import wants_to_go_on, wants_to_register_said_more
@@ -252,6 +252,8 @@ async def _typed_wish(update: Update, context: BotContext, question: Question) -
         return True
     if await _later_with_paused_form(update, context, question):
         return True
+    if await _undo_wished(update, context, question):
+        return True
     # "batalin pendaftaranku": before a wish to register, whose words ("daftar") it shares.
     # The word check first: `taught` is a second match of the message, too dear for each one.
     if (
@@ -263,6 +265,17 @@ async def _typed_wish(update: Update, context: BotContext, question: Question) -
     if await _wants_to_register(update, context, question):
         return True
     return await support.acknowledged(update, context, text)
+
+
+async def _undo_wished(update: Update, context: BotContext, question: Question) -> bool:
+    """ "Apakah pembatalan ini dapat saya urungkan?" from a talent who cancelled: /daftar's
+    offer to begin from those answers (handlers.intake.undo_wished). True if it was that."""
+    if not wants_to_undo(question.text) or taught(context, question.text):
+        return False  # the word check first, as for the cancel
+    # handlers.intake sends free text here, so it is imported when needed, not at the top.
+    from handlers.intake import undo_wished
+
+    return await undo_wished(update, context, question.user_id, question.text)
 
 
 async def _later_with_paused_form(update: Update, context: BotContext, question: Question) -> bool:

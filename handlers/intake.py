@@ -11,6 +11,7 @@ from bot.answers.text import chatter, wants_to_register
 from bot.content import Markup, other_language
 from bot.leads import answer_outcomes, asked_questions, form_order, records, stage_changes
 from bot.leads.asked_questions import asks_in_note
+from bot.leads.cancel_wish import wants_to_undo
 from bot.leads.change_wish import asks_about_the_choice, carried, wants_to_change
 from bot.leads.export import wib_words
 from bot.leads.intake_flow import IntakeFlow
@@ -24,7 +25,7 @@ from handlers.common import BotContext, answer_query, reply, sender_name, show
 from handlers.intake_views import render, summary
 from handlers.pipeline_views import open_button
 from handlers.records_views import marks_lines
-from handlers.registration_views import NEW, UPDATE, VIEW
+from handlers.registration_views import NEW, REUSE, UPDATE, VIEW
 from handlers.staff_views import consent_lines
 from handlers.views import APPLY, APPLY_PROGRAM
 
@@ -73,6 +74,25 @@ async def apply_button(update: Update, context: BotContext) -> None:
     await _present(update, context, screen, edit=False)
 
 
+async def undo_wished(update: Update, context: BotContext, user_id: int, typed: str) -> bool:
+    """ "Apakah pembatalan ini dapat saya urungkan?", "aku mau daftar lagi" from a talent who
+    cancelled a registration (a talents' review s60, M6: "no answer"): that a cancel is not
+    undone, above what /daftar shows now (most often the offer to begin from the cancelled
+    one's answers). False, for the matcher, if it is not that wish or they cancelled none."""
+    if not wants_to_undo(typed):
+        return False  # most messages: no read of the store
+    registrations = await context.services.store.pipeline.registrations(user_id)
+    if all(item.withdrawn_at is None for item in registrations):
+        return False
+    screen = await _flow(context).begin(user_id, context.language(update), update.update_id)
+    if screen.note is None:
+        screen = replace(screen, note=Text.CANCEL_NOT_UNDONE)
+    else:  # its own note (the day's limit, a form resumed): the line first
+        await reply(update, context.text(Text.CANCEL_NOT_UNDONE))
+    await _present(update, context, screen, edit=False)
+    return True
+
+
 async def registration_button(update: Update, context: BotContext) -> None:
     """Under /daftar, for a talent who has submitted: update a registration, or a new one
     (and under /dataku's summary: see and update the answers)."""
@@ -91,9 +111,19 @@ async def registration_button(update: Update, context: BotContext) -> None:
             return  # cancelled: said so, when, and where its answers are
         carried = await _carried(context, user.id, small_int(wish) if wish else None)
         screen = await flow.begin_update(user.id, language, update.update_id, lead_id, carried)
+    elif data.startswith(REUSE):
+        # After a cancel, "Pakai jawaban lama": a new one from its answers, to the review.
+        lead_id = small_int(data.removeprefix(REUSE))
+        if lead_id is None:
+            await fallback.stale_button(update, context)
+            return
+        screen = await flow.begin_reused(user.id, language, update.update_id, lead_id)
     else:
         program = data.removeprefix(NEW).removeprefix(":") or None
+        fresh = await context.services.store.applications.draft_for(user.id) is None
         screen = await flow.begin(user.id, language, update.update_id, program, fresh=True)
+        if fresh:  # after a cancel, "Mulai dari awal": said that the cancelled one stays so
+            screen = await talent_cancel.new_after_cancel(context, user.id, screen)
     await _present(update, context, screen, edit=not viewing)
 
 
@@ -163,6 +193,8 @@ async def private_message(update: Update, context: BotContext) -> None:
             await support.relay_and_leave(update, context)
             await apply_command(update, context)
             return
+        if typed is not None and await undo_wished(update, context, user.id, typed):
+            return  # "bisa diurungkan pembatalannya?" after /tanya: not relayed, as the cancel
         if typed is not None and await talent_cancel.wished(update, context, user.id, typed):
             # "kak aku ga jadi ikut deh, cancel aja pendaftarannya ya" after /tanya went to
             # staff with only a 👌 (a re-check s59, N1): the confirmation, as /status offers it;
@@ -371,6 +403,7 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
     # review: the group's alert alone, and a colleague contacts the talent twice).
     marks = (await records.page_marks(context.services.store, [lead.id])).get(lead.id, [])
     text += "".join("\n" + line for line in marks_lines(content, language, marks))
+    text += await talent_cancel.reused_line(context, user.id, lead, language)
     opener = open_button(content, language, screen.reference or "", lead.id, anew=True)
     chats = await records_alerts.alert_chats(context)
     if await records_alerts.send_alert(context, chats, text, opener):

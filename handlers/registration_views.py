@@ -7,7 +7,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup
 
 from bot.content import Content, Markup
-from bot.leads import form_order
+from bot.leads import form_order, intake_screens
 from bot.leads.export import to_wib
 from bot.leads.intake_screens import Screen
 from bot.leads.intake_screens import press_data as data
@@ -23,7 +23,18 @@ UPDATE = "rg:u:"  # rg:u:<lead application id>[:<message id of a wish carrying a
 # The same from /dataku: the review comes as a new message, the copy's summary stays.
 VIEW = "rg:v:"  # rg:v:<lead application id>
 NEW = "rg:n"  # rg:n[:<program key>]
-SCREENS = ("choose", "limited", "updated", "unchanged", "discarded", "update_gone")
+# After a cancel: a new registration begun from the cancelled one's answers.
+REUSE = "rg:r:"  # rg:r:<cancelled lead's application id>
+SCREENS = (
+    "choose",
+    "limited",
+    "updated",
+    "unchanged",
+    "discarded",
+    "update_gone",
+    intake_screens.REUSE,
+    "reuse_gone",
+)
 
 
 def render(screen: Screen, content: Content, language: str) -> View:
@@ -34,6 +45,10 @@ def render(screen: Screen, content: Content, language: str) -> View:
 
     if screen.kind in ("choose", "limited"):
         return _choose(screen, content, language)
+    if screen.kind == intake_screens.REUSE:
+        return _reuse(screen, content, language)
+    if screen.kind == "reuse_gone":
+        return say(Text.REUSE_GONE), None
     if screen.kind == "updated":
         lines = "\n".join(
             change_line(content, language, change, talent=True) for change in screen.changes
@@ -84,6 +99,17 @@ def _choose(screen: Screen, content: Content, language: str) -> View:
     new = f"{NEW}:{screen.program}" if screen.program else NEW
     rows.append([button(content.text(Text.BTN_NEW_REGISTRATION, language), new)])
     text = content.text(Text.UPDATE_CHOOSE, language, items=listed)
+    return text, InlineKeyboardMarkup(rows)
+
+
+def _reuse(screen: Screen, content: Content, language: str) -> View:
+    """After a cancel: begin from the cancelled one's answers, or afresh (both a new lead)."""
+    fresh = f"{NEW}:{screen.program}" if screen.program else NEW
+    rows = [
+        [button(content.text(Text.BTN_REUSE_ANSWERS, language), f"{REUSE}{screen.reuses}")],
+        [button(content.text(Text.BTN_REUSE_FRESH, language), fresh)],
+    ]
+    text = content.text(Text.INTAKE_REUSE_OFFER, language, reference=screen.reference or "")
     return text, InlineKeyboardMarkup(rows)
 
 

@@ -14,6 +14,7 @@ from bot.leads.cancel_wish import wants_to_cancel
 from bot.leads.export import to_wib
 from bot.leads.intake_screens import QUESTION, Screen
 from bot.parsing import small_int
+from bot.store import Draft
 from bot.store.cancellations import OwnLead
 from bot.store.pipeline import Registration
 from bot.support import SupportDesk
@@ -215,3 +216,22 @@ async def new_after_cancel(context: BotContext, user_id: int, screen: Screen) ->
     return replace(
         screen, note=Text.INTAKE_NEW_AFTER_CANCEL, note_values={"references": references}
     )
+
+
+async def reused_line(context: BotContext, user_id: int, lead: Draft, language: str) -> str:
+    """Under a new lead's staff alert: that its answers came from one the talent cancelled,
+    in the alert's language and, in italics, the other (the group is shared); "" for a lead
+    begun afresh (or whose cancelled one is gone)."""
+    old = (
+        None
+        if lead.reuses is None
+        else await context.services.store.cancellations.own_lead(user_id, lead.reuses)
+    )
+    if old is None:
+        return ""
+    content = context.content
+    said = content.text(Text.STAFF_NEW_LEAD_REUSED, language, reference=old.reference)
+    gloss = content.text(
+        Text.STAFF_NEW_LEAD_REUSED, other_language(language), reference=old.reference
+    )
+    return f"\n{said}\n<i>{gloss}</i>"

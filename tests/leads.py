@@ -250,6 +250,9 @@ async def apply(
     new = CONTENT.text(Text.BTN_NEW_REGISTRATION, language)
     if await where(bot, user) is None and new in user.last_message.button_texts:
         await bot.press(user, new)  # submitted before: a second registration, not an update
+    fresh = CONTENT.text(Text.BTN_REUSE_FRESH, language)
+    if await where(bot, user) is None and fresh in user.last_message.button_texts:
+        await bot.press(user, fresh)  # cancelled one before: not from its answers
     if await where(bot, user) == "consent_processing":
         await consent(bot, user, korea=korea, language=language)
     await fill(bot, user, answers, language)

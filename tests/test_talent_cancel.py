@@ -130,9 +130,10 @@ async def test_a_talent_cancels_a_sent_registration_from_status(
     [registration] = section(data_copy(document[1]), Text.MYDATA_SECTION_REGISTRATIONS)
     assert copy_label(Text.MYDATA_FIELD_CANCELLED) in registration
     assert registration[copy_label(Text.MYDATA_FIELD_ANSWERS)]
-    # /daftar starts a new registration at once: no "update" of the cancelled one offered.
+    # /daftar starts a new registration: no "update" of the cancelled one offered.
     await bot.send(sari, "/daftar")
     assert t(Text.BTN_UPDATE_REGISTRATION) not in sari.last_message.button_texts
+    await bot.press(sari, t(Text.BTN_REUSE_FRESH))
     assert await where(bot, sari) is not None
     draft = await bot.store.applications.draft_for(sari.id)
     assert draft is not None and draft.amends is None
@@ -497,7 +498,10 @@ async def test_after_cancelling_status_and_daftar_show_the_way_back(bot: Harness
     (status,) = await bot.send(sari, "/status")
     assert visible(t(Text.STATUS_REGISTER_AGAIN)) in status.text
     assert status.button_texts[0] == t(Text.BTN_APPLY)
-    (first,) = await bot.press(sari, t(Text.BTN_APPLY), message=status)
+    # The button begins from her kept answers, or afresh (tests/test_registering_again.py).
+    (offer,) = await bot.press(sari, t(Text.BTN_APPLY), message=status)
+    assert offer.button_texts == [t(Text.BTN_REUSE_ANSWERS), t(Text.BTN_REUSE_FRESH)]
+    (first,) = await bot.press(sari, t(Text.BTN_REUSE_FRESH), message=offer)
     assert visible(t(Text.INTAKE_NEW_AFTER_CANCEL, references="KOC-000001")) in first.text
     assert await where(bot, sari) is not None  # the new form's first question
     # /daftar typed says it too.
@@ -505,7 +509,8 @@ async def test_after_cancelling_status_and_daftar_show_the_way_back(bot: Harness
     assert await apply(bot, dimas, FILMMAKER) == "KOC-000002"
     await bot.send(dimas, "batalin pendaftaranku")
     await bot.press(dimas, t(Text.BTN_CANCEL_YES))
-    (first,) = await bot.send(dimas, "/daftar")
+    await bot.send(dimas, "/daftar")
+    (first,) = await bot.press(dimas, t(Text.BTN_REUSE_FRESH))
     assert visible(t(Text.INTAKE_NEW_AFTER_CANCEL, references="KOC-000002")) in first.text
 
 

@@ -69,3 +69,44 @@ def wants_to_cancel(text: str) -> bool:
     ):
         return False
     return (cancels or not_going) and not _REGISTRATION.isdisjoint(found)
+
+
+# A wish to take a cancel back, or to register again after it (a talents' review s60, M6:
+# "Mohon maaf, apakah pembatalan ini dapat saya urungkan? Ternyata kami masih berminat." got
+# "no answer"). Read only from a talent who cancelled a registration (handlers/intake.py), whom
+# it leads to /daftar's offer to begin from the cancelled one's answers; anyone else's words
+# go on to the FAQ as before. The cancelling itself named ("pembatalan", "the cancel") beside a
+# word that takes it back; or a word of reopening beside the registration; or "daftar lagi",
+# "masih berminat", "berubah pikiran" in a short message.
+_THE_CANCEL = re.compile(
+    r"\bpembatalan(?:nya|ku|mu)?\b|\bcancel(?:l?ation|l?ing|l?ed)?\b|\bwithdrawal\b"
+)
+_TAKE_BACK = re.compile(
+    r"\b(?:meng|di)?urung(?:kan|kn|in)?\b|\b(?:mem|di)?batal(?:kan|kn|in|ken)\b|\bbatal\b"
+    r"|\b(?:di|me|men)?(?:tarik|cabut)(?:kan|in)?\b|\bundo\b|\bun-?cancel\w*|\brevers\w*"
+    r"|\brevert\w*|\btake\s+(?:it\s+)?back\b|\bback\s+out\s+of\b",
+)
+_REOPEN = re.compile(
+    r"\b(?:di|meng)?aktif(?:kan|kn|in)?\s+(?:lagi|kembali)\b|\b(?:di)?buka\s+(?:lagi|kembali)\b"
+    r"|\b(?:di)?hidup(?:kan|in)\s+(?:lagi|kembali)\b|\bre-?(?:activate|open|instate|store)\w*"
+    r"|\b(?:ga|gak|gk|g|nggak|ngga|enggak|tidak|tdk|ndak|ra)\s*(?:jadi|jd|sido)\s+(?:batal|cancel)",
+)
+_AGAIN = re.compile(
+    r"\b(?:daftar|mendaftar|register|apply|sign\s+up|signup)\s+(?:lagi|ulang|kembali|again)\b"
+    r"|\bre-?(?:register|apply)\b|\bmasih\s+(?:ber)?minat\b|\bmasih\s+tertarik\b"
+    r"|\bberubah\s+pikiran\b|\bstill\s+interested\b|\bchanged?\s+my\s+mind\b"
+)
+_REGISTRATION_WORD = re.compile(r"daftar|registr|applica|submission|\bit\b|\bini\b|\bitu\b")
+_SHORT = 140  # characters: "Mohon maaf, apakah pembatalan ini dapat saya urungkan? Ternyata …"
+
+
+def wants_to_undo(text: str) -> bool:
+    """Whether a message asks to take back a cancelled registration, or to register again."""
+    folded = text.casefold()
+    if len(folded) > 2 * _SHORT:
+        return False
+    if _THE_CANCEL.search(folded) and _TAKE_BACK.search(_THE_CANCEL.sub(" ", folded)):
+        return True  # "bisa dibatalin pembatalannya?", "can I undo the cancel"
+    if _REOPEN.search(folded) and (_REGISTRATION_WORD.search(folded) or len(folded) <= _SHORT // 2):
+        return True  # "aktifkan lagi pendaftaranku", "reopen my application"
+    return len(folded) <= _SHORT and _AGAIN.search(folded) is not None

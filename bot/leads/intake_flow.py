@@ -24,6 +24,7 @@ from bot.leads import (
     intent_words,
     places,
     registration_limit,
+    reused_answers,
     sentence_names,
     slips,
 )
@@ -36,6 +37,7 @@ from bot.leads.intake_screens import (
     EDIT_LIST,
     GUARDIAN,
     QUESTION,
+    REUSE,
     REVIEW,
     SENT_TWICE_TOLD,
     Press,
@@ -59,6 +61,7 @@ from bot.leads.typed_answers import TypedAnswers
 from bot.leads.typed_choices import TypedChoices
 from bot.store import Change, Draft
 from bot.store.db import ago
+from bot.store.records import TalentLead
 from bot.texts import Text
 from bot.wib import to_wib
 
@@ -104,20 +107,19 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         if resumed is not None:
             return resumed
         registrations = await self._store.records.leads_of(user_id)
-        limit = self._new_per_day
-        if limit is not None:  # those an erasure deleted count too: none may be left
-            again = await registration_limit.new_again_at(self._store, user_id, limit)
-            if again is not None:  # REGISTRATIONS_PER_DAY sent: only updating one, for now
-                when = self._content.moment_text(to_wib(again), language)
-                values = {"limit": limit, "when": when}
-                return Screen(
-                    "limited",
-                    registrations=registrations,
-                    note=Text.UPDATE_LIMITED,
-                    note_values=values,
-                )
+        limited = await self._limited(user_id, language, registrations)
+        if limited is not None:
+            return limited
         if registrations and not fresh:
             return Screen("choose", registrations=registrations, program=program_key)
+        cancelled = None if fresh else await self._store.cancellations.latest_cancelled(user_id)
+        if cancelled is not None:  # every one cancelled: begin from its answers, or afresh?
+            return Screen(
+                REUSE,
+                reference=cancelled.reference,
+                reuses=cancelled.application_id,
+                program=program_key,
+            )
         program, presets = self._presets(program_key)
         agreed = await self._agreed(user_id)
         first = form_order.next_question(self._content, presets)
@@ -131,6 +133,59 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             update_id=update_id,
         )
         return await self.current(draft)
+
+    async def _limited(
+        self, user_id: int, language: str, registrations: list[TalentLead]
+    ) -> Screen | None:
+        """After REGISTRATIONS_PER_DAY new ones in 24 hours: only updating one, for now (those
+        an erasure deleted count too: none may be left); None below the limit."""
+        limit = self._new_per_day
+        if limit is None:
+            return None
+        again = await registration_limit.new_again_at(self._store, user_id, limit)
+        if again is None:
+            return None
+        when = self._content.moment_text(to_wib(again), language)
+        values = {"limit": limit, "when": when}
+        return Screen(
+            "limited", registrations=registrations, note=Text.UPDATE_LIMITED, note_values=values
+        )
+
+    async def begin_reused(
+        self, user_id: int, language: str, update_id: int, lead_id: int
+    ) -> Screen:
+        """ "Pakai jawaban lama": a new registration begun from the answers of one the talent
+        cancelled (bot/leads/reused_answers.py), the review next (after the consent, if it
+        does not stand, and what is asked again); it is sent as a new lead, the cancelled one
+        stays cancelled. An open draft is resumed instead; the day's limit holds as for any
+        new one; gone (an erasure) or not theirs: said."""
+        resumed = await self._resumed(user_id, update_id)
+        if resumed is not None:
+            return resumed
+        limited = await self._limited(
+            user_id, language, await self._store.records.leads_of(user_id)
+        )
+        if limited is not None:
+            return limited
+        kept = await self._store.cancellations.kept_answers(user_id, lead_id)
+        if kept is None:
+            return Screen("reuse_gone")
+        answers = reused_answers.reusable(self._content, kept[1])
+        agreed = await self._agreed(user_id)
+        first = form_order.next_question(self._content, answers)
+        stage = CONSENT if not agreed else QUESTION if first is not None else REVIEW
+        draft = await self._applications.create(
+            user_id,
+            language,
+            stage,
+            current_key=first.key if agreed and first else None,
+            answers=answers,
+            update_id=update_id,
+            reuses=lead_id,
+        )
+        if draft.reuses != lead_id:  # another draft opened in between: that one
+            return await self.current(draft)
+        return await self._reused_note(await self.current(draft), draft)
 
     async def begin_update(
         self,

@@ -62,6 +62,8 @@ GUARDIAN = "guardian"
 AGE_CHECK = "age_check"
 HELD_AGE = "age_for"  # the draft's `pending` there: {HELD_AGE: the adult age picked}
 REVIEW = "review"
+# Not a stage: /daftar's offer, after a cancel, to begin from the cancelled one's answers.
+REUSE = "reuse"
 EDIT_LIST = "edit_list"
 # The buttons under "did you mean ...?" at an email question, or "is your stage name ...?":
 # the addresses or names themselves stay with the draft (callback data holds 64 bytes, and no
@@ -123,6 +125,9 @@ class Screen:
     asking: str | None = None
     # "choose": the talent's message whose new phone number or email Update offers (its id).
     carried_from: int | None = None
+    # REUSE: the cancelled lead whose answers a new registration may begin from (its id; its
+    # reference in `reference`).
+    reuses: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

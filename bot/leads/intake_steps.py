@@ -537,7 +537,28 @@ class IntakeSteps:
                 update_id=update_id,
                 said_under_18_at=said_under_18_at,
             )
-        return await self._advance(draft, change)
+        moved = await self._advance(draft, change)
+        if draft.reuses is None or draft.editing:
+            return moved
+        return await self._reused_note(moved, draft)
+
+    async def _reused_note(self, screen: Screen, draft: Draft) -> Screen:
+        """Where a new registration begun from a cancelled one's answers arrives on its own
+        (not an edit from the review): the review, or a question asked again, with a line on
+        where the answers came from."""
+        if draft.reuses is None or screen.note is not None:
+            return screen
+        if screen.kind == REVIEW:
+            note = Text.INTAKE_REUSED_REVIEW
+        elif screen.kind == QUESTION and screen.question is not None:
+            age = any(choice.guardian for choice in screen.question.choices or [])
+            note = Text.INTAKE_REUSED_AGE if age else Text.INTAKE_REUSED_ASKED
+        else:
+            return screen
+        lead = await self._store.cancellations.own_lead(draft.user_id, draft.reuses)
+        if lead is None:  # erased in between: nothing to name
+            return screen
+        return replace(screen, note=note, note_values={"reference": lead.reference})
 
     def _ticked_ahead(
         self, answers: dict[str, Any], after: str, following: Question | None

@@ -67,6 +67,7 @@ class Draft:
     # Its adult age given after the account said in an earlier form it was under 18: when it
     # said so (age_declarations; staff see the mark). None: no such earlier form.
     said_under_18_at: str | None = None
+    reuses: int | None = None  # begun from the answers of this lead, which the talent cancelled
 
     @classmethod
     def from_row(cls, row: Row) -> Draft:
@@ -88,6 +89,7 @@ class Draft:
             amends=row["amends"],
             updated_at=row["updated_at"],
             said_under_18_at=row["said_under_18_at"],
+            reuses=row["reuses"],
         )
 
 
@@ -212,8 +214,10 @@ class Applications:
         program_key: str | None = None,
         answers: dict[str, Any] | None = None,
         update_id: int = 0,
+        reuses: int | None = None,
     ) -> Draft:
-        """Open a new draft (at most one per user: an existing one is returned instead)."""
+        """Open a new draft (at most one per user: an existing one is returned instead);
+        `reuses`: the cancelled lead whose answers it begins with."""
         now = utc_now()
         async with self._db.transaction() as tx:
             existing = await tx.fetch_one(
@@ -224,9 +228,9 @@ class Applications:
             application_id = await tx.execute(
                 # The next id after every id ever used: a reference is never given twice.
                 "INSERT INTO applications (id, user_id, stage, current_key, program_key, language,"
-                " last_update_id, created_at, updated_at) VALUES"
-                " ((SELECT last + 1 FROM application_ids WHERE id = 1), ?, ?, ?, ?, ?, ?, ?, ?)",
-                (user_id, stage, current_key, program_key, language, update_id, now, now),
+                " last_update_id, reuses, created_at, updated_at) VALUES"
+                " ((SELECT last + 1 FROM application_ids WHERE id = 1), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (user_id, stage, current_key, program_key, language, update_id, reuses, now, now),
             )
             await _write_answers(tx, application_id, answers or {}, update_id)
             row = await tx.fetch_one("SELECT * FROM applications WHERE id = ?", (application_id,))

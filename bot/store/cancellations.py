@@ -12,8 +12,9 @@ consent is withdrawn or the data erased); the registration still counts for the 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from bot.store.applications import REGISTERED_FOR, registered_for
 from bot.store.audit import TELEGRAM, Actor, Audit
@@ -23,11 +24,12 @@ from bot.store.records import TALENT
 TALENT_WITHDRAWAL = "talent_withdrawal"  # its kind in a lead's history (LeadChange.kind)
 TALENT_WITHDRAWAL_ACTION = "withdrawn_by_talent"  # its audit action
 
-_OWN_LEAD = (
+_OWN_LEADS = (
     "SELECT a.id, a.reference, p.stage, p.assignee_id, p.talent_withdrawn_at,"  # noqa: S608 - constants
     f" {REGISTERED_FOR} FROM applications a JOIN lead_pipeline p ON p.application_id = a.id"
-    " WHERE a.id = ? AND a.user_id = ? AND a.status = 'submitted'"
+    " WHERE a.user_id = ? AND a.status = 'submitted'"
 )
+_OWN_LEAD = _OWN_LEADS + " AND a.id = ?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +73,34 @@ class Cancellations:
 
     async def own_lead(self, user_id: int, application_id: int) -> OwnLead | None:
         """The talent's submitted registration by id, or None if it is not theirs (or gone)."""
-        row = await self._db.fetch_one(_OWN_LEAD, (application_id, user_id))
+        row = await self._db.fetch_one(_OWN_LEAD, (user_id, application_id))
         return None if row is None else OwnLead.from_row(row)
+
+    async def latest_cancelled(self, user_id: int) -> OwnLead | None:
+        """The registration the talent cancelled last, whose kept answers a new one may begin
+        from; None if they cancelled none (or an erasure took them)."""
+        rows = await self._db.fetch_all(
+            _OWN_LEADS + " AND p.talent_withdrawn_at IS NOT NULL", (user_id,)
+        )
+        newest = max(rows, key=lambda row: (row["talent_withdrawn_at"], row["id"]), default=None)
+        return None if newest is None else OwnLead.from_row(newest)
+
+    async def kept_answers(
+        self, user_id: int, application_id: int
+    ) -> tuple[OwnLead, dict[str, Any]] | None:
+        """A registration the talent cancelled, and its answers as they stand (a staff
+        correction included); None if it is not theirs, not cancelled, or gone."""
+        row = await self._db.fetch_one(_OWN_LEAD, (user_id, application_id))
+        if row is None or row["talent_withdrawn_at"] is None:
+            return None
+        rows = await self._db.fetch_all(
+            "SELECT question_key, value FROM answers WHERE application_id = ?", (application_id,)
+        )
+        answers = {
+            item["question_key"]: None if item["value"] is None else json.loads(item["value"])
+            for item in rows
+        }
+        return OwnLead.from_row(row), answers
 
     async def cancel(
         self, user_id: int, application_id: int, closed_stage: str | None
@@ -83,7 +111,7 @@ class Cancellations:
         Telegram's retry_after): `TalentUpdates.still_sending` sees it right before the
         request. One whose request is already out is recorded as sent when it is answered."""
         async with self._db.transaction() as tx:
-            row = await tx.fetch_one(_OWN_LEAD, (application_id, user_id))
+            row = await tx.fetch_one(_OWN_LEAD, (user_id, application_id))
             if row is None:
                 return Cancelled("gone")
             lead = OwnLead.from_row(row)

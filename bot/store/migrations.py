@@ -1292,4 +1292,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE applications ADD COLUMN said_under_18_at TEXT
         """,
     ),
+    (
+        "0052_reused_answers",
+        # The registration a new one began from: a talent who cancelled one and registers
+        # again may start from its kept answers (a talents' review s60, M6: all 17 typed
+        # again). The cancelled lead's id, on the new draft and then on the lead it becomes,
+        # so staff are told where its answers came from; the cancelled lead itself is never
+        # reopened. NULL: begun afresh. Goes with the row.
+        "ALTER TABLE applications ADD COLUMN reuses INTEGER",
+    ),
 ]
