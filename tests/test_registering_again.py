@@ -264,3 +264,24 @@ async def test_the_days_limit_and_an_erasure_hold(bot: Harness) -> None:
     (first,) = await bot.send(rina, "/daftar")
     assert t(Text.BTN_REUSE_ANSWERS) not in first.button_texts
     assert await where(bot, rina) == "consent_processing"
+
+
+async def test_a_reused_adult_age_after_saying_under_18_is_asked_again(bot: Harness) -> None:
+    # The final review s60: sent as an adult and cancelled, then "under 18" in a new form and
+    # the guardian declined; "Pakai jawaban lama" took the adult age with no ask and no mark.
+    sari = bot.user(first_name="Sari")
+    assert await apply(bot, sari, MUSICIAN) == "KOC-000001"
+    await _cancel(bot, sari)
+    await bot.send(sari, "/daftar")
+    await bot.press(sari, t(Text.BTN_REUSE_FRESH))
+    await bot.press(sari, label("sector", "music"))
+    await bot.press(sari, label("age_range", "under_18"))
+    assert await where(bot, sari) == "guardian"
+    await bot.press(sari, t(Text.BTN_GUARDIAN_NO))
+    await bot.send(sari, "/daftar")
+    (age,) = await bot.press(sari, t(Text.BTN_REUSE_ANSWERS))
+    # The age is asked again, as for a minor's reused answers; an adult age is then checked.
+    assert await where(bot, sari) == "age_range"
+    assert age.text.startswith(visible(t(Text.INTAKE_REUSED_AGE, reference="KOC-000001")))
+    await bot.press(sari, label("age_range", MUSICIAN["age_range"]))
+    assert await where(bot, sari) == "age_check"

@@ -171,6 +171,10 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         if kept is None:
             return Screen("reuse_gone")
         answers = reused_answers.reusable(self._content, kept[1])
+        if await self._applications.age_declaration(user_id) is not None:
+            # Said under 18 in a form since (the final review s60: the reused adult age
+            # skipped the ask and the staff mark): the age is asked again, as typed it is.
+            answers = reused_answers.without_age(self._content, answers)
         agreed = await self._agreed(user_id)
         first = form_order.next_question(self._content, answers)
         stage = CONSENT if not agreed else QUESTION if first is not None else REVIEW

@@ -51,3 +51,17 @@ def reusable(content: Content, answers: dict[str, Any]) -> dict[str, Any]:
     for key in form_order.obsolete_answers(content, kept):
         del kept[key]
     return kept
+
+
+def without_age(content: Content, answers: dict[str, Any]) -> dict[str, Any]:
+    """`answers` less the age (the question a guardian's consent hangs on), and what the
+    form asks only because of it."""
+    kept = {
+        key: value
+        for key, value in answers.items()
+        if key not in content.questions
+        or form_order.guardian_choice(content.questions[key]) is None
+    }
+    for key in form_order.obsolete_answers(content, kept):
+        del kept[key]
+    return kept
