@@ -285,3 +285,35 @@ async def test_a_reused_adult_age_after_saying_under_18_is_asked_again(bot: Harn
     assert age.text.startswith(visible(t(Text.INTAKE_REUSED_AGE, reference="KOC-000001")))
     await bot.press(sari, label("age_range", MUSICIAN["age_range"]))
     assert await where(bot, sari) == "age_check"
+
+
+async def test_a_lead_marked_said_under_18_keeps_the_mark_when_reused(bot: Harness) -> None:
+    # The re-check s60, H1: KOC-000001 carried "earlier chose under 18"; cancelled and reused,
+    # KOC-000002 (the lead staff work) lost it, the adult age copied without a word.
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "/daftar")
+    await consent(bot, sari)
+    await fill(bot, sari, {**MUSICIAN, "age_range": "under_18"})
+    await bot.press(sari, t(Text.BTN_GUARDIAN_NO))
+    await bot.send(sari, "/daftar")
+    await bot.press(sari, label("sector", "music"))
+    await bot.press(sari, label("age_range", MUSICIAN["age_range"]))
+    assert await where(bot, sari) == "age_check"
+    await bot.press(
+        sari, t(Text.BTN_AGE_CHECK_ADULT, age=label("age_range", MUSICIAN["age_range"]))
+    )
+    await fill(bot, sari, MUSICIAN)
+    await bot.press(sari, t(Text.BTN_SUBMIT))
+    await _cancel(bot, sari)
+    await bot.send(sari, "/daftar")
+    await bot.press(sari, t(Text.BTN_REUSE_ANSWERS))
+    assert await where(bot, sari) == "age_range"  # asked, then marked without asking again
+    await bot.press(sari, label("age_range", MUSICIAN["age_range"]))
+    assert await where(bot, sari) == "review"
+    await bot.press(sari, t(Text.BTN_SUBMIT))
+    marked = rows(
+        bot.database,
+        "SELECT reference, said_under_18_at IS NOT NULL FROM applications"
+        " WHERE reference IS NOT NULL ORDER BY id",
+    )
+    assert marked == [("KOC-000001", 1), ("KOC-000002", 1)]
