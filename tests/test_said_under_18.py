@@ -33,6 +33,7 @@ from tests.leads import (
     shown,
     where,
 )
+from tests.processes import clean_env, run_cli
 
 ADULT = label("age_range", "age_18_24")
 
@@ -241,3 +242,24 @@ async def test_the_workspace_lead_page_shows_the_mark(
         await page.reload()
         await page.locator(".lead-head .reference", has_text="KOC-000002").wait_for()
         assert await page.locator(".notice.said-under-18").count() == 0
+
+
+async def test_a_restore_of_an_older_backup_keeps_the_under_18_answer(
+    make_bot: Any, database: Path, tmp_path: Path
+) -> None:
+    # The final review s60, L1: said under 18 after the backup, the answer was gone after a
+    # restore, and an adult age in her next form was neither asked about nor marked.
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}))
+    env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database))
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "/start")  # her account is in the backup
+    backup = tmp_path / "monday.db"
+    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
+    assert code == 0, err
+    await _declined_as_a_minor(bot, sari)
+    await bot.stop()
+    code, _, err = await run_cli(tmp_path, env, "restore", str(backup))
+    assert code == 0, err
+    await bot.start()
+    asked = await _new_form_at_the_age(bot, sari, "age_18_24")
+    assert asked.text == shown(Text.INTAKE_AGE_CHECK, age=ADULT)

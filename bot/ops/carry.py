@@ -2,7 +2,8 @@
 
 The backup is older than the database it replaces. What happened since and must not be
 undone is copied into the copy before it is put in place: erasure and withdrawal records
-(applied again afterwards, bot.privacy.reapply_erasures), the registrations talents cancelled
+(applied again afterwards, bot.privacy.reapply_erasures), the under-18 answers given since
+(an adult age in a later form is asked about), the registrations talents cancelled
 (bot/store/cancellations.py: closed and marked again, so nobody works them or tells the talent
 about them), the registration reminders sent
 (none goes twice), the highest ids staff hold (lead references, buttons), when each account
@@ -66,6 +67,7 @@ def carry_over(current: Path, staged: Path) -> Carried:
     withdrawals, unreadable_too = _carry(current, staged, "withdrawals", _WITHDRAWALS)
     reminders = _carry_reminders(current, staged)
     cancellations = _carry_cancellations(current, staged)
+    _carry_age_declarations(current, staged)
     _carry_high_water(current, staged)
     audit, audit_after = _carry_audit(current, staged)
     users, leads = _not_in_backup(current, staged)
@@ -160,6 +162,31 @@ def _carry_reminders(current: Path, staged: Path) -> int:
     except sqlite3.Error as error:
         log.warning("Could not carry the reminders sent since the backup over: %s", error)
         return 0
+
+
+# An account's latest form that said under 18 (bot/store/applications.py), when the replaced
+# database's is newer than the copy's or the copy has none (the final review s60: a talent who
+# said under 18 after the backup was not asked about an adult age after a restore). Only for
+# accounts the copy has; an erasure since is applied again afterwards and takes it along.
+_AGE_DECLARATIONS = (
+    "INSERT INTO main.age_declarations"
+    " (user_id, application_id, declared_at, adult_confirmed_at)"
+    " SELECT c.user_id, c.application_id, c.declared_at, c.adult_confirmed_at"
+    " FROM current.age_declarations c JOIN main.users u ON u.user_id = c.user_id WHERE true"
+    " ON CONFLICT (user_id) DO UPDATE SET application_id = excluded.application_id,"
+    " declared_at = excluded.declared_at, adult_confirmed_at = excluded.adult_confirmed_at"
+    " WHERE excluded.declared_at >= age_declarations.declared_at"
+)
+
+
+def _carry_age_declarations(current: Path, staged: Path) -> None:
+    """Under-18 answers given after the backup, kept as the replaced database keeps them."""
+    try:
+        with _attached(current, staged) as connection:
+            if _has_table(connection, "age_declarations"):
+                connection.execute(_AGE_DECLARATIONS)
+    except sqlite3.Error as error:
+        log.warning("Could not carry the under-18 answers since the backup over: %s", error)
 
 
 # Leads of the copy that their talent cancelled in the replaced database (and not in the
