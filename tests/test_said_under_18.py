@@ -135,9 +135,12 @@ async def test_still_under_18_goes_to_the_guardians_consent(bot: Harness) -> Non
     assert draft is not None and draft.said_under_18_at is None
 
 
-async def test_a_first_form_and_the_same_forms_back_are_not_asked(bot: Harness) -> None:
+async def test_a_first_form_is_not_asked_and_the_same_forms_back_is_marked_not_asked(
+    bot: Harness,
+) -> None:
     """No earlier form: an adult age is taken at once. In the same form, "under 18", then
-    ⬅️ Back and an adult age is the mistap the guardian step's Back is for."""
+    ⬅️ Back and an adult age is not asked (Back is there for a mistap), but marked: nothing
+    stored tells a mistap from a typed "17" kept over a pause (a re-check s60, M1)."""
     budi = bot.user()
     await bot.send(budi, "/daftar")
     await consent(bot, budi)
@@ -146,11 +149,44 @@ async def test_a_first_form_and_the_same_forms_back_are_not_asked(bot: Harness) 
     assert await where(bot, budi) == "age_range"
     await bot.press(budi, ADULT)
     assert await where(bot, budi) == "full_name"
+    draft = await bot.store.applications.draft_for(budi.id)
+    assert draft is not None and draft.said_under_18_at == await _said_at(bot, budi)
     first = bot.user()
     await bot.send(first, "/daftar")
     await consent(bot, first)
     await fill(bot, first, MUSICIAN)
     assert await where(bot, first) == "review"
+    draft = await bot.store.applications.draft_for(first.id)
+    assert draft is not None and draft.said_under_18_at is None
+
+
+async def test_a_typed_17_kept_over_a_pause_then_back_to_an_adult_age_is_marked(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """Dina typed "17", paused at the guardian's consent to ask her parents, came back with
+    /daftar, pressed ⬅️ Back and picked 18-24: no question, and staff saw "Usia: 18-24"
+    with no sign (a re-check s60, M1). Not asked (it is her own form), marked for staff."""
+    dina = bot.user(first_name="Dina")
+    await bot.send(dina, "/daftar")
+    await consent(bot, dina)
+    await answer(bot, dina, "sector", "music")
+    await bot.send(dina, "17")
+    assert await where(bot, dina) == "guardian"
+    said_at = await _said_at(bot, dina)
+    await bot.press(dina, t(Text.BTN_PAUSE))
+    await bot.send(dina, "/daftar")
+    assert await where(bot, dina) == "guardian"
+    await bot.press(dina, t(Text.BTN_BACK))
+    [next_question] = await bot.press(dina, ADULT)
+    assert await where(bot, dina) == "full_name", next_question.text
+    await _submit_rest(bot, dina)
+    mark = shown(Text.LEAD_SAID_UNDER_18, time=wib_words(CONTENT, said_at, "id"))
+    alert = staff_chat.last_message.text
+    assert alert.startswith(opening(Text.STAFF_NEW_LEAD, reference="KOC-000001"))
+    assert mark in alert
+    # Not a confirmation asked in a new form: her next new form still asks it once.
+    declared = await bot.store.applications.age_declaration(dina.id)
+    assert declared is not None and declared.adult_confirmed_at is None
 
 
 async def test_the_earlier_under_18_is_in_the_copy_and_goes_with_erasure_withdrawal_and_age(

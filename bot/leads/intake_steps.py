@@ -415,7 +415,7 @@ class IntakeSteps:
                 )
                 return await self._advance(draft, change)
         said = await self._said_under_18(draft, question, value)
-        if said is not None and said.adult_confirmed_at is None:
+        if said is not None and said.adult_confirmed_at is None and said.application_id != draft.id:
             # Said under 18 in an earlier form, now an adult age: asked once, kindly (a
             # talents' review s60, H1: "Belum ada persetujuan", then 18-24 in a new form).
             change = Change(
@@ -435,7 +435,8 @@ class IntakeSteps:
             update_id,
             after=question.key,
             drop=elsewhere,
-            # Confirmed in an earlier form already: not asked again, marked all the same.
+            # Confirmed in an earlier form already, or said in this one: not asked (again),
+            # marked all the same.
             said_under_18_at=None if said is None else said.declared_at,
         )
         if earlier is not None:
@@ -445,19 +446,20 @@ class IntakeSteps:
     async def _said_under_18(
         self, draft: Draft, question: Question, value: Any
     ) -> AgeDeclaration | None:
-        """The account's earlier form that said under 18, when this answer is an adult age
-        given in a new form (not an update of a sent one, not one whose adult age was
-        confirmed already); None otherwise. In the same form, "under 18", then Back and an
-        adult age is the mistap the guardian step's Back is for: not asked."""
+        """The account's latest form that said under 18, when this answer is an adult age
+        given since (not in an update of a sent form, not in a form marked already); None
+        otherwise. A new form asks about it once; this same form (under 18, then ⬅️ Back and
+        an adult age) is marked without asking (a re-check s60, M1: "17" typed, ⏸ Jeda,
+        /daftar, Back, 18-24 went unmarked). Nothing stored tells a mistapped button from a
+        typed "17" or one kept over a pause (both store the same choice and declaration), and
+        the mark is true either way: staff check the age once; a minor unmarked is the
+        UU PDP Pasal 25 risk."""
         under = form_order.guardian_choice(question)
         if under is None or value in (under, None) or draft.amends is not None:
             return None
         if draft.said_under_18_at is not None:
             return None  # asked in this form already (the age changed again since)
-        declared = await self._applications.age_declaration(draft.user_id)
-        if declared is None or declared.application_id == draft.id:
-            return None
-        return declared
+        return await self._applications.age_declaration(draft.user_id)
 
     async def _same_field(
         self, draft: Draft, question: Question, answers: dict[str, Any], value: Any

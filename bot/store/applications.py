@@ -64,8 +64,8 @@ class Draft:
     reference: str | None
     amends: int | None = None  # an update of this submitted lead (the talent's own)
     updated_at: str = ""  # its last change, as stored
-    # Its adult age given after the account said in an earlier form it was under 18: when it
-    # said so (age_declarations; staff see the mark). None: no such earlier form.
+    # Its adult age given after the account said it was under 18 (in an earlier form, or in
+    # this one before ⬅️ Back): when it said so (age_declarations; staff see the mark).
     said_under_18_at: str | None = None
     reuses: int | None = None  # begun from the answers of this lead, which the talent cancelled
 
@@ -267,10 +267,11 @@ class Applications:
                     "UPDATE applications SET said_under_18_at = ? WHERE id = ?",
                     (change.said_under_18_at, draft.id),
                 )
+                # Confirmed only in a new form (where it is asked); this one's Back is not.
                 await tx.execute(
                     "UPDATE age_declarations SET adult_confirmed_at ="
-                    " COALESCE(adult_confirmed_at, ?) WHERE user_id = ?",
-                    (utc_now(), draft.user_id),
+                    " COALESCE(adult_confirmed_at, ?) WHERE user_id = ? AND application_id != ?",
+                    (utc_now(), draft.user_id, draft.id),
                 )
             for key in change.remove_answers:
                 await tx.execute(
