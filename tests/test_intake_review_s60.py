@@ -181,3 +181,21 @@ async def test_a_province_named_beside_a_question_or_in_a_long_story_is_offered(
     await bot.press(user, "Bali")
     answers = await draft_answers(bot, user)
     assert (answers["province"], answers["city"]) == ("bali", "Gianyar")
+
+
+async def test_a_city_named_beside_a_question_at_the_province_gets_both(bot: Harness) -> None:
+    """A re-check s60, M2: "aku di Medan kak, btw kalau mau ikut program harus bisa bahasa
+    Korea ga?" got only "Medan ada di Sumatera Utara. Betul ini provinsimu?"; the question
+    got no word. Now it is answered above the offer, as with a province named."""
+    korean = CONTENT.faq["korean_language"]
+    user = await at_question(bot, "province", answers=FILMMAKER)
+    replies = await bot.send(
+        user, "aku di Medan kak, btw kalau mau ikut program harus bisa bahasa Korea ga?"
+    )
+    assert any(reply.text.split("\n")[0] == korean.question.id for reply in replies)
+    offer = shown(Text.INTAKE_PROVINCE_OF_CITY_NOTED, city="Medan", province="Sumatera Utara")
+    assert offer in replies[-1].text
+    assert "province" not in await draft_answers(bot, user)
+    await bot.press(user, "Sumatera Utara")
+    answers = await draft_answers(bot, user)
+    assert (answers["province"], answers["city"]) == ("sumatera_utara", "Medan")

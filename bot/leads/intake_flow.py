@@ -479,6 +479,12 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         outcome = slips.slip(question, text, outcome)
         if asked and outcome == checked:  # "press a button", to one that asks without a "?"
             outcome = answer_outcomes.Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
+        matched = outcome if isinstance(outcome, answer_outcomes.Matches) else None
+        if question.type == "province" and matched and asked_questions.asks(question, text):
+            # "aku di Medan kak, btw … harus bisa bahasa Korea ga?" (a re-check s60, M2: only
+            # Medan's province offered, the question without a word): as a province named
+            # beside a question, just below.
+            outcome = answer_outcomes.Rejected(Text.INTAKE_A_QUESTION)
         if (
             question.type == "province"
             and isinstance(outcome, answer_outcomes.Rejected)
@@ -486,7 +492,7 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         ):
             # "tiang di Gianyar, Bali nggih. oh ya apakah gamelan bisa …?" (a talents' review,
             # s60: Bali dropped): the province offered, the question answered above it.
-            place = places.province_in_message(self._content, text)
+            place = places.province_in_message(self._content, text) or matched
             if place is not None:
                 offer = await self._province_offer(draft, question, answers, text, place, update_id)
                 return replace(offer, error=outcome) if offer.matches else offer
