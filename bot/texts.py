@@ -240,6 +240,8 @@ class Text(StrEnum):
     INTAKE_ONE_PLACE_ELSEWHERE = "intake_one_place_elsewhere"
     INTAKE_CITY_ELSEWHERE = "intake_city_elsewhere"
     INTAKE_EMAIL_EARLY = "intake_email_early"
+    INTAKE_LINK_EARLY = "intake_link_early"
+    INTAKE_PASSWORD_NOT_KEPT = "intake_password_not_kept"  # noqa: S105 - a message key
     INTAKE_PHONE_NONE = "intake_phone_none"
     INTAKE_NOTE_DATA_ASKED = "intake_note_data_asked"
     INTAKE_PLACE_FROM_LONG = "intake_place_from_long"

@@ -199,3 +199,32 @@ async def test_a_city_named_beside_a_question_at_the_province_gets_both(bot: Har
     await bot.press(user, "Sumatera Utara")
     answers = await draft_answers(bot, user)
     assert (answers["province"], answers["city"]) == ("sumatera_utara", "Medan")
+
+
+async def test_a_link_or_its_password_at_the_city_is_not_stored_as_the_city(bot: Harness) -> None:
+    """A re-check s60, M3: "vimeo.com/wayan/gamelan2025 (kata sandi: gmln25)" typed at the
+    city was stored as the city, password and all. A password beside a link is kept at no
+    text step (the note excepted, where the talent is sent with it), however often sent; a
+    link alone at the city is asked back, as an email at the works is."""
+    locked = "vimeo.com/wayan/gamelan2025 (kata sandi: gmln25)"
+    user = await at_question(bot, "city", answers={**MUSICIAN, "province": "bali"})
+    for _ in range(2):
+        [refused] = await bot.send(user, locked)
+        assert refused.text.startswith(shown(Text.INTAKE_PASSWORD_NOT_KEPT))
+        assert await where(bot, user) == "city"
+    [asked] = await bot.send(user, "vimeo.com/wayan/gamelan2025")
+    assert asked.text.startswith(shown(Text.INTAKE_LINK_EARLY))
+    [asked] = await bot.send(user, "wayan.s@gmail.com")
+    assert asked.text.startswith(shown(Text.INTAKE_EMAIL_EARLY))
+    assert "city" not in await draft_answers(bot, user)
+    await bot.send(user, "Gianyar")
+    assert (await draft_answers(bot, user))["city"] == "Gianyar"
+    # At the notable works too, nothing of it stored.
+    user = await at_question(bot, "notable_works")
+    [refused] = await bot.send(user, f"Album Gamelan 2025, {locked}")
+    assert refused.text.startswith(shown(Text.INTAKE_PASSWORD_NOT_KEPT))
+    assert "notable_works" not in await draft_answers(bot, user)
+    # The note, where the talent is told to put it, keeps it.
+    user = await at_question(bot, "message")
+    await bot.send(user, f"Video terkunci: {locked}")
+    assert await where(bot, user) == "review"

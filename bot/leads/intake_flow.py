@@ -80,6 +80,7 @@ _ASKED_BACK = frozenset(
         Text.INTAKE_ONE_PLACE_ELSEWHERE,
         Text.INTAKE_CITY_ELSEWHERE,
         Text.INTAKE_EMAIL_EARLY,
+        Text.INTAKE_LINK_EARLY,
         Text.INTAKE_NOTE_DATA_ASKED,
     }
 )

@@ -412,6 +412,15 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         # "vimeo.com/…/showreel2025 (kata sandi: ctimur25)" (a talents' review, s60: refused
         # whole, the link to send again): the link kept, the password never stored, said.
         return Accepted(links[0], password_left=True)
+    if question.type in FREE_TEXT and not question.welcomes_questions and _password_by_link(text):
+        # "vimeo.com/wayan/gamelan2025 (kata sandi: gmln25)" at the city (a re-check s60, M3:
+        # stored as the city, password and all): a password is kept at no text step but the
+        # note the talent is pointed to for it; nothing stored, however often sent.
+        return Rejected(Text.INTAKE_PASSWORD_NOT_KEPT)
+    if question.key == _CITY and links_in(text):
+        # A link one step early at the city (the same re-check): the link's own question
+        # comes; sent once more, it is the answer.
+        return Rejected(Text.INTAKE_LINK_EARLY)
     if (
         question.type in FREE_TEXT
         and not question.welcomes_questions
@@ -512,3 +521,9 @@ _ADDRESS_ALONE = re.compile(r"[^\s@]+@[^\s@,.]+(?:[.,][^\s@,.]+)+")
 def _password_beside(text: str) -> bool:
     around = (word for word in text.split() if web_link(word.strip(AROUND_LINK)) is None)
     return _PASSWORD.search(" ".join(around)) is not None
+
+
+def _password_by_link(text: str) -> bool:
+    """Whether a text gives a link with its password (as the link question reads one): not
+    a band called "Password" alone."""
+    return bool(links_in(text)) and _password_beside(text)
