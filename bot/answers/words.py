@@ -1936,6 +1936,9 @@ I_SEE = frozenset(
         for oh in _listed("o oh ohh ooh owh oalah owalah")
         for so in ("gitu", "gituu", "begitu", "ngono")  # ngono: Javanese gitu
     }
+    # "oke lah kalo gitu" (in that case: an okay; a re-check s60, L1: "Maaf, aku belum punya
+    # jawaban"); before a question its words are what is asked ("kalau gitu biayanya?").
+    | {("kalau", so) for so in ("gitu", "gituu", "begitu")}
 )
 # Saying thank you in so many words: in ask mode, a message of small talk with one of these
 # and nothing that asks on is the bot's to answer once staff answered ("oke makasih kak"), not
@@ -2285,7 +2288,7 @@ FILLER = _listed(
     pertanyaan ga gak nggak ngga enggak tidak tim team kalian i have can may ask question questions
     want to some got quick aku saya sy gw gue me please pls plis
     mohon sedikit jelas sekarang ne jo dang ji mi ki ta iye kok
-    bah la lu kali sudah jelaskan penjelasan penjelasannya kamu anda ✨
+    bah la lah lu kali sudah jelaskan penjelasan penjelasannya kamu anda ✨
     nian e kaka
     ye yee
     saranghae
