@@ -51,6 +51,7 @@ from bot.leads.intake_screens import (
 )
 from bot.leads.intake_steps import SUGGESTED
 from bot.leads.language_wish import OTHER
+from bot.leads.sentence_names import FULL_NAME
 from bot.leads.step_questions import (
     about_the_choices,
     about_the_guardian,
@@ -409,7 +410,8 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         chats = self._chatter(text) or intent_words.hesitates(text)
         if question.type == "long_text" and not question.required and chats:
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_CHATTER)
-        if question.type in slips.FREE_TEXT and slips.symbols_only(text):
+        no_name = question.key == FULL_NAME and slips.no_letters(text)  # "4", "12"
+        if question.type in slips.FREE_TEXT and (slips.symbols_only(text) or no_name):
             # "⏸", "✨" (a talents' review: "⏸" was stored as the city): no answer, however
             # often sent; "-" or "..." at an optional question skipped it above.
             # A name ("!!!", "🎬" at the stage name) is asked in letters, never "Siap! 😊" (an

@@ -326,6 +326,13 @@ def symbols_only(text: str) -> bool:
     return bool(plain) and not any(unicodedata.category(char)[0] in "LN" for char in plain)
 
 
+def no_letters(text: str) -> bool:
+    """Whether a text has no letter of any script: digits and symbols only ("4", "12",
+    "123", "⏸"), which no full name is (a re-check s60, L2: "4" stored as the name)."""
+    plain = without_controls(text).strip()
+    return bool(plain) and not any(unicodedata.category(char)[0] == "L" for char in plain)
+
+
 def _symbols(text: str) -> str:
     """A text's symbols (emoji), without the marks that only shape them (VS16, ZWJ)."""
     return "".join(char for char in text if unicodedata.category(char).startswith("S"))
