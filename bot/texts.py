@@ -880,6 +880,7 @@ class Text(StrEnum):
     MYDATA_FROM_YOU = "mydata_from_you"
     MYDATA_MOMENT = "mydata_moment"
     MYDATA_ERASED_BEFORE = "mydata_erased_before"
+    MYDATA_AGE_DECLARATION_NOTE = "mydata_age_declaration_note"
     MYDATA_NO = "mydata_no"
     MYDATA_PROCESSED_NOTE = "mydata_processed_note"
     MYDATA_RELAYED_ANSWER = "mydata_relayed_answer"

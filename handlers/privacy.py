@@ -345,6 +345,11 @@ async def send_my_data(update: Update, context: BotContext) -> None:
     if erased:
         when = moment_text(context.content, context.language(update), erased[-1])
         summary = f"{summary}\n\n{context.text(Text.MYDATA_ERASED_BEFORE, when=when)}"
+    # The kept "under 18" note is named too, not only in the file (a re-check s60, L4).
+    declared = await context.services.store.applications.age_declaration(user.id)
+    if declared is not None:
+        when = moment_text(context.content, context.language(update), declared.declared_at)
+        summary = f"{summary}\n\n{context.text(Text.MYDATA_AGE_DECLARATION_NOTE, when=when)}"
     see = context.text(Text.BTN_MYDATA_SEE_ANSWERS)
     markup = (
         None

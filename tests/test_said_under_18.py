@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bot.data_copy import moment_text
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.leads.export import wib_words
 from bot.privacy import purge
@@ -198,6 +199,11 @@ async def test_the_earlier_under_18_is_in_the_copy_and_goes_with_erasure_withdra
     await bot.send(sari, "/dataku")
     document = next(m for m in reversed(sari.messages) if m.document is not None)
     assert document.document is not None
+    # The chat's summary names it too, not only the file (a re-check s60, L4).
+    summary = sari.messages[-1].text
+    assert summary.startswith(opening(Text.MYDATA_SUMMARY))
+    when = moment_text(CONTENT, "id", said_at)
+    assert shown(Text.MYDATA_AGE_DECLARATION_NOTE, when=when) in summary
     [kept] = section(data_copy(document.document[1]), Text.MYDATA_SECTION_AGE_DECLARATION)
     assert copy_label(Text.MYDATA_FIELD_DECLARED_UNDER_18) in kept
     assert kept[copy_label(Text.MYDATA_FIELD_NOTE)] == t(Text.MYDATA_AGE_DECLARATION_KEPT)
