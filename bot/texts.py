@@ -271,6 +271,8 @@ class Text(StrEnum):
     INTAKE_CHOICES_PICK = "intake_choices_pick"
     INTAKE_CHOICES_CLOSEST = "intake_choices_closest"
     INTAKE_CHOICES_ASKED_LATER = "intake_choices_asked_later"
+    INTAKE_CHOICES_LATER = "intake_choices_later"
+    INTAKE_CHOICES_LATER_HERE = "intake_choices_later_here"
     INTAKE_CHOICES_MAY_TICK = "intake_choices_may_tick"
     INTAKE_ASKED_BACK_TO_FORM = "intake_asked_back_to_form"
     INTAKE_GUARDIAN_WHY = "intake_guardian_why"

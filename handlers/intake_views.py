@@ -184,7 +184,8 @@ def _said(value: Any, content: Content, language: str) -> Any:
         return value.get(language)
     if isinstance(value, Listed):
         items = [item.get(language) if isinstance(item, T) else item for item in value.items]
-        return _list(content, language, items, Text.INTAKE_LIST_AND)
+        either = Text.INTAKE_CHOICES_LIST if value.either else Text.INTAKE_LIST_AND
+        return _list(content, language, items, either)
     return value
 
 

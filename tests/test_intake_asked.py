@@ -627,6 +627,44 @@ async def test_a_role_asked_at_the_age_says_it_comes_later(bot: Harness) -> None
 @pytest.mark.parametrize(
     ("language", "typed"),
     [
+        ("id", "gamelan semar pegulingan dipadu elektronik, itu masuk genre apa?"),
+        ("en", "gamelan with electronic beats, which genre is that?"),
+    ],
+)
+async def test_genres_named_at_the_field_are_pointed_to(
+    bot: Harness, language: str, typed: str
+) -> None:
+    """Putu (s60, L10): a genre question at Pertanyaan 1 got only "pick the closest one".
+    The genres it names are pointed to, after Musik (they are asked only of musicians)."""
+    user = await at_question(bot, "sector", language)
+    [reply] = await bot.send(user, typed)
+    genres = [label("genres", value, language) for value in ("electronic", "traditional")]
+    named = shown(Text.INTAKE_LIST_AND, language, some=genres[0], last=genres[1])
+    here = label("sector", "music", language)
+    later = CONTENT.questions["genres"].label.get(language)
+    expected = shown(Text.INTAKE_CHOICES_LATER_HERE, language, here=here, later=later, named=named)
+    assert reply.text.startswith(expected)
+    assert await where(bot, user) == "sector"  # nothing taken: Musik is still to press
+    # Past the field, as a musician: that genres come later, and which.
+    await answer(bot, user, "sector", "music", language)
+    [reply] = await bot.send(user, typed)
+    expected = shown(Text.INTAKE_CHOICES_LATER, language, later=later, named=named)
+    assert reply.text.startswith(expected)
+    assert await where(bot, user) == "age_range"
+    assert "age_range" not in await _stored(bot, user.id)
+
+
+async def test_genres_are_not_pointed_to_a_filmmaker(bot: Harness) -> None:
+    """The genres are asked of musicians only: a filmmaker is not sent to them."""
+    user = await _filmmaker_at(bot, "age_range")
+    [reply] = await bot.send(user, "gamelan dipadu elektronik, itu masuk genre apa?")
+    assert label("genres", "electronic") not in reply.text
+    assert await where(bot, user) == "age_range"
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
         ("id", "kalo tiktok boleh ga"),
         ("id", "bisa pakai link instagram?"),
         ("en", "is tiktok ok?"),

@@ -189,6 +189,7 @@ class Listed:
     Jazz"; a re-check had "Pop, Rock"): choices' labels, or words as typed."""
 
     items: tuple[T | str, ...]
+    either: bool = False  # said with "atau"/"or" (choices of which one is picked)
 
 
 def choice_labels(values: list[str], labels: dict[str, T]) -> Listed:

@@ -18,6 +18,7 @@ from bot.content import Content, Question
 from bot.leads import choice_words, form_order
 from bot.leads.answer_outcomes import Rejected
 from bot.leads.form_order import Answers
+from bot.leads.intake_screens import Listed
 from bot.leads.intent_words import fold, says_agree, says_yes
 from bot.leads.web_links import AROUND_LINK, web_link
 from bot.texts import Text
@@ -483,6 +484,8 @@ def about_the_choices(
     fits = _FITS.search(folded) is not None
     other = form_order.other_follow_up(question, content)
     ranges = bool(question.choices) and all(c.numbers for c in question.choices or [])
+    if not named and (which or fits) and (later := _later_named(question, content, answers, text)):
+        return later  # "gamelan dipadu elektronik, masuk genre apa?" at the field: the genres
     if ranges and not named and (which or fits) and not _DIGIT.search(folded):
         # "dancer masuk mana" at the age (a talents' review: "pick the closest" age): what
         # they do is asked later; only the age is asked here.
@@ -527,6 +530,56 @@ def about_the_choices(
     # one ("bedanya apa", "which one?"): the one that fits, or Lainnya.
     reply = Text.INTAKE_CHOICES_OTHER if fits else Text.INTAKE_CHOICES_PICK
     return Rejected(reply, {"other": other[1]})
+
+
+def _later_named(
+    question: Question, content: Content, answers: Answers, text: str
+) -> Rejected | None:
+    """A "which one?" naming none of this question's choices but those of a choice question
+    asked later (a talents' review: "gamelan semar pegulingan dipadu elektronik, itu masuk
+    genre apa?" at the field got only "pick the closest"): that question, the choices named,
+    and, when it is asked only after some of this one's choices (the genres after Musik),
+    those. Of several later questions naming some, the one the text names ("genre") or else
+    the one it names most of; one the answers so far rule out (the genres after Film) is left
+    out. One pass over the text per later question."""
+    questions = content.intake.questions
+    after = questions[questions.index(question) + 1 :] if question in questions else []
+    padded = f" {fold(text)} "
+    best: tuple[bool, int, Question, list[str]] | None = None
+    for later in after:
+        if not later.choices or any(c.numbers for c in later.choices):
+            continue
+        if not _may_come(later, question, answers):
+            continue
+        named = choice_words.named_choices(later, content, answers, text, asked=True)
+        if not named:
+            continue
+        said = any(f" {fold(word)} " in padded for word in later.about)
+        if best is None or (said, len(named)) > best[:2]:
+            best = (said, len(named), later, named)
+    if best is None:
+        return None
+    *_, later, named = best
+    labels = dict(form_order.choices(later, content, answers))
+    shown = Listed(tuple(labels[value] for value in named), either=later.type != "multi_choice")
+    values = {"later": later.label, "named": shown}
+    leading = (later.when or {}).get(question.key)
+    if leading:
+        here = dict(form_order.choices(question, content, answers))
+        led = Listed(tuple(here[value] for value in leading if value in here), either=True)
+        return Rejected(Text.INTAKE_CHOICES_LATER_HERE, {**values, "here": led})
+    return Rejected(Text.INTAKE_CHOICES_LATER, values)
+
+
+def _may_come(later: Question, question: Question, answers: Answers) -> bool:
+    """Whether a later question may still be asked: each of its conditions is unanswered (or
+    the question at hand's), or answered with a value it allows."""
+    for key, allowed in (later.when or {}).items():
+        answer = answers.get(key) if key != question.key else None
+        given = set(answer) if isinstance(answer, list) else {answer}
+        if answer is not None and not given & set(allowed):
+            return False
+    return True
 
 
 def one_role_only(
