@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.alerts import AlertThrottle, Refusals
+from bot.answers.pages_sent import PagesSent
 from bot.content import Content
 from bot.content_live import LiveContent
 from bot.my_data import CopyRequests
@@ -40,6 +41,8 @@ class Services:
     copies: CopyRequests = field(default_factory=CopyRequests)
     # The background senders' rounds, by name (bot/rounds.py): who waits sees them catch up.
     rounds: dict[str, Rounds] = field(default_factory=dict)
+    # The page each talent was last answered with (a follow-up on it points back to it).
+    pages_sent: PagesSent = field(default_factory=PagesSent)
     # The time the background workers go by, and the digest staff ask for (tests set it).
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import replace
+from datetime import timedelta
 from typing import Literal
 
 from telegram import InlineKeyboardMarkup, Message, Update, User
 
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
 from bot.answers.language import named_language, written_in
+from bot.answers.pages_sent import PageSent
 from bot.answers.text import (
     about_old_data,
     about_own_data,
@@ -69,6 +71,10 @@ WHO_RUNS = "faq:who_runs"  # the page on who runs the bot (content/faq.yaml)
 QUOTE_LIMIT = 500  # characters of the talent's question shown back before it goes to staff
 CONFIRM_TYPED_FOR = 10 * 60  # seconds: "iya" typed after the confirmation shows it again
 NOT_THIS_TYPED_FOR = 10 * 60  # seconds: "bukan ini" typed after an answer, as its button
+# A direct answer with the page sent as the answer just before, this long ago at most, points
+# back to it in a line (a talents' review s60: "kapan MU:CON 2026?", then "boleh daftar tampil
+# di MU:CON lewat sini?" got the whole page twice, back to back).
+SHOWN_FOR = 10 * 60  # seconds
 GIVEN_WITHIN = 20  # of the talent's latest messages, what a 🙏 in emoji alone may thank for
 
 
@@ -160,6 +166,8 @@ async def _free_reply(
     needed = thresholds(context.services.settings)
     answer = await _desk(context).ask(question, needed, paused=paused)
     verdict, question_id, language = answer.verdict, answer.question_id, question.language
+    if question_id is not None and verdict.outcome is not Outcome.ANSWERED:
+        context.services.pages_sent.forget(question.user_id)  # another reply since the page
     answered = _answer(context, language, verdict.entry) if verdict.entry else None
     if verdict.outcome is Outcome.GREETING or (
         verdict.outcome is Outcome.THANKS and not await _given_before(context, question)
@@ -192,23 +200,51 @@ async def _free_reply(
     elif answered is None:  # a reload removed the entry in between
         await _nothing(update, context, language, question_id, paused)
     else:
-        found = entry(context.content, verdict.entry or "")
+        ref = verdict.entry or ""
+        found = entry(context.content, ref)
         registered = await talent_status.registered_for(context, question.user_id, found)
-        rows = _action_rows(context, language, verdict.entry, registered=bool(registered))
-        rows.append([(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")])
-        rows += _entry_rows(context, language, question_id, verdict.others)
+        rows = _action_rows(context, language, ref, registered=bool(registered))
         answered = await talent_status.with_status(
             context, question.user_id, language, found, answered
         )
-        if (
+        page_now = answered
+        above = _page_above(context, question, ref, page_now)
+        if above is not None:  # the page just sent says it all: pointed to, not sent again
+            shown = _entry_button(context.content, language, ref)
+            if shown is not None:
+                rows.append([(context.text(Text.BTN_SHOW_AGAIN), f"{QA}{question_id}:{shown[1]}")])
+        rows.append([(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")])
+        rows += _entry_rows(context, language, question_id, verdict.others)
+        official_no = (
             verdict.entry == WHO_RUNS
             and names_kocca(question.text)
             and not operator_names_kocca(operator_name(context))
-        ):  # "is this the official KOCCA bot?": no, above who runs it
+        )  # "is this the official KOCCA bot?": no, above who runs it
+        if above is not None:
+            answered = context.text(Text.ASK_SEE_ABOVE_MORE if official_no else Text.ASK_SEE_ABOVE)
+        if official_no:
             answered = f"{context.text(Text.ASK_OFFICIAL_KOCCA_NO)}\n\n{answered}"
         if set(verdict.also) & set(verdict.others):  # one question of several answered
             answered = f"{answered}\n\n{context.text(Text.ASK_OTHER_PARTS)}"
-        await reply(update, answered, CallbackKeyboard(rows))
+        sent = await reply(update, answered, CallbackKeyboard(rows), reply_to=above)
+        if above is None and sent is not None:  # sent whole: a follow-up on it points here
+            page = PageSent(ref, language, hash(page_now), sent, context.services.clock())
+            context.services.pages_sent.sent(question.user_id, page)
+
+
+def _page_above(context: BotContext, question: Question, ref: str, page: str) -> int | None:
+    """The id of the bot's message that sent this page whole, reading as it does now (`page`:
+    its status line, its program-news line, the content served now), if it was the last
+    answer this talent got, within SHOWN_FOR seconds (a talents' review s60: "kapan MU:CON
+    2026?", then "boleh daftar tampil di MU:CON lewat sini?" got the whole page twice, back to
+    back); None otherwise. Kept in memory by this process: no read of the database."""
+    services = context.services
+    last = services.pages_sent.last(question.user_id)
+    if last is None or last.entry != ref or last.language != question.language:
+        return None
+    if last.page != hash(page) or services.clock() - last.at > timedelta(seconds=SHOWN_FOR):
+        return None
+    return last.message_id
 
 
 async def _status_asked(update: Update, context: BotContext, question: Question) -> bool:
@@ -625,6 +661,7 @@ async def _not_this(
     only those, with no "Ask our team" or menu: the form waits below)."""
     store = context.services.store
     await store.questions.not_this(question.id, question.user_id)
+    context.services.pages_sent.forget(question.user_id)  # not pointed to again
     needed = thresholds(context.services.settings)
     names = _names(update.effective_user)
     asked = question.text or question.summary  # the text over the day's budget: its summary

@@ -99,19 +99,30 @@ def controller_values(context: BotContext) -> dict[str, str]:
     return {"controller_name": controller.name, "controller_contact": controller.contact}
 
 
-async def reply(update: Update, text: str, markup: Keyboard | None = None) -> None:
-    """Send a new message to the update's chat; long texts go out in several parts.
+async def reply(
+    update: Update, text: str, markup: Keyboard | None = None, *, reply_to: int | None = None
+) -> int | None:
+    """Send a new message to the update's chat; long texts go out in several parts (the first
+    as a reply to the chat's message `reply_to`, if given). The first part's message id.
 
     Telegram's answer is not parsed into a `Message` (bot/transport/sending.py): no handler
     needs it, and parsing it was a large part of a reply's CPU time.
     """
     chat = update.effective_chat
     if chat is None:
-        return
+        return None
+    first = None
     parts = split_message(text)
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
-        await send_text(chat.get_bot(), chat.id, part, markup if last else None)
+        replying = reply_to if index == 0 else None
+        sent = await send_text(
+            chat.get_bot(), chat.id, part, markup if last else None, reply_to=replying
+        )
+        if index == 0:
+            found = sent.get("message_id") if isinstance(sent, dict) else None
+            first = found if isinstance(found, int) else None
+    return first
 
 
 async def answer_query(update: Update, text: str | None = None, *, alert: bool = False) -> None:

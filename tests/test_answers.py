@@ -147,9 +147,11 @@ async def test_the_co_production_talks_get_their_page(bot: Harness) -> None:
     English and in Indonesian, with the January meeting and the KOFIC incentive under it."""
     page = CONTENT.programs["coproduction"]
     john, sari = bot.user(first_name="John", language_code="en"), bot.user(first_name="Sari")
+    # Each talent asks once: a follow-up on the page just sent points back to it.
+    jane = bot.user(first_name="Jane", language_code="en")
     for talent, text, language in (
         (john, "Tell me more about the co-production talks", "en"),
-        (john, "more about the co-production talks please", "en"),
+        (jane, "more about the co-production talks please", "en"),
         (sari, "kerja sama ko-produksi film Indonesia Korea gimana?", "id"),
     ):
         [answer] = await bot.send(talent, text)
@@ -233,9 +235,12 @@ async def test_not_this_holds_for_that_question_asked_again_not_for_every_other(
     await bot.press(dimas, NOT_THIS, message=answer)
     [again] = await bot.send(dimas, "maksudnya berbayar ga sih kak?")  # the same, again
     assert not again.text.startswith(registering)
-    for other_question in ("gimana cara daftar?", registering):
-        [answered] = await bot.send(dimas, other_question)
-        assert answered.text.split("\n")[0] == registering, other_question
+    [answered] = await bot.send(dimas, "gimana cara daftar?")
+    assert answered.text.split("\n")[0] == registering
+    # Its own title typed whole, right after: that page, pointed to (it was just sent).
+    [pointer] = await bot.send(dimas, registering)
+    assert pointer.text == shown(Text.ASK_SEE_ABOVE)
+    assert pointer.reply_to_message_id == answered.message_id
 
 
 async def test_english_question_gets_the_program_page_in_english(bot: Harness) -> None:
@@ -1467,7 +1472,7 @@ async def test_a_button_of_an_entry_removed_by_a_reload_says_the_page_is_gone(
         assert gone.text.startswith(shown(Text.ASK_ENTRY_GONE))
         assert CONTENT.text(Text.BTN_PROGRAMS, "id") in gone.button_texts
     # The answer now offers the one it still names, and none in the removed page's place.
-    [answered] = await bot.send(sari, "apa yang diputuskan di pertemuan itu?")
+    [answered] = await bot.send(bot.user(), "apa yang diputuskan di pertemuan itu?")
     assert answered.button_texts == [NOT_THIS, MUSIC_TO_KOREA.title.id]
     # New questions no longer find it.
     [again] = await bot.send(sari, "film sama korea bisa daftar dimana")
@@ -1986,14 +1991,14 @@ async def test_the_second_reviews_talents_get_the_entry_that_answers_them(bot: H
     a showreel after "one more thing", keroncong; a minor asking whether her parents must
     agree got a page written to parents."""
     hendra = bot.user(first_name="Hendra")
-    for text, entry in [
+    for text, entry in [  # each by a talent of their own: no page just sent to them
         ("Kepada siapa saya dapat menghubungi pihak KOCCA secara langsung?", "contacts_sources"),
         ("Informasi dalam bot ini bersumber dari mana, ya?", "contacts_sources"),
         ("Apakah saya akan dihubungi melalui telepon atau surat elektronik?", "after_registering"),
         ("Mohon maaf, apakah keroncong itu termasuk musik tradisional atau pop?", "who_can_apply"),
         ("gue perlu manajer gak buat daftar", "who_can_apply"),
     ]:
-        [reply] = await bot.send(hendra, text)
+        [reply] = await bot.send(bot.user(first_name="Hendra"), text)
         assert reply.text.split("\n")[0] == CONTENT.faq[entry].question.id, text
     [contact] = await bot.send(hendra, "Kepada siapa saya dapat menghubungi KOCCA?")
     # It leads with what the talent can do, not with a refusal.
@@ -2151,10 +2156,10 @@ REVIEWED_S56 = [
 async def test_the_talents_review_questions_get_the_entry_that_answers_them(
     bot: Harness,
 ) -> None:
-    reza = bot.user(first_name="Reza")
-    for typed, key in REVIEWED:
-        [answer] = await bot.send(reza, typed)
+    for typed, key in REVIEWED:  # each by a talent of their own: no page just sent to them
+        [answer] = await bot.send(bot.user(first_name="Reza"), typed)
         assert answer.text.split("\n")[0] == CONTENT.faq[key].question.id, typed
+    reza = bot.user(first_name="Reza")
     # Its words are the bot's own: the update button, /tanya, and /hapusdata erasing all.
     [answer] = await bot.send(reza, REVIEWED[0][0])
     assert "Perbarui pendaftaranku" in answer.text and "/tanya" in answer.text
@@ -2169,17 +2174,15 @@ async def test_the_talents_review_questions_get_the_entry_that_answers_them(
     assert "/tanya" in answer.text and ASK_TEAM in answer.button_texts
     # M10: a polite introduction, the question, then thanks: the page, not "Aku belum yakin"
     # (the thanks was read as the question); a band saying how many they are ("ber4").
-    sari = bot.user(first_name="Sari")
-    for typed, page in INTRODUCED:
-        [answer] = await bot.send(sari, typed)
+    for typed, page in INTRODUCED:  # each by a talent of their own: no page just sent them
+        [answer] = await bot.send(bot.user(first_name="Sari"), typed)
         assert answer.text.split("\n")[0] == CONTENT.programs[page].title.id, typed
-    wulan = bot.user(first_name="Wulan")
     for typed, key in REVIEWED_S56:
-        [answer] = await bot.send(wulan, typed)
+        [answer] = await bot.send(bot.user(first_name="Wulan"), typed)
         assert not answer.text.startswith("🤔"), typed  # "Aku belum yakin maksudmu" before
         assert answer.text.split("\n")[0] == CONTENT.faq[key].question.id, typed
     # The manager's page names the real button for a second artist, and says whose account.
-    [answer] = await bot.send(wulan, REVIEWED_S56[1][0])
+    [answer] = await bot.send(bot.user(first_name="Wulan"), REVIEWED_S56[1][0])
     assert CONTENT.text(Text.BTN_NEW_REGISTRATION, "id") in answer.text
     assert "tersimpan di akun Telegram yang mengisinya" in answer.text
     assert CONTENT.text(Text.BTN_APPLY, "id") in answer.button_texts
@@ -2218,11 +2221,10 @@ async def test_a_documentary_maker_and_a_formal_coproduction_question_get_their_
         jiyeon, "Hi, I'm a documentary director. Is there any program for documentary films?"
     )
     assert answer.text.split("\n")[0] == CONTENT.faq["film_funding"].question.en
-    dewi = bot.user(first_name="Dewi")
     coproduction = CONTENT.programs["coproduction"].title.id
     for spelled in ("koproduksi", "ko-produksi"):
         [answer] = await bot.send(
-            dewi,
+            bot.user(first_name="Dewi"),
             f"Apakah melalui layanan ini saya dapat mengikuti program {spelled} dengan rumah "
             "produksi Korea?",
         )
@@ -2248,7 +2250,7 @@ async def test_asked_whether_this_is_kocca_s_official_bot_says_no_unless_kocca_i
     dewi = bot.user(first_name="Dewi")
     [answer] = await bot.send(dewi, "ini bot resmi KOCCA bukan?")
     assert answer.text.startswith("Bukan, bot ini bukan kanal resmi KOCCA.")
-    [answer] = await bot.send(dewi, "siapa yang menjalankan bot ini?")
+    [answer] = await bot.send(bot.user(first_name="Dian"), "siapa yang menjalankan bot ini?")
     assert answer.text.startswith(f"{who_runs.id}\n")  # nothing asked of KOCCA: the page
     await bot.stop()  # a name that only starts with the letters: no KOCCA named
     fans: Harness = await make_bot(controller_name="Koccamedia Fans Club")
@@ -2283,7 +2285,6 @@ async def test_what_the_bot_is_for_is_answered_in_both_languages(bot: Harness) -
     """A talents' review s58 (H1): "bot ini untuk apa?", "what is this bot for?" and Sekar's
     long krama version got "Can I ask a real person?" as a confident answer, or nothing. They
     get what the bot is for, with the button to register, and who runs it stays unsaid."""
-    sekar = bot.user(first_name="Sekar")
     about = CONTENT.faq["about_bot"]
     for typed in (
         "bot ini untuk apa nggih?",
@@ -2291,7 +2292,7 @@ async def test_what_the_bot_is_for_is_answered_in_both_languages(bot: Harness) -
         " musik gamelan yang saya padukan dengan elektronik dan jazz. Saya baru dengar soal"
         " KOCCA dari teman. Boleh dijelaskan sebenarnya bot ini untuk apa nggih?",
     ):
-        [answer] = await bot.send(sekar, typed)
+        [answer] = await bot.send(bot.user(first_name="Sekar"), typed)
         assert answer.text.split("\n")[0] == about.question.id, typed
         assert "musisi dan sineas" in answer.text and "/daftar" in answer.text
         assert answer.button_texts[:2] == [CONTENT.text(Text.BTN_APPLY, "id"), NOT_THIS]
@@ -2311,14 +2312,13 @@ async def test_animation_webtoon_and_game_makers_get_an_honest_scope_answer(
     "not sure" or the production-house page. He is told the desk is for film and music, that
     animation registers as Film with the format Animasi, and that there is no program here for
     webtoons or games, with the button to ask the team."""
-    hendra = bot.user(first_name="Hendra")
     fields = CONTENT.faq["other_fields"]
     for typed in (
         "animasi masuk program ini ga min?",
         "kalau webtoon gimana? saya juga bikin webtoon",
         "game developer bisa daftar juga? saya lagi bikin game indie",
     ):
-        [answer] = await bot.send(hendra, typed)
+        [answer] = await bot.send(bot.user(first_name="Hendra"), typed)
         assert answer.text.split("\n")[0] == fields.question.id, typed
         assert "<b>Animasi</b>" in (answer.html or "") and "<b>Film</b>" in (answer.html or "")
         assert "belum ada program untuk webtoon, komik, atau game" in answer.text

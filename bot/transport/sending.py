@@ -31,12 +31,20 @@ _BUTTON_FIELDS = tuple(InlineKeyboardButton.__slots__)
 
 
 async def send_text(
-    bot: Bot, chat_id: int, text: str, markup: Keyboard | None = None
+    bot: Bot,
+    chat_id: int,
+    text: str,
+    markup: Keyboard | None = None,
+    *,
+    reply_to: int | None = None,
 ) -> dict[str, Any]:
-    """sendMessage with the bot's defaults; Telegram's answer as JSON (the sent message)."""
+    """sendMessage with the bot's defaults; Telegram's answer as JSON (the sent message);
+    `reply_to`: a message of the chat it replies to (sent all the same if that is gone)."""
     data: dict[str, Any] = {"chat_id": chat_id, "text": text, **_defaults(bot)}
     if markup is not None:
         data["reply_markup"] = markup_json(markup)
+    if reply_to is not None:
+        data["reply_parameters"] = {"message_id": reply_to, "allow_sending_without_reply": True}
     return cast(dict[str, Any], await bot._do_post("sendMessage", data))
 
 

@@ -1,0 +1,70 @@
+"""A follow-up question answered by the page just sent (a talents' review s60, M3): one line
+pointing back to it, as a reply to it, with the answer's buttons and one to show it again;
+never the whole page again, back to back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import CONTENT, shown
+
+MUCON = CONTENT.programs["mucon"]
+WHO_RUNS = CONTENT.faq["who_runs"].question
+SHOW_AGAIN = shown(Text.BTN_SHOW_AGAIN)
+NOT_THIS = shown(Text.BTN_NOT_THIS)
+
+
+async def test_a_follow_up_on_the_page_just_sent_points_back_to_it(bot: Harness) -> None:
+    """Putu: "kapan MU:CON 2026 nggih?", then "tiang boleh langsung daftar tampil di MU:CON
+    lewat sini?" got the ~25-line MU:CON page twice."""
+    putu = bot.user(first_name="Putu")
+    [page] = await bot.send(putu, "kapan MU:CON 2026 nggih?")
+    assert page.text.startswith(MUCON.title.id)
+    [pointer] = await bot.send(putu, "tiang boleh langsung daftar tampil di MU:CON lewat sini?")
+    assert pointer.text == shown(Text.ASK_SEE_ABOVE)
+    assert pointer.reply_to_message_id == page.message_id  # the bubble it points to
+    assert SHOW_AGAIN in pointer.button_texts and NOT_THIS in pointer.button_texts
+    # The page's other buttons stay (what to read next).
+    assert set(page.button_texts) <= set(pointer.button_texts)
+    [again] = await bot.press(putu, SHOW_AGAIN)
+    assert again.text == page.text  # the whole page, on asking for it
+    assert again.message_id != page.message_id
+    # Asked once more, the pointer goes to the page first sent (the one above with it).
+    [pointer] = await bot.send(putu, "MU:CON itu kapan ya?")
+    assert pointer.text == shown(Text.ASK_SEE_ABOVE)
+    assert pointer.reply_to_message_id == page.message_id
+
+
+async def test_asked_again_whether_this_is_kocca_says_no_and_points_back(
+    bot: Harness,
+) -> None:
+    """Andreas asked twice whether the bot is KOCCA's: the no again, the page pointed to."""
+    andreas = bot.user(first_name="Andreas")
+    [page] = await bot.send(andreas, "ini bot resmi KOCCA bukan?")
+    no = shown(Text.ASK_OFFICIAL_KOCCA_NO)
+    assert page.text.startswith(f"{no}\n\n{WHO_RUNS.id}\n")
+    [pointer] = await bot.send(andreas, "kelen ini resmi dari KOCCA kah atau bukan")
+    assert pointer.text == f"{no}\n\n{shown(Text.ASK_SEE_ABOVE_MORE)}"
+    assert pointer.reply_to_message_id == page.message_id
+
+
+async def test_the_page_is_sent_again_after_a_while_or_another_answer(make_bot: Any) -> None:
+    """The pointer is for the page just sent: after another answer in between, or after
+    minutes, the page comes whole."""
+    now = [datetime.now(UTC)]
+    bot: Harness = await make_bot(clock=lambda: now[0])
+    sari = bot.user(first_name="Sari")
+    [first] = await bot.send(sari, "kapan MU:CON 2026?")
+    assert first.text.startswith(MUCON.title.id)
+    [other] = await bot.send(sari, "siapa yang menjalankan bot ini?")
+    assert other.text.startswith(f"{WHO_RUNS.id}\n")
+    [page] = await bot.send(sari, "boleh daftar tampil di MU:CON lewat sini?")
+    assert page.text.startswith(MUCON.title.id)  # another page was the answer just before
+    now[0] += timedelta(minutes=11)
+    [again] = await bot.send(sari, "MU:CON itu kapan ya?")
+    assert again.text == page.text  # minutes later: whole, not a pointer far up the chat
+    [pointer] = await bot.send(sari, "MU:CON 2026 kapan?")
+    assert pointer.reply_to_message_id == again.message_id
