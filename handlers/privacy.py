@@ -192,6 +192,7 @@ async def toggle_consent(update: Update, context: BotContext) -> None:
     if kind == "processing" and not granted:
         count = await context.services.store.privacy.withdraw_processing(user.id)
         await _forget_typed(context)  # their questions went too
+        context.services.pages_sent.forget(user.id)  # which answer they were sent last
         log.info(
             "User %d withdrew consent to processing; %d application(s) deleted", user.id, count
         )
@@ -417,6 +418,7 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
         # (a talents' review: "Semua datamu sudah kami hapus" promised more than the bot did).
         text = f"{text}\n{context.text(Text.DELETE_DONE_COPIES)}"
     context.services.copies.forget(user.id)  # a copy asked for before is of data now gone
+    context.services.pages_sent.forget(user.id)  # which answer they were sent last
     await _forget_typed(context)
     log.info("Erased all data of a user on request")  # no id: the erasure record has a hash
     await show(update, text, None)

@@ -10,6 +10,7 @@ from typing import Any
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import CONTENT, shown
+from tests.test_erasure import erase
 
 MUCON = CONTENT.programs["mucon"]
 WHO_RUNS = CONTENT.faq["who_runs"].question
@@ -68,3 +69,14 @@ async def test_the_page_is_sent_again_after_a_while_or_another_answer(make_bot: 
     assert again.text == page.text  # minutes later: whole, not a pointer far up the chat
     [pointer] = await bot.send(sari, "MU:CON 2026 kapan?")
     assert pointer.reply_to_message_id == again.message_id
+
+
+async def test_an_erasure_forgets_which_page_was_sent(bot: Harness) -> None:
+    """What the bot keeps in memory of the talent's last answer goes with /hapusdata: the
+    page is sent whole after it, not pointed to."""
+    pages_sent = bot.runner.application.bot_data["services"].pages_sent
+    putu = bot.user(first_name="Putu")
+    await bot.send(putu, "kapan MU:CON 2026 nggih?")
+    assert pages_sent.last(putu.id) is not None
+    await erase(bot, putu)
+    assert pages_sent.last(putu.id) is None
