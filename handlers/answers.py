@@ -775,7 +775,10 @@ async def _open(
     # A message of its own: the answer or the choice it was opened from stays above it (a
     # talent's review: "Back" led to the FAQ list and the answer was gone).
     await answer_query(update)
-    await reply(update, text, page[1])
+    sent = await reply(update, text, page[1])
+    if sent is not None:  # the page now above: a follow-up on it points here
+        opened = PageSent(ref, language, hash(text), sent, context.services.clock())
+        context.services.pages_sent.sent(question.user_id, opened)
 
 
 async def _nothing(

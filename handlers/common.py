@@ -75,6 +75,16 @@ async def record_incoming(update: Update, context: BotContext) -> None:
         flooded = talent_input(update.to_dict())
         entry = None if flooded is None else dropped_entry(update.update_id, flooded)
     context.talent = await context.services.store.record_incoming(profile, language, entry)
+    if profile is not None and not _typed_text(update):
+        # A button, a command, anything but typed words: what it brings comes below the page
+        # last answered, which "see above" would no longer point to (the last review s60).
+        context.services.pages_sent.forget(profile.user_id)
+
+
+def _typed_text(update: Update) -> bool:
+    """Whether the update is words typed in a message, not a command."""
+    message = update.message
+    return message is not None and message.text is not None and not message.text.startswith("/")
 
 
 def sender_name(update: Update) -> str:

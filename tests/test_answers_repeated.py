@@ -33,10 +33,11 @@ async def test_a_follow_up_on_the_page_just_sent_points_back_to_it(bot: Harness)
     [again] = await bot.press(putu, SHOW_AGAIN)
     assert again.text == page.text  # the whole page, on asking for it
     assert again.message_id != page.message_id
-    # Asked once more, the pointer goes to the page first sent (the one above with it).
+    # Asked once more, the pointer goes to the copy just shown, the page now above (the last
+    # review s60: it went to the first one).
     [pointer] = await bot.send(putu, "MU:CON itu kapan ya?")
     assert pointer.text == shown(Text.ASK_SEE_ABOVE)
-    assert pointer.reply_to_message_id == page.message_id
+    assert pointer.reply_to_message_id == again.message_id
 
 
 async def test_asked_again_whether_this_is_kocca_says_no_and_points_back(
@@ -80,3 +81,20 @@ async def test_an_erasure_forgets_which_page_was_sent(bot: Harness) -> None:
     assert pages_sent.last(putu.id) is not None
     await erase(bot, putu)
     assert pages_sent.last(putu.id) is None
+
+
+async def test_a_page_opened_by_a_button_or_a_command_since_is_not_pointed_past(
+    bot: Harness,
+) -> None:
+    """The last review s60: after a button opened another page (or /menu), "see above"
+    pointed past it to the older page."""
+    putu = bot.user(first_name="Putu")
+    [page] = await bot.send(putu, "kapan MU:CON 2026 nggih?")
+    other = next(label for label in page.button_texts if label not in (NOT_THIS, SHOW_AGAIN))
+    await bot.press(putu, other)
+    [again] = await bot.send(putu, "tiang boleh langsung daftar tampil di MU:CON lewat sini?")
+    assert again.text.startswith(MUCON.title.id)  # the page whole, not a pointer past the other
+    assert again.reply_to_message_id is None
+    await bot.send(putu, "/menu")
+    [after_menu] = await bot.send(putu, "MU:CON itu kapan ya?")
+    assert after_menu.text.startswith(MUCON.title.id)
