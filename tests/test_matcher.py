@@ -113,6 +113,8 @@ INDONESIAN = [
     ("pendaftarannya dibayar?", "faq:who_can_apply"),
 ]
 ENGLISH = [
+    # Where the talent lives is who asks, as "aku di Medan" is (the last review s60).
+    ("I live in Surabaya, do I need to speak Korean?", "faq:korean_language"),
     ("what is the difference between kofic and kocca", "program:kofic_incentive"),
     ("who is kocca, is it a government agency?", "faq:what_is_kocca"),
     ("hi, what programs do you have?", "faq:programs_overview"),

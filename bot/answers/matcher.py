@@ -149,7 +149,8 @@ class Match:
 
 
 _ABOUT_EITHER = ABOUT_TALENT | ABOUT_TALENT_IF_SAID
-_OF_GENRE = GENRES | GENRE_KINDS  # "musik tradisi bali", "lagu jawa": a genre's place
+_OF_GENRE = GENRES | GENRE_KINDS
+_AT = frozenset({"di", "in"})  # "aku di Medan", "I live in Surabaya": where the talent is  # "musik tradisi bali", "lagu jawa": a genre's place
 
 
 def _who_asks(found: list[str]) -> frozenset[str]:
@@ -654,7 +655,7 @@ class Matcher:
             at = index - 1
             # Where a talent who speaks of themself is ("aku editor film di Medan"): a town the
             # content never names, and no typo of another word ("medan" is not "mean").
-            lives = before == "di" and word in self._places and not SENDER.isdisjoint(found)
+            lives = before in _AT and word in self._places and not SENDER.isdisjoint(found)
             close = None
             # A place name is no typo ("bali" is not "wali").
             if (
