@@ -149,8 +149,8 @@ class Match:
 
 
 _ABOUT_EITHER = ABOUT_TALENT | ABOUT_TALENT_IF_SAID
-_OF_GENRE = GENRES | GENRE_KINDS
-_AT = frozenset({"di", "in"})  # "aku di Medan", "I live in Surabaya": where the talent is  # "musik tradisi bali", "lagu jawa": a genre's place
+_OF_GENRE = GENRES | GENRE_KINDS  # "musik tradisi bali", "lagu jawa": a genre's place
+_AT = frozenset({"di", "in"})  # "aku di Medan", "I live in Surabaya": where the talent is
 
 
 def _who_asks(found: list[str]) -> frozenset[str]:
