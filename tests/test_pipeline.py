@@ -329,6 +329,7 @@ async def test_asking_whether_ones_registration_arrived_answers_with_ones_own_st
         "apakah saya sudah terdaftar?",
         "kak, am i registered?",
     ):
+        await bot.send(rina, "/menu")  # the page not just above: sent whole, not pointed to
         (reply,) = await bot.send(rina, asked)
         assert reply.text.startswith(heading) and reply.text.endswith(status.text), asked
     assert reference in after.text and content.stages["baru"].talent_label.id in after.text
