@@ -119,6 +119,8 @@ MIN_PRONOUN_ROOT = 3  # letters: "buku" is not "bu" and "ku"
 AGE_DIGITS = 2  # "umur 17": a number of at most two digits after a word of age is an age
 INTRODUCED_BY = 4  # words: "I'm Jess, indonesian singer" (i, m, jess, indonesian, singer)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")  # a sentence and what ends it
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_ENDINGS = " .!?\n\t"  # what may close a message's last sentence
 _QUESTION_END = re.compile(r"\?+")
 MAX_PARTS = 3  # questions of one message matched alone: the first three
 _SIGNING_OFF = frozenset({"thanks", "greeting"})  # a last sentence that asks nothing
@@ -233,9 +235,11 @@ def _asked_after_told(text: str, found: list[str]) -> str | None:
         and len(found) < MAX_WORDS  # a longer message's words were cut: its end unread
     ):
         return None  # asks nothing
+    if _SENTENCE_END.search(text.rstrip(_ENDINGS)) is None:
+        return None  # most messages: one sentence, found without splitting it into words
     split = _last_sentences(text)
     if split is None:
-        return None  # most messages: one sentence
+        return None
     told, asked = split
     if any(_asks(sentence) for sentence in told) or not _asks(asked):
         return None
