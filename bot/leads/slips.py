@@ -322,15 +322,19 @@ def still_learning(text: str) -> tuple[str, str]:
 def symbols_only(text: str) -> bool:
     """Whether a text has no letter and no digit: only symbols, emoji, punctuation ("⏸",
     "✨✨", "..."). Letters of any script count ("서울")."""
-    plain = without_controls(text).strip()
-    return bool(plain) and not any(unicodedata.category(char)[0] in "LN" for char in plain)
+    return _none_of(text, "LN")
 
 
 def no_letters(text: str) -> bool:
     """Whether a text has no letter of any script: digits and symbols only ("4", "12",
     "123", "⏸"), which no full name is (a re-check s60, L2: "4" stored as the name)."""
+    return _none_of(text, "L")
+
+
+def _none_of(text: str, kinds: str) -> bool:
+    """Whether a text, not empty, has no character of these Unicode major categories."""
     plain = without_controls(text).strip()
-    return bool(plain) and not any(unicodedata.category(char)[0] == "L" for char in plain)
+    return bool(plain) and not any(unicodedata.category(char)[0] in kinds for char in plain)
 
 
 def _symbols(text: str) -> str:
