@@ -19,8 +19,10 @@ import pytest
 
 from bot.emulator import EmulatedUser
 from bot.leads.cancel_wish import wants_to_cancel, wants_to_undo
+from bot.store.audit import Actor
 from bot.texts import Text
 from bot.wib import to_wib
+from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, apply, consent, fill, label, shown, where
 from tests.test_pipeline import rows, t, visible
@@ -317,3 +319,38 @@ async def test_a_lead_marked_said_under_18_keeps_the_mark_when_reused(bot: Harne
         " WHERE reference IS NOT NULL ORDER BY id",
     )
     assert marked == [("KOC-000001", 1), ("KOC-000002", 1)]
+
+
+def _marked(references: str, language: str = "id") -> str:
+    """A staff alert's "possibly a duplicate of <references>" line."""
+    return visible(t(Text.RECORDS_LIST_DUPLICATES, language, references=references))
+
+
+async def test_a_lead_begun_from_a_cancelled_one_is_not_marked_its_duplicate(
+    bot: Harness, staff_chat: Any
+) -> None:
+    # A desk review s61: "♻️ answers taken from KOC-000002" sat next to "possibly a duplicate
+    # of KOC-000002": registering again is not registering twice. A real duplicate (another
+    # account's lead with the same email and phone) is still marked.
+    budi = bot.user(first_name="Budi")
+    assert await apply(bot, budi, MUSICIAN) == "KOC-000001"  # the same email and phone
+    sari = bot.user(first_name="Sari")
+    assert await apply(bot, sari, MUSICIAN) == "KOC-000002"
+    await _cancel(bot, sari)
+    await bot.send(sari, "/daftar")
+    await bot.press(sari, t(Text.BTN_REUSE_ANSWERS))
+    mark = staff_chat.mark()
+    await bot.press(sari, t(Text.BTN_SUBMIT))
+    (alert,) = staff_chat.find("KOC-000003", since=mark)
+    assert visible(t(Text.STAFF_NEW_LEAD_REUSED, "id", reference="KOC-000002")) in alert.text
+    assert f"\n{_marked('KOC-000001')}\n" in alert.text  # not "KOC-000001, KOC-000002"
+    # Nor on either lead's page, nor in the desk's lists and exports.
+    marks = await bot.store.duplicates.duplicate_marks([2, 3])
+    assert [mark.other_reference for mark in marks[3]] == ["KOC-000001"]
+    assert [mark.other_reference for mark in marks[2]] == ["KOC-000001"]
+    groups = await bot.store.duplicates.duplicate_groups()
+    assert [mark.other_reference for mark in groups[3]] == ["KOC-000001"]
+    # So it cannot be closed as one (an old page's button, a crafted call).
+    staff = Actor.staff_chat(ADMIN_ID)
+    assert await bot.store.duplicates.close_duplicate(3, 2, staff) == "unmarked"
+    assert await bot.store.duplicates.close_duplicate(3, 1, staff) == "saved"

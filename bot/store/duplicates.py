@@ -126,6 +126,13 @@ class Duplicates:
                     "SELECT lead_id, other_id FROM duplicate_dismissals"
                 )
             }
+            # A lead begun from the answers of one its talent cancelled is not its duplicate.
+            dismissed |= {
+                (min(row["id"], row["reuses"]), max(row["id"], row["reuses"]))
+                for row in await view.fetch_all(
+                    "SELECT id, reuses FROM applications WHERE reuses IS NOT NULL"
+                )
+            }
             for sql in (_SAME_USER, _SAME_CONTACT):
                 async with view.stream(sql) as rows:
                     async for row in rows:
@@ -400,14 +407,16 @@ _REASON_ORDER = ["telegram", "email", "phone"]
 # For each of the given leads: submitted leads of the same Telegram account, and submitted
 # leads with the same email or phone answer (through the partial index answers_contact);
 # not a pair already dealt with (one closed as a duplicate of the other, or said to be two
-# people: duplicate_dismissals, by its key); `earlier`: the other was submitted first (by time,
-# then id). CROSS JOIN keeps SQLite to this order: from the few given leads outwards, never
-# from every lead inwards.
+# people: duplicate_dismissals, by its key), nor a lead and the cancelled one whose answers it
+# was begun from (applications.reuses: the talent registering again, not twice); `earlier`:
+# the other was submitted first (by time, then id). CROSS JOIN keeps SQLite to this order:
+# from the few given leads outwards, never from every lead inwards.
 _MARKS = """
 SELECT l.id AS lead, o.id AS other, o.reference, 'telegram' AS reason,
     (o.submitted_at, o.id) < (l.submitted_at, l.id) AS earlier
 FROM json_each(?) j CROSS JOIN applications l CROSS JOIN applications o
 WHERE l.id = j.value AND o.user_id = l.user_id AND o.status = 'submitted' AND o.id != l.id
+    AND l.reuses IS NOT o.id AND o.reuses IS NOT l.id
     AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
         WHERE x.application_id = o.id AND x.duplicate_of = l.id)
     AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
@@ -424,6 +433,7 @@ WHERE s.application_id = j.value AND s.question_key IN ('email', 'phone')
     AND o.question_key IN ('email', 'phone') AND o.question_key = s.question_key
     AND o.value = s.value AND o.application_id != s.application_id
     AND a.id = o.application_id AND a.status = 'submitted' AND l.id = s.application_id
+    AND l.reuses IS NOT a.id AND a.reuses IS NOT l.id
     AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
         WHERE x.application_id = o.application_id AND x.duplicate_of = s.application_id)
     AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
@@ -433,15 +443,20 @@ WHERE s.application_id = j.value AND s.question_key IN ('email', 'phone')
         AND d.other_id = max(s.application_id, o.application_id))
 """
 # Whether two leads share what a duplicate mark is made of: the Telegram account, or an email
-# or phone answer (through answers_contact, as _MARKS does).
+# or phone answer (through answers_contact, as _MARKS does); never a lead and the cancelled one
+# it was begun from (as _MARKS).
 _SHARED = """
 SELECT 1 FROM applications l CROSS JOIN applications o
 WHERE o.id = ? AND l.id = ? AND o.user_id = l.user_id
+    AND l.reuses IS NOT o.id AND o.reuses IS NOT l.id
 UNION ALL
 SELECT 1 FROM answers s CROSS JOIN answers o
+    CROSS JOIN applications l CROSS JOIN applications a
 WHERE s.application_id = ? AND s.question_key IN ('email', 'phone') AND s.value IS NOT NULL
     AND o.application_id = ? AND o.question_key IN ('email', 'phone')
     AND o.question_key = s.question_key AND o.value = s.value
+    AND l.id = s.application_id AND a.id = o.application_id
+    AND l.reuses IS NOT a.id AND a.reuses IS NOT l.id
 LIMIT 1
 """
 # Every group of two or more submitted leads sharing one thing, for exports: first the shared
