@@ -111,7 +111,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(intake.flow_button, pattern="^i:"),
             CallbackQueryHandler(
                 intake.registration_button,
-                pattern="^rg:(u:[0-9]+(:[0-9]+)?|v:[0-9]+|r:[0-9]+|n(:[a-z0-9_]+)?)$",
+                pattern="^rg:(u:[0-9]+(:[0-9]+)?|v:[0-9]+|r:[0-9]+|[nm](:[a-z0-9_]+)?)$",
             ),
             CallbackQueryHandler(talent_cancel.pressed, pattern=talent_cancel.PATTERN),
             CallbackQueryHandler(reminders.continue_button, pattern=f"^{CONTINUE}[0-9]+$"),

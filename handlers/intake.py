@@ -25,7 +25,7 @@ from handlers.common import BotContext, answer_query, reply, sender_name, show
 from handlers.intake_views import render, summary
 from handlers.pipeline_views import open_button
 from handlers.records_views import marks_lines
-from handlers.registration_views import NEW, REUSE, UPDATE, VIEW
+from handlers.registration_views import NEW, NEW_OR_REUSE, REUSE, UPDATE, VIEW
 from handlers.staff_views import consent_lines
 from handlers.views import APPLY, APPLY_PROGRAM
 
@@ -119,9 +119,14 @@ async def registration_button(update: Update, context: BotContext) -> None:
             return
         screen = await flow.begin_reused(user.id, language, update.update_id, lead_id)
     else:
-        program = data.removeprefix(NEW).removeprefix(":") or None
+        # "Pendaftaran baru" (offered the cancelled one's answers, if any), or "Mulai dari
+        # awal" (from scratch; so is "Pendaftaran baru" under a choice sent before session 61).
+        scratch = data.startswith(NEW)
+        program = data.removeprefix(NEW if scratch else NEW_OR_REUSE).removeprefix(":") or None
         fresh = await context.services.store.applications.draft_for(user.id) is None
-        screen = await flow.begin(user.id, language, update.update_id, program, fresh=True)
+        screen = await flow.begin(
+            user.id, language, update.update_id, program, fresh=True, scratch=scratch
+        )
         if fresh:  # after a cancel, "Mulai dari awal": said that the cancelled one stays so
             screen = await talent_cancel.new_after_cancel(context, user.id, screen)
     await _present(update, context, screen, edit=not viewing)

@@ -22,7 +22,10 @@ View = tuple[str, InlineKeyboardMarkup | None]
 UPDATE = "rg:u:"  # rg:u:<lead application id>[:<message id of a wish carrying a value>]
 # The same from /dataku: the review comes as a new message, the copy's summary stays.
 VIEW = "rg:v:"  # rg:v:<lead application id>
-NEW = "rg:n"  # rg:n[:<program key>]
+NEW = "rg:n"  # rg:n[:<program key>]: a new one from scratch
+# The update-or-new choice's "new": a new one, from the answers of the one the talent cancelled
+# last if they wish (offered as /daftar offers it when none is open), else from scratch.
+NEW_OR_REUSE = "rg:m"  # rg:m[:<program key>]
 # After a cancel: a new registration begun from the cancelled one's answers.
 REUSE = "rg:r:"  # rg:r:<cancelled lead's application id>
 SCREENS = (
@@ -96,7 +99,7 @@ def _choose(screen: Screen, content: Content, language: str) -> View:
             return "", None
         text = content.text(Text.UPDATE_LIMITED_CHOOSE, language, items=listed)
         return text, InlineKeyboardMarkup(rows)
-    new = f"{NEW}:{screen.program}" if screen.program else NEW
+    new = f"{NEW_OR_REUSE}:{screen.program}" if screen.program else NEW_OR_REUSE
     rows.append([button(content.text(Text.BTN_NEW_REGISTRATION, language), new)])
     text = content.text(Text.UPDATE_CHOOSE, language, items=listed)
     return text, InlineKeyboardMarkup(rows)

@@ -114,6 +114,38 @@ async def test_start_from_scratch_after_a_cancel_is_the_form_as_before(bot: Harn
     assert await bot.store.applications.answers(draft.id) == {}
 
 
+@pytest.mark.parametrize("language", ["id", "en"])
+async def test_with_one_open_a_new_registration_is_offered_the_cancelled_ones_answers(
+    bot: Harness, language: str
+) -> None:
+    # A desk review s61: with KOC-000002 open and KOC-000001 cancelled, /daftar offered only
+    # "update, or a new one", and "new" went to the first question: the kept answers of
+    # KOC-000001 were never offered. "New" offers them now, as /daftar does with none open.
+    sari = bot.user(first_name="Sari", language_code=language)
+    assert await apply(bot, sari, MUSICIAN, language=language) == "KOC-000001"
+    await _cancel(bot, sari, language)
+    assert await apply(bot, sari, FILMMAKER, language=language) == "KOC-000002"
+    (choice,) = await bot.send(sari, "/daftar" if language == "id" else "/register")
+    assert choice.button_texts == [
+        t(Text.BTN_UPDATE_REGISTRATION, language),
+        t(Text.BTN_NEW_REGISTRATION, language),
+    ]
+    (offer,) = await bot.press(sari, t(Text.BTN_NEW_REGISTRATION, language))
+    assert offer.text == _offer("KOC-000001", language)
+    assert offer.button_texts == [
+        t(Text.BTN_REUSE_ANSWERS, language),
+        t(Text.BTN_REUSE_FRESH, language),
+    ]
+    assert await where(bot, sari) is None  # nothing begun before she chooses
+    (review,) = await bot.press(sari, t(Text.BTN_REUSE_ANSWERS, language))
+    assert await where(bot, sari) == "review"
+    reused = t(Text.INTAKE_REUSED_REVIEW, language, reference="KOC-000001")
+    assert review.text.startswith(visible(reused))
+    await bot.press(sari, t(Text.BTN_SUBMIT, language))
+    assert _answers(bot, "KOC-000003") == _answers(bot, "KOC-000001")
+    assert _cancelled(bot, "KOC-000001") and not _cancelled(bot, "KOC-000002")
+
+
 async def _minor_registration(bot: Harness, talent: EmulatedUser) -> str:
     """A musician under 18, with the guardian's consent, sent."""
     await bot.send(talent, "/daftar")

@@ -101,10 +101,14 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         program_key: str | None = None,
         *,
         fresh: bool = False,
+        scratch: bool = False,
     ) -> Screen:
         """/daftar or an Apply button: resume the open draft; a talent who has submitted is
         offered to update that registration (or, `fresh`, to start a new one), only to update
-        one after REGISTRATIONS_PER_DAY new ones in 24 hours."""
+        one after REGISTRATIONS_PER_DAY new ones in 24 hours. A new one, for a talent who
+        cancelled one, is offered to begin from its answers (`scratch`: declined, from the
+        start); also when another is open (a desk review s61: "new" from the update-or-new
+        choice went straight to the first question)."""
         resumed = await self._resumed(user_id, update_id)
         if resumed is not None:
             return resumed
@@ -114,8 +118,8 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             return limited
         if registrations and not fresh:
             return Screen("choose", registrations=registrations, program=program_key)
-        cancelled = None if fresh else await self._store.cancellations.latest_cancelled(user_id)
-        if cancelled is not None:  # every one cancelled: begin from its answers, or afresh?
+        cancelled = None if scratch else await self._store.cancellations.latest_cancelled(user_id)
+        if cancelled is not None:  # begin from the cancelled one's answers, or afresh?
             return Screen(
                 REUSE,
                 reference=cancelled.reference,
