@@ -54,7 +54,12 @@ def build_application(
     from handlers.common import BotContext
 
     retrying = RetryingRequest(request or default_request())
-    recording = RecordingRequest(retrying, services.store.log, services.settings.admin_ids)
+    recording = RecordingRequest(
+        retrying,
+        services.store.log,
+        services.settings.admin_ids,
+        sent=services.pages_sent.message_sent,
+    )
     application = (
         ApplicationBuilder()
         .token(services.settings.token())

@@ -74,6 +74,9 @@ async def record_incoming(update: Update, context: BotContext) -> None:
     if update.update_id in context.services.flood_notices:  # over the flood limit: no content
         flooded = talent_input(update.to_dict())
         entry = None if flooded is None else dropped_entry(update.update_id, flooded)
+    # What this update sends the talent is its answer (a message from elsewhere forgets the
+    # page "see above" points to: bot/answers/pages_sent.py).
+    context.services.pages_sent.answering(profile.user_id if profile is not None else None)
     context.talent = await context.services.store.record_incoming(profile, language, entry)
     if profile is not None and not _typed_text(update):
         # A button, a command, anything but typed words: what it brings comes below the page

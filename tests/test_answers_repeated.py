@@ -9,8 +9,10 @@ from typing import Any
 
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, shown
+from tests.leads import CONTENT, MUSICIAN, apply, shown
+from tests.subscribers import add_subscribers, queue_text, wait_delivered
 from tests.test_erasure import erase
+from tests.test_pipeline import admin_of, expected_message, label, t
 
 MUCON = CONTENT.programs["mucon"]
 WHO_RUNS = CONTENT.faq["who_runs"].question
@@ -98,3 +100,72 @@ async def test_a_page_opened_by_a_button_or_a_command_since_is_not_pointed_past(
     await bot.send(putu, "/menu")
     [after_menu] = await bot.send(putu, "MU:CON itu kapan ya?")
     assert after_menu.text.startswith(MUCON.title.id)
+
+
+# --- Something sent from elsewhere in between (a desk review s61) -----------------------------
+# The page is "just above" only while nothing else came below it: a stage message, an
+# announcement or a staff answer the talent got since pushes it up, and the page comes whole.
+
+FOLLOW_UP = "tiang boleh langsung daftar tampil di MU:CON lewat sini?"
+
+
+async def _page_then(bot: Harness, talent: Any) -> Any:
+    [page] = await bot.send(talent, "kapan MU:CON 2026 nggih?")
+    assert page.text.startswith(MUCON.title.id)
+    return page
+
+
+def _whole(message: Any, page: Any) -> bool:
+    return message.text == page.text and message.reply_to_message_id is None
+
+
+async def test_a_stage_message_in_between_sends_the_page_whole(
+    bot: Harness, staff_chat: Any
+) -> None:
+    putu = bot.user(first_name="Putu")
+    assert await apply(bot, putu, MUSICIAN) == "KOC-000001"
+    page = await _page_then(bot, putu)
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, label("shortlist"))
+    mark = putu.mark()
+    await bot.press(admin, t(Text.BTN_SEND_UPDATE))
+    [update] = await putu.wait_for_messages(mark)
+    assert (update.html or "").endswith(expected_message("shortlist", "KOC-000001", "Putu"))
+    [again] = await bot.send(putu, FOLLOW_UP)
+    assert _whole(again, page)
+    # Nothing else in between since: the follow-up on it points back to it, as before.
+    [pointer] = await bot.send(putu, "MU:CON itu kapan ya?")
+    assert pointer.text == shown(Text.ASK_SEE_ABOVE)
+    assert pointer.reply_to_message_id == again.message_id
+
+
+async def test_a_staff_answer_in_between_sends_the_page_whole(
+    bot: Harness, staff_chat: Any
+) -> None:
+    putu = bot.user(first_name="Putu")
+    admin = admin_of(staff_chat)
+    mark = staff_chat.mark()
+    await bot.send(putu, "/tanya")
+    await bot.send(putu, "Apakah ada honor untuk penampil?")
+    question = staff_chat.messages_since(mark)[-1]
+    await bot.press(putu, shown(Text.BTN_ASK_DONE))
+    page = await _page_then(bot, putu)
+    told = putu.mark()
+    await bot.act(admin, admin.send, "Ada, nanti kami kabari.", chat=staff_chat, reply_to=question)
+    [answer] = putu.messages_since(told)
+    assert answer.text.endswith("Ada, nanti kami kabari.")
+    [again] = await bot.send(putu, FOLLOW_UP)
+    assert _whole(again, page)
+
+
+async def test_an_announcement_in_between_sends_the_page_whole(bot: Harness) -> None:
+    [putu] = await add_subscribers(bot.store, bot.emulator, 1)
+    page = await _page_then(bot, putu)
+    mark = putu.mark()
+    broadcast, _ = await queue_text(bot.store, "Open call MU:CON 2026 dibuka")
+    await wait_delivered(bot.store, broadcast)
+    [announcement] = putu.messages_since(mark)
+    assert announcement.text.startswith("Open call MU:CON 2026 dibuka")
+    [again] = await bot.send(putu, FOLLOW_UP)
+    assert _whole(again, page)

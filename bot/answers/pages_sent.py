@@ -1,15 +1,28 @@
 """The page each talent was last answered with, kept by this process: a follow-up question
 answered by that same page points back to it (handlers/answers.py), found without a read of
 the database on the hot path of every free message. Lost on a restart: the page is then sent
-whole, as before."""
+whole, as before.
+
+Anything else the bot sends the talent meanwhile from elsewhere than their own update (a stage
+message, an announcement, a staff answer from the group or the workspace, a reminder) comes
+below the page, which is then no longer "just above": every message sent to a private chat is
+told here (bot/transport/outgoing.py), and one not sent while handling that talent's own
+update forgets their page (a desk review s61: "☝️ Jawabannya ada di pesanku di atas" pointed
+past a stage message). Their own update's replies are dealt with where they are sent
+(handlers/answers.py, handlers/common.py)."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 
 MOST = 10_000  # talents kept, the least recently answered dropped first
+
+# The talent whose update the running task handles (each update is handled in a task of its
+# sender's own; background senders and the workspace run in tasks where it is None).
+_ANSWERING: ContextVar[int | None] = ContextVar("pages_sent_answering", default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +59,14 @@ class PagesSent:
     def forget(self, user_id: int) -> None:
         """Something else was answered since, or the talent said it was not it."""
         self._sent.pop(user_id, None)
+
+    def answering(self, user_id: int | None) -> None:
+        """The task handles an update from this talent (None: from a group, or no one's):
+        what it sends them is its answer, not a message from elsewhere."""
+        _ANSWERING.set(user_id)
+
+    def message_sent(self, chat_id: int) -> None:
+        """A message went to this private chat: from elsewhere than the talent's own update,
+        their page is no longer the message just above. A dict look-up for most messages."""
+        if chat_id in self._sent and _ANSWERING.get() != chat_id:
+            del self._sent[chat_id]

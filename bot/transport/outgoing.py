@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
@@ -97,9 +97,14 @@ class RecordingRequest(WrappedRequest):
         inner: BaseRequest,
         conversation_log: ConversationLog,
         staff: frozenset[int] = frozenset(),
+        sent: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__(inner)
         self._log = conversation_log
+        # Told of each new message (not an edit) to a talent's chat, by chat id: the page
+        # "see above" points to is forgotten when another message comes below it
+        # (bot/answers/pages_sent.py).
+        self._sent = sent
         # Staff chats carry copies of leads (lead pages, exports): not a talent's conversation,
         # and a copy there would outlive the talent's erasure.
         self._staff = staff
@@ -129,6 +134,8 @@ class RecordingRequest(WrappedRequest):
         if kind is not None and code == 200 and request_data is not None:
             entry = _entry(kind, request_data.parameters, payload)
             if entry is not None and entry.chat_id not in self._staff:
+                if self._sent is not None and kind != "edit":
+                    self._sent(entry.chat_id)
                 worded = _LOGGED_AS.get()
                 if worded is not None:
                     entry = replace(entry, **worded)
