@@ -13,10 +13,14 @@ import unicodedata
 
 import regex
 
-_LINE_BREAK = re.compile(r"\r\n?")
+# A line break typed (CR LF, CR) or one a program wrote as Unicode's line or paragraph separator
+# (U+2028, U+2029: the only characters of categories Zl and Zp; clients break the line there).
+_LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029]")
 # Unicode's control characters (category Cc) are exactly C0, DEL and C1, a set the standard
-# keeps fixed (tests/test_terminal_safety.py checks it against unicodedata).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# keeps fixed (tests/test_terminal_safety.py checks it against unicodedata); with the two
+# separators, which in a name or a one-line answer would place a line of the talent's own
+# under it in the staff alert, /lead and the workspace (attack review s61, L3).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 # Invisible characters people paste by accident, bidi marks and isolates, tag characters:
@@ -50,17 +54,21 @@ _HIDDEN = re.compile(
 # A user-perceived character (an extended grapheme cluster: "é" typed as e and its accent,
 # a family emoji of four people joined), as the `regex` module knows them from Unicode.
 CHARACTER = regex.compile(r"\X")
-# One that is an emoji: its joiners, presentation selectors (and a subdivision flag's tags)
-# are part of it, not marks that hide or turn text around.
+# One that is an emoji: its joiners, presentation selectors (and a drawn flag's tags) are
+# part of it, not marks that hide or turn text around.
 _EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]|.*\u20e3")
-_SUBDIVISION_FLAG = "\U0001f3f4"  # 🏴, followed by tag characters (🏴󠁧󠁢󠁳󠁣󠁴󠁿)
 _EMOJI_PARTS = {0x200D, 0xFE0E, 0xFE0F}
 _IN_EMOJI = {code: None for code in INVISIBLE if code not in _EMOJI_PARTS}
-# A subdivision flag as Unicode spells one (UTS #51): 🏴, a region's tag letters and digits
-# (gbsct: Scotland), a cancel tag. Any other run of tags after 🏴 is hidden text (the final
-# review s60: "Sari 🏴" and forty tags carried a phone number past the log's mask).
-_FLAG_TAGS = re.compile("\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{2,6}\U000e007f")
-_IN_FLAG = {code: None for code in _IN_EMOJI if not 0xE0020 <= code <= 0xE007F}
+# The subdivision flags anyone sees drawn: 🏴, the tag letters of England, Scotland or Wales,
+# a cancel tag (UTS #51's recommended ones; no platform draws the others, shown as a bare 🏴).
+# Any other run of tags after 🏴 is hidden text, though well-formed: "Sari 🏴" and forty tags
+# carried a phone number past the log's mask (final review s60), and a chain of 🏴s whose tags
+# spelled 081299, 990000, callme… did after a looser rule (attack review s61, L2).
+_DRAWN_REGIONS = ("gbeng", "gbsct", "gbwls")
+_FLAGS_DRAWN = frozenset(
+    "\U0001f3f4" + "".join(chr(0xE0000 + ord(letter)) for letter in region) + "\U000e007f"
+    for region in _DRAWN_REGIONS
+)
 # The scripts whose letters a zero-width joiner or non-joiner shapes (Persian's and Jawi's
 # joined or parted letters, the conjuncts of Indic scripts and of Aksara Jawa, Bali, Sunda,
 # Batak): after one of their letters these two are spelling, kept. After a Latin letter they
@@ -77,8 +85,9 @@ def without_hidden(text: str, *, keep_newlines: bool = False) -> str:
     """A talent's words as staff may see them: no control characters (`without_controls`),
     and none of the invisible ones (INVISIBLE) that hide in a word or turn the text around it
     (a right-to-left override in a name reverses the line it is shown in). An emoji keeps
-    its own joiners and selectors, a flag its tags, a letter of a script shaped by them its
-    zero-width joiner and non-joiner (see _JOINED_SCRIPT)."""
+    its own joiners and selectors, the flags of England, Scotland and Wales their tags (any
+    other tags go, see _FLAGS_DRAWN), a letter of a script shaped by them its zero-width
+    joiner and non-joiner (see _JOINED_SCRIPT)."""
     text = without_controls(text, keep_newlines=keep_newlines)
     if _HIDDEN.search(text) is None:  # nearly every name and answer: nothing to look at
         return text
@@ -88,8 +97,7 @@ def without_hidden(text: str, *, keep_newlines: bool = False) -> str:
 def _visible(character: str) -> str:
     """One user-perceived character without the invisible marks it does not need."""
     if _EMOJI.match(character) is not None:
-        flag = character[0] == _SUBDIVISION_FLAG and _FLAG_TAGS.fullmatch(character) is not None
-        return character.translate(_IN_FLAG if flag else _IN_EMOJI)
+        return character if character in _FLAGS_DRAWN else character.translate(_IN_EMOJI)
     if _JOINED_SCRIPT.match(character) is not None:
         return character.translate(_IN_JOINED_SCRIPT)
     return character.translate(INVISIBLE)
@@ -108,8 +116,9 @@ def printable(text: str, *, keep_newlines: bool = False) -> str:
 
 
 def without_controls(text: str, *, keep_newlines: bool = False) -> str:
-    """The text without C0 and C1 control characters: spacing ones (tab, line breaks) become
-    a space, line breaks stay if `keep_newlines`, the others go."""
+    """The text without C0 and C1 control characters: spacing ones (tab, line breaks, and the
+    line and paragraph separators U+2028 and U+2029) become a space, the others go. With
+    `keep_newlines`, line breaks (CR LF, CR and the two separators too) become "\\n"."""
     if keep_newlines:
         return _CONTROL_BUT_NEWLINE.sub(_without_control, _LINE_BREAK.sub("\n", text))
     # A compiled pattern rather than a look at each character: every update's sender name

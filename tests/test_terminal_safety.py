@@ -72,12 +72,16 @@ def test_short_answers_lose_control_characters_long_ones_keep_their_lines() -> N
 
 
 def _without_controls_by_category(text: str, keep_newlines: bool) -> str:
-    """without_controls as it was written first: one look at each character's category."""
+    """without_controls as it was written first: one look at each character's category (the
+    line and paragraph separators, Zl and Zp, as line breaks: the attack review s61, L3)."""
     if keep_newlines:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = "".join(
+            "\n" if unicodedata.category(char) in ("Zl", "Zp") else char for char in text
+        )
     return "".join(
         char
-        if unicodedata.category(char) != "Cc" or (keep_newlines and char == "\n")
+        if unicodedata.category(char) not in ("Cc", "Zl", "Zp") or (keep_newlines and char == "\n")
         else " "
         if char.isspace()
         else ""
@@ -102,6 +106,7 @@ def test_control_characters_are_exactly_what_unicode_calls_controls() -> None:
         ("\x1b[2J\x1c\x1f\x0b\x0c", "[2J    ", "[2J    "),
         ("🎸 Rina\u200b\u202e\U0001f3ac\x07", "🎸 Rina\u200b\u202e\U0001f3ac", None),
         ("\xa0é\u0085\u00ad", "\xa0é \u00ad", None),
+        ("Sari\u2028✅ dicek\u2029staf", "Sari ✅ dicek staf", "Sari\n✅ dicek\nstaf"),
         ("", "", ""),
     ],
 )
