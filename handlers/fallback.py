@@ -8,6 +8,8 @@ from telegram import Update
 from telegram.error import Forbidden
 
 from bot import commands
+from bot.alerts import Burst
+from bot.terminal_text import count_of
 from bot.texts import Text
 from handlers import menu
 from handlers.common import BotContext, answer_query, reply
@@ -81,16 +83,17 @@ async def stale_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None:
         return
-    count = context.services.refusals.report("stale_button")
-    if count is not None:  # anyone can press forged data: one line a minute, with a count
-        log.info(
-            "Stale or unknown button data: %d press%s since the last report; the latest from"
-            " user %s",
-            count,
-            "" if count == 1 else "es",
-            query.from_user.id,
-        )
+    # Anyone can press forged data: one line a minute, with a count and who pressed.
+    context.services.refusals.refused("stale_button", query.from_user.id, _stale_pressed)
     await expired_button(update, context)
+
+
+def _stale_pressed(burst: Burst) -> None:
+    log.info(
+        "Stale or unknown button data: %s since the last report, from %s",
+        count_of(burst.count, "press", "presses"),
+        burst.refusers("user"),
+    )
 
 
 async def expired_button(update: Update, context: BotContext) -> None:

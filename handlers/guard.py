@@ -9,6 +9,8 @@ from typing import Any
 
 from telegram import Update
 
+from bot.alerts import Burst
+from bot.terminal_text import count_of
 from handlers import fallback
 from handlers.common import BotContext
 
@@ -27,16 +29,10 @@ def staff_only(callback: Callback) -> Callback:
         if context.services.settings.is_admin(user_id):
             await callback(update, context)
             return
-        count = context.services.refusals.report(f"staff:{callback.__name__}")
-        if count is not None:  # anyone can forge a button: one line a minute, with a count
-            log.warning(
-                "Refused staff action %s for non-staff users %d time%s since the last report;"
-                " the latest by user %s",
-                callback.__name__,
-                count,
-                "" if count == 1 else "s",
-                user_id,
-            )
+        # Anyone can forge a button: one line a minute, with a count and who pressed.
+        context.services.refusals.refused(
+            f"staff:{callback.__name__}", user_id, functools.partial(_refused, callback.__name__)
+        )
         chat = update.effective_chat
         private = chat is not None and chat.type == "private"
         if update.callback_query is not None:
@@ -45,3 +41,12 @@ def staff_only(callback: Callback) -> Callback:
             await fallback.unknown_command(update, context)
 
     return guarded
+
+
+def _refused(action: str, burst: Burst) -> None:
+    log.warning(
+        "Refused staff action %s for non-staff users %s since the last report, by %s",
+        action,
+        count_of(burst.count, "time"),
+        burst.refusers("user"),
+    )

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import commands
+from bot.alerts import Burst, Refusals
 from bot.emulator import BotMessage, EmulatedUser
 from bot.leads import export
 from bot.store import Store
@@ -419,11 +420,14 @@ async def test_non_staff_get_no_file_and_no_hint(
     everything = "\n".join(m.text for m in [*stranger.messages, *sari.messages])
     assert "KOC-000002" not in everything and "Budi" not in everything
     refused = [r for r in caplog.records if r.getMessage().startswith("Refused staff action")]
-    # One line per staff handler within the minute, naming the first to knock; sari's and the
-    # stranger's later attempts are counted for the next line.
+    # One line per staff handler within the minute, for the first knock (the stranger's);
+    # sari's and the stranger's later attempts are counted for the next line.
     handlers = [r.args[0] for r in refused if isinstance(r.args, tuple)]
     assert len(refused) == len(handlers) == len(set(handlers)) >= 4
-    assert all(r.getMessage().endswith(f"the latest by user {stranger.id}") for r in refused)
+    assert all(
+        r.getMessage().endswith(f"1 time since the last report, by user {stranger.id} (1)")
+        for r in refused
+    )
     assert all(r.levelno == logging.WARNING for r in refused)
 
 
@@ -444,12 +448,15 @@ async def test_forged_staff_buttons_change_nothing_and_are_logged_once_a_minute(
     now = [1000.0]
     bot.runner.application.bot_data["services"].refusals.clock = lambda: now[0]
     answered, mark, group = len(sari.callback_answers), sari.mark(), staff_chat.mark()
-    staff = "Refused staff action pipeline_button for non-staff users {} since the last report;"
-    stale = "Stale or unknown button data: {} since the last report;"
-    latest = f" the latest by user {sari.id}", f" the latest from user {sari.id}"
+    staff = "Refused staff action pipeline_button for non-staff users {} since the last report, by"
+    stale = "Stale or unknown button data: {} since the last report, from user {} ({})"
     with caplog.at_level(logging.INFO):
-        # Each minute's first press is logged, with what was held back since the last line.
-        for refused, forged in (("1 time", "1 press"), ("30 times", "5 presses")):
+        # Each minute's first press is logged, with what was held back since the last line
+        # and who pressed, those who pressed most first (the member, first after the line).
+        for refused, by, forged in (
+            ("1 time", f"user {sari.id} (1)", (1, "1 press")),
+            ("30 times", f"users {member.id} (15), {sari.id} (15)", (5, "5 presses")),
+        ):
             caplog.clear()
             for _ in range(5):
                 for data in ("pl:s:1:shortlist:0", "pl:a:1:1", "pl:n:1"):
@@ -458,8 +465,8 @@ async def test_forged_staff_buttons_change_nothing_and_are_logged_once_a_minute(
                 await bot.act(sari, sari.press_raw, menu.message_id, "zz:never-made")
             lines = [r for r in caplog.records if r.name.startswith(("handlers", "bot"))]
             assert [(r.levelno, r.getMessage()) for r in lines] == [
-                (logging.WARNING, staff.format(refused) + latest[0]),
-                (logging.INFO, stale.format(forged) + latest[1]),
+                (logging.WARNING, f"{staff.format(refused)} {by}"),
+                (logging.INFO, stale.format(forged[1], sari.id, forged[0])),
             ]
             now[0] += 60
     state = await bot.store.pipeline.state(1)
@@ -476,6 +483,57 @@ async def test_forged_staff_buttons_change_nothing_and_are_logged_once_a_minute(
     assert len(menus) == 40 and {m.buttons == menu.buttons for m in menus} == {True}
     assert all(menu.text.endswith(m.text) for m in menus)
     assert staff_chat.messages_since(group) == []  # nothing posted to the whole group
+
+
+async def test_a_refusal_line_names_who_pressed_and_the_last_burst_is_not_lost(
+    bot: Harness, staff_chat: Any, two_leads: tuple[EmulatedUser, EmulatedUser], caplog: Any
+) -> None:
+    # A decoy presses a forged staff button at the start of each minute, the attacker ten
+    # times right after: each line named the decoy as "the latest", the attacker never, and
+    # the last minute's ten presses were never logged (the attack review s61, L1).
+    decoy, attacker = bot.user(first_name="Dani"), bot.user(first_name="Raka")
+    (decoy_menu,) = await bot.send(decoy, "/start")
+    (attacker_menu,) = await bot.send(attacker, "/start")
+    now = [1000.0]
+    bot.runner.application.bot_data["services"].refusals.clock = lambda: now[0]
+    jobs = bot.runner.application.job_queue
+    assert jobs is not None
+    (job,) = jobs.get_jobs_by_name("refusals")
+    forged = "pl:s:1:shortlist:0"
+    with caplog.at_level(logging.WARNING):
+        for _ in range(4):
+            await bot.act(decoy, decoy.press_raw, decoy_menu.message_id, forged)
+            for _ in range(10):
+                await bot.act(attacker, attacker.press_raw, attacker_menu.message_id, forged)
+            now[0] += 30
+            await job.run(bot.runner.application)  # the minute is not over: nothing yet
+            now[0] += 31
+        # Nothing comes after the last burst: the job writes it, once its minute is over.
+        await job.run(bot.runner.application)
+        await job.run(bot.runner.application)  # and once only
+    line = "Refused staff action pipeline_button for non-staff users {} since the last report, by"
+    both = f"users {attacker.id} (10), {decoy.id} (1)"  # who pressed most first
+    assert [r.getMessage() for r in caplog.records if r.name == "handlers.guard"] == [
+        f"{line.format('1 time')} user {decoy.id} (1)",
+        *[f"{line.format('11 times')} {both}"] * 3,
+        f"{line.format('10 times')} user {attacker.id} (10)",
+    ]
+    state = await bot.store.pipeline.state(1)
+    assert state is not None and state.stage == "baru"
+
+
+def test_a_refusal_line_names_five_refusers_and_counts_the_others() -> None:
+    refusals, now, lines = Refusals(), [0.0], list[Burst]()
+    refusals.clock = lambda: now[0]
+    for user, times in ((1, 1), (2, 1), (3, 4), (4, 2), (5, 2), (6, 3), (7, 1), (8, 2)):
+        for _ in range(times):
+            refusals.refused("staff:pipeline_button", user, lines.append)
+    now[0] += 60
+    refusals.flush()
+    assert [(burst.count, burst.refusers("user")) for burst in lines] == [
+        (1, "user 1 (1)"),
+        (15, "users 3 (4), 6 (3), 4 (2), 5 (2), 8 (2) and 2 others"),
+    ]
 
 
 async def test_staff_commands_stay_out_of_other_groups(
