@@ -1111,6 +1111,7 @@ class Text(StrEnum):
     WS_QUESTIONS_INTRO_SUMMARY = "ws_questions_intro_summary"
     WS_QUESTION_TELEGRAM = "ws_question_telegram"
     WS_LEAD_FILLED_BY = "ws_lead_filled_by"
+    WS_LEAD_REUSED = "ws_lead_reused"
     WS_LEAD_OTHER_NAME = "ws_lead_other_name"
     WS_QUESTION_NO_LEAD = "ws_question_no_lead"
     WS_QUESTION_LANGUAGE = "ws_question_language"

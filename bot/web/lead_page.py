@@ -242,6 +242,9 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
                 time=wib_words(content, state.said_under_18_at, language),
             )
         ),
+        # Begun from the kept answers of a registration its talent cancelled (migration 0052):
+        # that lead, as the staff alert's ♻️ line names it.
+        "reused_from": await _reused_from(desk, found),
         # Said where staff act on the lead, as /lead says it (a staff review: a minor's
         # profile was forwarded in two clicks without a word).
         "minor": (
@@ -285,6 +288,16 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         "note_asks": note_asks,
         "reply_heading": await actions.reply_heading(desk, viewer, found.user_id),
     }
+
+
+async def _reused_from(desk: Desk, found: Lead) -> dict[str, Any] | None:
+    """The cancelled lead whose kept answers this one began from: its id and reference (the
+    page names it, a link to it); None for a lead begun afresh, or when that one is gone."""
+    draft = await desk.store.applications.get(found.application_id)
+    if draft is None or draft.reuses is None:
+        return None
+    old = await desk.store.cancellations.own_lead(found.user_id, draft.reuses)
+    return None if old is None else {"id": old.application_id, "reference": old.reference}
 
 
 def _questions(

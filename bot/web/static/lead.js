@@ -200,6 +200,10 @@ export async function render(main, key, sent = false) {
       lead.withdrawn ? h("p", { class: "warning withdrawn" }, lead.withdrawn) : null,
       lead.minor ? h("p", { class: "notice minor" }, lead.minor) : null,
       lead.said_under_18 ? h("p", { class: "notice warning said-under-18" }, lead.said_under_18) : null,
+      // Begun from the kept answers of a lead its talent cancelled, as the staff alert's ♻️
+      // line says it; that lead's reference opens it.
+      lead.reused_from ? h("p", { class: "notice reused" }, records.withLinks(
+        t("lead_reused", { reference: lead.reused_from.reference }), [lead.reused_from])) : null,
       h("p", { class: "stage-now" }, `${t("lead_stage")}: `, h("strong", {}, lead.stage_label)),
       // Who handles the lead, in words (as /lead's "Ditangani:"), once: its card's select
       // shows the same choice by the buttons that change it.
