@@ -291,6 +291,11 @@ async function boot() {
       view === "questions" ? h("span", { class: "count", id: "questions-count", hidden: true })
         : null)));
   tabs.hidden = false;
+  // The bars that stay in sight below the tabs (the selection, the Questions tab's news) stand
+  // right under them, however tall the tabs are on this screen and font (app.css).
+  const header = tabs.parentElement;
+  new ResizeObserver(() => document.documentElement.style.setProperty("--tabs-height",
+    `${header.offsetHeight}px`)).observe(header);
   // Questions arrive while staff read a lead or answer on the Questions tab: what waits is
   // read again every minute the page is in view, and as it comes back into view (Telegram
   // minimised, another browser tab), not only on a change of tab.
