@@ -20,8 +20,9 @@ MARKED = shown(Text.RECORDS_STAGE_WITHDRAWN, stage=label("selesai"))
 
 
 async def danger(element: Any) -> bool:
-    """Whether an element's words are in the page's warning colour (--danger)."""
-    return await in_colour(element, "--danger")
+    """Whether an element's words are in the page's warning colour (--warning-text: the
+    theme's red, made readable on its background)."""
+    return await in_colour(element, "--warning-text")
 
 
 async def test_the_list_and_board_mark_a_cancelled_lead_and_its_page_offers_no_contact(

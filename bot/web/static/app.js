@@ -291,8 +291,7 @@ async function boot() {
       view === "questions" ? h("span", { class: "count", id: "questions-count", hidden: true })
         : null)));
   tabs.hidden = false;
-  // The bars that stay in sight below the tabs (the selection, the Questions tab's news) stand
-  // right under them, however tall the tabs are on this screen and font (app.css).
+  // Sticky bars stand right under the tabs (app.css).
   const header = tabs.parentElement;
   new ResizeObserver(() => document.documentElement.style.setProperty("--tabs-height",
     `${header.offsetHeight}px`)).observe(header);

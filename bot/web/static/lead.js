@@ -200,8 +200,7 @@ export async function render(main, key, sent = false) {
       lead.withdrawn ? h("p", { class: "warning withdrawn" }, lead.withdrawn) : null,
       lead.minor ? h("p", { class: "notice minor" }, lead.minor) : null,
       lead.said_under_18 ? h("p", { class: "notice warning said-under-18" }, lead.said_under_18) : null,
-      // Begun from the kept answers of a lead its talent cancelled, as the staff alert's ♻️
-      // line says it; that lead's reference opens it.
+      // Begun from a cancelled lead's answers, as the staff alert's ♻️ line says.
       lead.reused_from ? h("p", { class: "notice reused" }, records.withLinks(
         t("lead_reused", { reference: lead.reused_from.reference }), [lead.reused_from])) : null,
       h("p", { class: "stage-now" }, `${t("lead_stage")}: `, h("strong", {}, lead.stage_label)),
