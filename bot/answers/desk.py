@@ -77,6 +77,8 @@ class AnswerDesk:
         """Whether staff taught this wording an entry the content still has (it then wins
         over reading the message as a wish to register: "anak saya mau daftar" taught for the
         parents' entry opened the form, a staff review)."""
+        if not self._matcher.teaches:
+            return False  # nothing taught: no match needed (this is asked before the match)
         match = self._matcher.match(text)
         return (
             match.taught and match.best is not None and entry(self._content, match.best) is not None

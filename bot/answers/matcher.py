@@ -429,6 +429,12 @@ class Matcher:
         # The words to look around: a place, or "name"/"nama" (not the "saya" of each message).
         self._introducing = self._places.union(w for pair in INTRODUCING for w in pair) - STOPWORDS
 
+    @property
+    def teaches(self) -> bool:
+        """Whether staff taught any wording this index holds: without one, no match is
+        `taught`, and whether a message is one needs no match."""
+        return bool(self._taught)
+
     @classmethod
     def build(cls, content: Content, taught: Iterable[tuple[str, str]] = ()) -> Matcher:
         """Index every FAQ entry and program page of this content, with the phrasings staff

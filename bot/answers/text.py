@@ -513,7 +513,7 @@ def _then(found: list[str], index: int) -> bool:
 def asks_something(text: str) -> bool:
     """Whether a message has a word that asks ("kan", "gimana", "bisa", "what"), not only
     what could be an answer ending in "?" ("The Open Call Band?")."""
-    return not QUESTION_CUES.isdisjoint(words(text))
+    return not QUESTION_CUES.isdisjoint(_words(text))
 
 
 def asks_what_this_is(text: str) -> bool:
@@ -596,39 +596,49 @@ def thanks_asking_nothing(text: str) -> bool:
     )
 
 
+# Word sets the checks below read, made once (not at each message).
+_OWN_SAID = OWN_DATA | OWN_DETAILS
+_OLD_SAID = OWN_DATA | OWN_DETAILS | HELD
+_KEPT_FIRMLY = KEPT_NOW - KEPT_LOOSELY
+_REGISTERING_OR_FILLING = REGISTERING | FILLING
+
+
 def about_own_data(text: str) -> bool:
     """Whether a message asks about the sender's own data ("Data saya masih ada ga?", "What
     data do you keep about me?", "emailku masih disimpan?"), not only names an address or a
     number of theirs ("saya kirim lewat email besok"). A word check, no read."""
-    found = words(text)
+    found = _words(text)
+    if KEEPING.isdisjoint(found):
+        return False  # most messages: no word for keeping, so not asked (read first: cheapest)
     owned = {word[: -len("ku")] for word in found if word.endswith("ku")}
-    said = OWN_DATA | OWN_DETAILS
-    if OWN.isdisjoint(found) and said.isdisjoint(owned):
+    if OWN.isdisjoint(found) and _OWN_SAID.isdisjoint(owned):
         return False
-    named = owned.union(found)
-    if KEEPING.isdisjoint(found) or not NEEDING.isdisjoint(found):
+    if not NEEDING.isdisjoint(found):
         return False  # "data diri apa saja yang dibutuhkan?" (an attacker's review)
-    return not said.isdisjoint(named)
+    return not (_OWN_SAID.isdisjoint(owned) and _OWN_SAID.isdisjoint(found))
 
 
 def asks_whats_left(text: str) -> bool:
     """Whether a message asks only what is left ("jadi yang tersisa apa aja?", "so what's
     left?"), naming nothing: after an erasure, a follow-up on what is kept of one's data. A
     word check, no read."""
-    found = set(words(text))
-    return not REMAINING.isdisjoint(found) and found <= WHATS_LEFT
+    found = _words(text)
+    return not REMAINING.isdisjoint(found) and WHATS_LEFT.issuperset(found)
 
 
 def asks_whats_kept(text: str) -> bool:
     """Whether a message asks what of one's data is still kept or left ("data kita yang masih
     kesimpen apa aja?", "what do you still have", "what data is left"), naming nothing else:
     after an erasure, what is kept. A word check, no read."""
-    found = {word for word in words(text) if word.isalpha()}
-    if not found <= KEPT_ASKED or KEPT_NOW.isdisjoint(found):
+    said = _words(text)
+    if KEPT_NOW.isdisjoint(said):
+        return False  # most messages (read first: cheapest)
+    found = {word for word in said if word.isalpha()}
+    if not found <= KEPT_ASKED:
         return False
     if not KEPT_DATA.isdisjoint(found):
         return True
-    if (KEPT_NOW - KEPT_LOOSELY).isdisjoint(found) and STILL.isdisjoint(found):
+    if _KEPT_FIRMLY.isdisjoint(found) and STILL.isdisjoint(found):
         return False  # "ada apa?", "what do you have?"
     return not (KEPT_ASKING | REMAINING).isdisjoint(found)
 
@@ -648,16 +658,17 @@ def about_old_data(text: str) -> bool:
     erasure, the old one may be what it asks about. A word check, no read."""
     if _REFERENCE.search(text):
         return True
-    found = words(text)
-    named = set(found) | {word[: -len("ku")] for word in found if word.endswith("ku")}
-    return not OLD.isdisjoint(named) and not (OWN_DATA | OWN_DETAILS | HELD).isdisjoint(named)
+    found = _words(text)
+    named = set(found)
+    named.update(word[: -len("ku")] for word in found if word.endswith("ku"))
+    return not OLD.isdisjoint(named) and not _OLD_SAID.isdisjoint(named)
 
 
 def asks_to_register_again(text: str) -> bool:
     """Whether a message asks about registering again, from the start ("Kalau daftar lagi hrs
     isi dari awal ya?", "do I have to fill it in again?"). A word check, no read."""
-    found = words(text)
-    return not (REGISTERING | FILLING).isdisjoint(found) and not AGAIN.isdisjoint(found)
+    found = _words(text)
+    return not AGAIN.isdisjoint(found) and not _REGISTERING_OR_FILLING.isdisjoint(found)
 
 
 def asks_after_reply(text: str) -> bool:
