@@ -180,6 +180,7 @@ class Text(StrEnum):
     INTAKE_TAKEN_BESIDES = "intake_taken_besides"
     INTAKE_TAKEN_NOT_YET = "intake_taken_not_yet"
     INTAKE_NAME_UNSURE = "intake_name_unsure"
+    INTAKE_NAME_WHOSE = "intake_name_whose"
     INTAKE_ANSWER_ONLY = "intake_answer_only"
     INTAKE_BACK_TO_FORM = "intake_back_to_form"
     INTAKE_CONSENT_FIRST = "intake_consent_first"

@@ -230,9 +230,11 @@ def _unnamed(spans: list[tuple[int, int, str]], tokens: Sequence[str]) -> list[s
 
 # Where the items of a typed list part ("Indonesia, jawa, inggris dikit2", "house sm hiphop").
 # "&", "/" and "+" only between spaces: inside a word they are part of it ("R&B": a second
-# attacker's review had "R, B" said as not ticked).
+# attacker's review had "R, B" said as not ticked). Papuan "deng" (dengan) joins too ("pop,
+# rnb, deng lagu2 papua"; a talents' review had "Deng lagu2 papua" offered for Lainnya).
 _ITEMS = re.compile(
-    r"[,;\n]|(?<!\w)[/&+]|[/&+](?!\w)|\b(?:dan|sama|sm|and|serta|plus|juga|jg|atau|or)\b", re.I
+    r"[,;\n]|(?<!\w)[/&+]|[/&+](?!\w)|\b(?:dan|sama|sm|and|serta|plus|juga|jg|atau|or|deng)\b",
+    re.I,
 )
 # Words around an item that are not the item ("inggris dikit2", "kadang jazz", "genre X").
 _AROUND_ITEM = frozenset(
@@ -564,6 +566,55 @@ def named_questions(questions: Sequence[Question], text: str) -> list[Question]:
     a longer one counting for the longer one ("nama panggung"), in the form's order."""
     tokens = fold(without_controls(text)).split()
     offered = [(question.key, question.label) for question in questions]
-    names = {question.key: choice_names(question.label, question.about) for question in questions}
-    kept = {key for *_, key in _name_spans(offered, names, tokens)}
+    names = {
+        question.key: _owned(choice_names(question.label, question.about)) for question in questions
+    }
+    spans = _name_spans(offered, names, tokens)
+    kept = {key for *_, key in spans}
+    # "nama rumah produksinya ganti jadi …", "rumah produksi saya ganti nama jadi …", "ganti
+    # nama PH jadi …" (a talents' review: the production house's new name was stored as the
+    # talent's): a bare "nama" beside another name's question is that one's, not the full name.
+    bare = [span for span in spans if span[2] == _FULL_NAME]
+    if bare and all(_only_a_name(tokens, start, end) for start, end, _ in bare):
+        others = {key for key in kept if key in _NAMES_OF_OTHERS}
+        if others:
+            kept.discard(_FULL_NAME)
     return [question for question in questions if question.key in kept]
+
+
+# The questions whose answer is a name (bot.leads.sentence_names.NAME_QUESTIONS), without a
+# dependency on it: "nama" beside one of the others names that one.
+_FULL_NAME = "full_name"
+_NAMES_OF_OTHERS = frozenset({"stage_name", "company_name"})
+# "nama" alone, not "nama saya", "namaku", "my name": another's name may be meant.
+_BARE_NAME = frozenset({"nama", "namanya", "name"})
+_NAME_OWNERS = frozenset("saya aku gue gw sy ane sa beta lengkap asli".split())  # noqa: SIM905 -- a word list reads best as words
+# "rumah produksinya", "usiaku", "kotamu": a name with its owner joined to it.
+_OWNER_SUFFIXES = ("nya", "ku", "mu")
+
+
+def _owned(names: set[str]) -> set[str]:
+    """Names, and each with an owner's suffix on its last word ("rumah produksinya")."""
+    return names | {
+        f"{name}{suffix}"
+        for name in names
+        if len(name.split()[-1]) >= _PLURAL_FROM and name.split()[-1].isalpha()
+        for suffix in _OWNER_SUFFIXES
+    }
+
+
+def names_bare(text: str) -> bool:
+    """Whether a text names a name only as a bare "nama" ("kami baru ganti nama"), which may
+    mean any name of the form."""
+    tokens = fold(without_controls(text)).split()
+    bare = [index for index, token in enumerate(tokens) if token in _BARE_NAME]
+    return bool(bare) and all(_only_a_name(tokens, index, index + 1) for index in bare)
+
+
+def _only_a_name(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether tokens[start:end] are a bare "nama" that no owner word follows (or "my" leads)."""
+    if end - start != 1 or tokens[start] not in _BARE_NAME:
+        return False
+    after = tokens[end] if end < len(tokens) else ""
+    before = tokens[start - 1] if start else ""
+    return after not in _NAME_OWNERS and before != "my"

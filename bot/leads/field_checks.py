@@ -379,7 +379,10 @@ _NUMBER_WORDS = frozenset(
     " ponsel handphone telegram dan and or atau juga also only"
     # Javanese and Sundanese "yes" ("0812… (WA nggih)", a talents' review: said back as a
     # remark not stored, though it only says the number is on WhatsApp).
-    " nggih nggeh njih inggih enggih muhun".split()
+    " nggih nggeh njih inggih enggih muhun"
+    # Eastern Indonesia's "my" ("wa sa 0821… kaka", a talents' review: said back as the
+    # remark "wa sa kaka").
+    " sa pu punya beta pung".split()
 )
 _REMARK_LONGEST = 60  # characters of a remark said back, as people count them
 # A character as people see it (a grapheme cluster: an emoji's ZWJ sequence, a flag, a skin

@@ -367,8 +367,18 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             answers = await self._applications.answers(draft.id)
             send = Press(draft.id, draft.step, "ok")
             return await self._review_press(draft, answers, send, update_id)
+        if pressed is not None and pressed[2] is not None:  # "nama PH ganti jadi X": X offered
+            carry = Change(
+                QUESTION,
+                pressed[1],
+                editing=True,
+                pending={CARRIED: pressed[2]},
+                update_id=update_id,
+            )
+            return await self._advance(draft, carry)
         if pressed is not None:  # as its button, or as the answer's button on the list
-            return await self.press(draft.user_id, Press(draft.id, draft.step, *pressed), update_id)
+            press = Press(draft.id, draft.step, pressed[0], pressed[1])
+            return await self.press(draft.user_id, press, update_id)
         if draft.stage == CONSENT and intent_words.says_agree(text):  # "Saya setuju."
             return await self.current(draft, note=Text.INTAKE_CONSENT_BY_BUTTON)
         if draft.stage != QUESTION:  # a screen of buttons: as it stands (an update's reference)

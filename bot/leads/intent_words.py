@@ -99,8 +99,24 @@ def closes_choice(text: str) -> bool:
 # What a talent types for "nothing" at an optional question ("ga ada kak", "tidak ada", "-"; a
 # talents' review: one was asked back as chatter, another stored as the note to the team):
 # as the Skip button. "Ga ada" is no one's name, and a note of "-" says nothing.
+# Eastern Indonesia's too: Papuan "tra ada"/"tr ada", Kupang's "sonde ada", Ambon's "seng ada",
+# Makassar's and Manado's "nda ada" (a talents' review: "tra ada kaka" stored as the stage name).
 _NOTHING = frozenset(
-    "ga gak gk nggak ngga enggak engga tidak tdk ndak belum blm kosong".split()  # noqa: SIM905 -- a word list reads best as words
+    "ga gak gk nggak ngga enggak engga tidak tdk ndak nda belum blm kosong"  # noqa: SIM905 -- a word list reads best as words
+    " tra tr sonde seng".split()
+)
+# "trada", Papuan for "tidak ada"; "nope", "none": nothing, in one word.
+_NOTHING_ALONE = frozenset({"none", "nothing", "no", "nope", "trada", "tiada"})
+# A no to having what a name question asks ("saya tidak pakai nama panggung", "sa tra pake
+# nama panggung", "I don't use a stage name", "no stage name"; a talents' review: asked back
+# as the stage name "panggung", or stored whole): as the Skip button.
+_NOT_USING = re.compile(
+    r"^(?:(?:sa|beta|ane|kami|we) )?"
+    r"(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|ndak|nda|tra|tr|sonde|seng|belum|blm"
+    r"|don t|dont|do not|no|never)"
+    r"(?: (?:pakai|pake|pakek|memakai|menggunakan|pernah|punya|ada|use|using|have|got|go by))*"
+    r"(?: (?:nama|panggung|band|grup|group|stage|name|alias|samaran|rumah|produksi|ph"
+    r"|production|house|company|perusahaan|studio))+$"
 )
 _NOTHING_WORDS = frozenset({"ada", "punya"})
 # What may follow such a no: working on one's own, thanks ("no, im indie", "gak ada, thanks!").
@@ -155,8 +171,10 @@ def says_skip(text: str) -> bool:
     folded = fold(plain.rstrip(".!"))
     words = [word for word in folded.split() if word not in _SKIP_AROUND]
     said = " ".join(words)  # "skip kak", "lewati dulu bro"
-    if {folded, said} & (_SKIP_WORDS | {"none", "nothing", "no", "nope"}):
+    if {folded, said} & (_SKIP_WORDS | _NOTHING_ALONE):
         return True
+    if _NOT_USING.match(said) and not all(word[:1].isupper() for word in plain.split()):
+        return True  # "saya tidak pakai nama panggung"; not a band named "Tanpa Nama Band"
     # "no, im indie", "ga ada, indie aja" (a talents' review: stored as the production
     # house): a no, then only that the talent works on their own, or thanks.
     for size in (1, len(("ga", "ada"))):
@@ -168,7 +186,7 @@ def says_skip(text: str) -> bool:
 def _says_nothing(words: list[str]) -> bool:
     """Whether words only say there is none ("nope", "ga ada")."""
     if len(words) == 1:
-        return words[0] in {"none", "nothing", "no", "nope"}
+        return words[0] in _NOTHING_ALONE
     return (
         len(words) == len(("ga", "ada"))  # a no, and what there is none of
         and words[0] in _NOTHING
@@ -333,7 +351,7 @@ CHAT_WORDS = ADDRESS | frozenset(
 # of the name (sentence_names.without_particles). Not "min" or "bang", which end real names
 # ("Lee Min").
 TRAILING_PARTICLES = frozenset(
-    {"kak", "kakak", "kk", "kang", "ya", "yaa", "dong", "deh", "sih", "nih"}
+    {"kak", "kakak", "kk", "kang", "kaka", "ya", "yaa", "dong", "deh", "sih", "nih"}
 )
 # Ending a short answer, as the talent's way of talking, not part of it ("makassar lah bro",
 # a talents' review: stored as the city); only in lower case: "Om", "Kaka", "Bos" may end a

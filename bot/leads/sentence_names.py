@@ -19,24 +19,29 @@ from bot.leads.intent_words import TRAILING_PARTICLES, fold
 # Ndun", "my name is Jess", "nama panggung: Sari"): the name is what follows. A guardian in a
 # talents' review had the whole sentence stored as the child's name. Only with a pronoun, a
 # relative, "adalah"/"is" or a colon after "nama": "Nama Besar Putra" is a name (an attacker).
+# Eastern Indonesia's owners too: Papuan "sa pu nama", "nama sa", Kupang's "beta pung nama" (a
+# talents' review had "sa pu nama Yohana Wenda kaka" stored whole).
 # Whose name it is, when the form is filled in for someone else ("nama artis saya", "nama
 # klien saya", "nama artisnya", "nama lengkapnya", "her name is", "my artist's name is"; a
 # talents' review: a manager's "Nama artis saya Galih Prasetyo" was stored whole).
 _WHOSE_NAME = r"(?:anak|keponakan|ponakan|cucu|adik|adek|putri|putra|murid|artis|klien)"
 _INTRODUCED = re.compile(
-    r"^(?:namaku\b|(?:nama(?:nya)?|my\s+(?:full\s+|(?P<stage>stage|band'?s?)\s+)?name"
+    r"^(?:namaku\b|(?:sa|beta|b)\s+(?:pu|punya|pung|pe|pny)\s+nama(?:\s+lengkap)?\b"
+    r"|(?:nama(?:nya)?|my\s+(?:full\s+|(?P<stage>stage|band'?s?)\s+)?name"
     r"|(?:her|his|my\s+(?:artist|client|son|daughter|child|kid)'?s)\s+(?:full\s+)?name"
     r"|(?P<our>our)\s+name)"
     r"(?:\s+(?:lengkap(?:nya)?|(?P<band>panggung(?:nya)?|band|grup)|asli(?:nya)?))?"
     rf"(?:\s+{_WHOSE_NAME}(?=[\s:]))?"
-    r"(?:\s+(?:saya|aku|ku|gue|gw|kami)\b|\s*:|\s+(?:adalah|yaitu|ialah|is)\b"
+    r"(?:\s+(?:saya|aku|ku|gue|gw|kami|sa|beta)\b|\s*:|\s+(?:adalah|yaitu|ialah|is)\b"
     rf"|(?<=lengkapnya)(?=\s)|\s+{_WHOSE_NAME}nya\b))"
     r"(?:\s+(?:adalah|yaitu|ialah|is)\b)?\s*[:\-=]?\s*",
     re.I,
 )
 # An introduction that says a name follows: "nama lengkap saya:", "my name is".
 _INTRODUCED_TOLD = re.compile(r"(?:[:\-=]|\b(?:adalah|yaitu|ialah|is))[\s.…]*$", re.I)
-_NOT_A_NAME = frozenset({"saya", "aku", "ku", "gue", "gw", "kami", "adalah", "is", ""})
+_NOT_A_NAME = frozenset(
+    {"saya", "aku", "ku", "gue", "gw", "kami", "sa", "beta", "adalah", "is", ""}
+)
 # A name said inside a sentence, after what it is the name of ("Sebagaimana saya sebutkan, nama
 # lengkap saya Sari Rahmawati.", "Band kita namanya Senja di Dago kang", "Nama produsernya JKO
 # beats", "rumah produksi saya bernama Lontara Docs", "nama band nya Batak Thunder, genre
@@ -117,9 +122,20 @@ class _Name:
     text: str
     cut: bool = False
     unsure: bool = False
+    manager: bool = False
 
 
 _UNSURE = _Name("", unsure=True)
+# A manager introducing themself at the full name ("Saya Ratna Handayani, manajer. Yang kami
+# daftarkan adalah Orkes Keroncong Bengawan Sari.", "Saya Ratna selaku manajer Orkes …"; a
+# talents' review had it stored whole): whose name is asked.
+_MANAGER_SAYS = re.compile(
+    r"^(?:saya|aku|sy|gue|gw|i\s*'?m|i\s+am|this\s+is)\s+[^,.;]+?[,.;]?\s+"
+    r"(?:selaku\s+|sebagai\s+|the\s+|a\s+|their\s+|its\s+)?"
+    r"(?:manajer|manager|manajemen|management|pengurus|perwakilan|representative|agen|agent)\b",
+    re.I,
+)
+_MANAGER = _Name("", unsure=True, manager=True)
 _NAMED_WITHIN_WORDS = 6  # at most: more is a sentence read wrong
 _ASKING_NAME = frozenset({"apa", "siapa", "what"})  # "namanya apa ya": asked, no name
 
@@ -181,7 +197,7 @@ def stage_name_in(question: Question, text: str) -> str | None:
 # Of TRAILING_PARTICLES, "kang" addresses the bot only in lower case: "Kang" is a (Korean)
 # name ("Daniel Kang"; an attacker's review had it cut). "Kak", "KAK", "Kakak" are none (a second
 # attacker's review had "Sari Rahmawati Kak" kept).
-_NAME_TOO = "kang"
+_NAME_TOO = frozenset({"kang", "kaka"})  # "Kaka" is a name too (a Slank singer's)
 
 
 # A remark about the talent in brackets after a name ("PT Deli Sinema Kreatif (I'm the owner
@@ -213,6 +229,8 @@ def without_introduction(answer: str, *, own: bool) -> _Name | None:
     stored as the full name, and the name sent after it as the stage name). `own`: the
     talent's own name is asked, which a stage name's or a band's introduction does not give
     (asked back)."""
+    if own and _MANAGER_SAYS.match(answer):
+        return _MANAGER
     found = _INTRODUCED.match(answer)
     if found is None:
         return _named_within(answer, own=own)
@@ -362,6 +380,6 @@ def without_particles(answer: str) -> str:
 
 
 def _particle(word: str) -> bool:
-    if word.casefold() == _NAME_TOO:
-        return word == _NAME_TOO
+    if word.casefold() in _NAME_TOO:
+        return word == word.casefold()
     return word.casefold() in TRAILING_PARTICLES

@@ -465,7 +465,7 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         if name is None:  # "Nama saya", the name itself in the next message
             return Rejected(Text.INTAKE_NAME_ITSELF)
         if name.unsure:  # asked back: the text sent once more is kept whole
-            return Rejected(Text.INTAKE_NAME_UNSURE)
+            return Rejected(Text.INTAKE_NAME_WHOSE if name.manager else Text.INTAKE_NAME_UNSURE)
         if outcome.city_in is not None:  # "Surabaya" after Jawa Barat: which one is right?
             values = {"city": name.text, "city_province": outcome.city_in}
             return Rejected(Text.INTAKE_CITY_ELSEWHERE, {**values, "province": outcome.elsewhere})

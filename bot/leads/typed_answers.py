@@ -41,7 +41,7 @@ from bot.leads.intake_screens import (
 )
 from bot.leads.intake_steps import IntakeSteps
 from bot.leads.language_wish import language_asked, language_named, may_be_a_name
-from bot.leads.sentence_names import NAME_QUESTIONS
+from bot.leads.sentence_names import FULL_NAME, NAME_QUESTIONS, without_particles
 from bot.leads.typed_choices import ABOUT_LANGUAGES
 from bot.store import Draft
 from bot.store.db import ago
@@ -171,11 +171,12 @@ class TypedAnswers(IntakeSteps):
             None,
         )
 
-    async def _typed_at_review(self, draft: Draft, text: str) -> tuple[str, str] | None:
+    async def _typed_at_review(self, draft: Draft, text: str) -> tuple[str, str, str | None] | None:
         """At the review or the list of answers to change, the press a text means: a button's
         label typed ("Ubah jawaban", "Usia"), or, at the review, a wish to change one answer
         it names ("Saya ingin mengubah usia saya."; a talents' review had both refused, where
-        typed labels work everywhere else in the form). None otherwise."""
+        typed labels work everywhere else in the form), with the new value it says, to be
+        offered ("nama PH ganti jadi Lontara Pictures"). None otherwise."""
         answers = await self._applications.answers(draft.id)
         shown = [
             question
@@ -198,19 +199,41 @@ class TypedAnswers(IntakeSteps):
             buttons += [("e", q.key, q.label.get(lang)) for q in shown for lang in languages]
         for action, argument, label in buttons:
             if slips.types_label(text, label):
-                return action, argument
-        named = choice_words.named_questions(shown, text)
+                return action, argument, None
+        becomes = _BECOMES.search(text)
+        said = text if becomes is None else text[: becomes.start()] + text[becomes.end() :]
+        named = choice_words.named_questions(shown, said)
+        others = [question for question in shown if question.key in _OTHER_NAMES]
+        bare = [question.key for question in named] == [FULL_NAME] and choice_words.names_bare(said)
+        if bare and others:  # "kami baru ganti nama": whose name? asked
+            named = [*named, *others]
         words = set(intent_words.fold(text).split())
         if draft.stage == REVIEW and not named and _only_changing(words) and "?" not in text:
-            return "e", ""  # "ubah", "edit dong", "mau ganti kak": as Ubah jawaban (a review)
+            return "e", "", None  # "ubah", "edit dong", "mau ganti kak": as Ubah jawaban (a review)
         if draft.stage == REVIEW and not intent_words.SEND.isdisjoint(words):
             return None  # "kirim aja kak, nanti kalau ganti nomor HP saya kabari": no change
         # A correction too ("kota saya tulis kepanjangan, harusnya Bantul saja", "NAMA BAND NYA
         # SALAH"; a talents' review: told to use the buttons): that answer's edit.
         changing = draft.stage != REVIEW or not CHANGING.isdisjoint(words) or slips.corrects(text)
-        if len(named) == 1 and changing and "?" not in text:  # "mau ganti kota", "Usia saya"
-            return "e", named[0].key
-        return None
+        if not changing or "?" in text or not named:
+            return None
+        if len(named) > 1:  # "rumah produksi dan nama saya salah": which, asked (the list)
+            return ("e", "", None) if draft.stage == REVIEW else None
+        # "mau ganti kota", "Usia saya"; "nama PH ganti jadi Lontara Pictures": offered.
+        [question] = named
+        new = None if becomes is None else self._new_value(question, answers, becomes["value"])
+        return "e", question.key, new
+
+    def _new_value(self, question: Question, answers: dict[str, Any], said: str) -> str | None:
+        """The new name a wish to change says ("… ganti jadi Lontara Pictures"), as the
+        question would take it, or None."""
+        value = without_particles(said.strip(_QUOTES + " ")).strip(_QUOTES + " ")
+        if question.type not in _NEW_VALUE_TYPES or len(value.split()) > _NEW_VALUE_WORDS:
+            return None
+        outcome = field_checks.check_text(question, self._content, answers, value)
+        if not isinstance(outcome, answer_outcomes.Accepted) or not isinstance(outcome.value, str):
+            return None
+        return None if outcome.value == answers.get(question.key) else outcome.value
 
     def _navigation_labels(self) -> list[str]:
         """The labels, in both languages, of every button that moves through the form."""
@@ -502,6 +525,19 @@ _AROUND_CHANGE = frozenset(
     "mau pengen ingin boleh tolong please dulu jawaban jawabannya jawabanku want to like answer"  # noqa: SIM905 -- a word list reads best as words
     " answers something an yg yang ada kang d".split()
 )
+
+
+# The new value a wish to change says after it ("nama PH ganti jadi Lontara Pictures", "change
+# the band name to Kalasenja"), up to its sentence's end or a comma.
+_BECOMES = re.compile(
+    r"\s+(?:jadi|menjadi|jd|ke|to|into)\s+(?P<value>[^,;!?\n]+?)\s*(?=[,;!?\n]|\.(?:\s|$)|$)",
+    re.I,
+)
+_NEW_VALUE_TYPES = frozenset({"short_text", "email", "phone"})
+_NEW_VALUE_WORDS = 6
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+# The name questions other than the full name, which a bare "nama" may mean.
+_OTHER_NAMES = NAME_QUESTIONS - {FULL_NAME}
 
 
 def _only_changing(words: set[str]) -> bool:
