@@ -291,6 +291,8 @@ class Text(StrEnum):
     INTAKE_LINKS_CARRIED = "intake_links_carried"
     INTAKE_LINKS_ADDED = "intake_links_added"
     INTAKE_FIRST_LINK_KEPT = "intake_first_link_kept"
+    INTAKE_LINKS_CARRIED_NO_PASSWORD = "intake_links_carried_no_password"  # noqa: S105 - a key
+    INTAKE_FIRST_LINK_NO_PASSWORD = "intake_first_link_no_password"  # noqa: S105 - a key
     INTAKE_TWO_EMAILS = "intake_two_emails"
     INTAKE_TWO_PHONES = "intake_two_phones"
     INTAKE_PHONE_REMARK = "intake_phone_remark"

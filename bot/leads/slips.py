@@ -419,10 +419,12 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
             return Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
         if reason in _NOT_UNDERSTOOD or question.type in NEVER_ASKED:
             return Rejected(Text.INTAKE_A_QUESTION)
-    if question.type == "url" and _password_beside(text) and len(links := links_in(text)) == 1:
+    if question.type == "url" and _password_beside(text) and (links := links_in(text)):
         # "vimeo.com/…/showreel2025 (kata sandi: ctimur25)" (a talents' review, s60: refused
-        # whole, the link to send again): the link kept, the password never stored, said.
-        return Accepted(links[0], password_left=True)
+        # whole, the link to send again): the link kept, the password never stored, said. So
+        # with several (a talents' review s61, M5: a paste of three links, one line with
+        # "pw: …", was refused whole): the first kept, the others carried on, as without it.
+        return Accepted(links[0], more=tuple(links[1:]), password_left=True)
     if question.type in FREE_TEXT and not question.welcomes_questions and _password_by_link(text):
         # "vimeo.com/wayan/gamelan2025 (kata sandi: gmln25)" at the city (a re-check s60, M3:
         # stored as the city, password and all): a password is kept at no text step but the
@@ -446,8 +448,6 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         return Rejected(Text.INTAKE_PASSWORD_LATER)  # "Password: deli2025" after the link
     if refused is Text.INTAKE_BAD_URL and question.type == "url":
         links = links_in(text)
-        if len(links) > 1 and _password_beside(text):
-            return Rejected(Text.INTAKE_LINK_ONLY)  # only the links would be kept
         if len(links) > 1:  # "showreel aku 👉 https://vimeo… sama film pendek https://youtu.be…"
             return Accepted(links[0], more=tuple(links[1:]))
     if refused is Text.INTAKE_BAD_URL and _says_where_it_is(text):
@@ -538,3 +538,40 @@ def _password_by_link(text: str) -> bool:
     """Whether a text gives a link with its password (as the link question reads one): not
     a band called "Password" alone."""
     return bool(links_in(text)) and _password_beside(text)
+
+
+# What a password is masked with where the talent's message is kept (the conversation log).
+MASK = "••••"
+# The password after its word, on its line: up to a closing bracket or the line's end.
+_AFTER_PASSWORD = re.compile(r"([\s:=]*)([^\s)\]][^\n)\]]*)")
+
+
+def without_password(text: str) -> str:
+    """A message that gave a link with its password, as the log may keep it (a talents'
+    review s61, M6: "kata sandi tidak kami simpan" while the log kept "pw: bakau2024"): what
+    follows each password word on its line masked, links left; where nothing follows it
+    ("bakau2024 itu passwordnya"), the line's other words before it."""
+    lines = []
+    for line in text.split("\n"):
+        found = _PASSWORD.search(line)
+        while found is not None:
+            after = _AFTER_PASSWORD.match(line, found.end())
+            if after is not None and after.group(2).strip():
+                head = line[: after.start(2)]
+                tail = _masked_words(after.group(2))
+                line = head + tail + line[after.end() :]
+                found = _PASSWORD.search(line, len(head) + len(tail))
+            else:
+                line = _masked_words(line[: found.start()]) + line[found.start() :]
+                found = None
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _masked_words(part: str) -> str:
+    """A part of a line with its words masked as one, its links kept."""
+    words = part.split()
+    links = [word for word in words if web_link(word.strip(AROUND_LINK)) is not None]
+    kept = " ".join([MASK, *links]) if any(w not in links for w in words) else " ".join(links)
+    trailing = part[len(part.rstrip()) :]
+    return kept + trailing if kept else part

@@ -424,8 +424,15 @@ class TypedAnswers(IntakeSteps):
     ) -> Screen:
         """The first of several links is the answer; the others go to the links question
         after it ("Tautan lain"), added to what it holds, and that is said (undone with Back).
-        Without such a question, or if they do not fit it, only the first is kept, as said."""
+        Without such a question, or if they do not fit it, only the first is kept, as said.
+        A password beside them is left out, masked where the message is kept, and said."""
         count = len(outcome.more)
+        masks = slips.without_password if outcome.password_left else None
+        carried, first = (
+            (Text.INTAKE_LINKS_CARRIED_NO_PASSWORD, Text.INTAKE_FIRST_LINK_NO_PASSWORD)
+            if outcome.password_left
+            else (Text.INTAKE_LINKS_CARRIED, Text.INTAKE_FIRST_LINK_KEPT)
+        )
         merged = {**answers, question.key: outcome.value}
         visible = form_order.visible_questions(self._content, merged)
         place = next(i for i, shown in enumerate(visible) if shown.key == question.key)
@@ -437,10 +444,14 @@ class TypedAnswers(IntakeSteps):
             checked = field_checks.check_text(later, self._content, answers, joined)
             if isinstance(checked, answer_outcomes.Accepted):
                 new = {question.key: outcome.value, later.key: checked.value}
-                moved = await self._move_on(draft, answers, new, update_id, after=question.key)
-                return with_note(moved, Text.INTAKE_LINKS_CARRIED, count=count, other=later.label)
-        answered = await self._answer(draft, question, answers, outcome.value, update_id)
-        return with_note(answered, Text.INTAKE_FIRST_LINK_KEPT, count=count)
+                moved = await self._move_on(
+                    draft, answers, new, update_id, after=question.key, masks=masks
+                )
+                return with_note(moved, carried, count=count, other=later.label)
+        answered = await self._answer(
+            draft, question, answers, outcome.value, update_id, masks=masks
+        )
+        return with_note(answered, first, count=count)
 
     async def _language_wished(
         self, draft: Draft, question: Question | None, text: str

@@ -107,6 +107,27 @@ class ConversationLog:
             ),
         )
 
+    @staticmethod
+    async def rewrite_in(
+        tx: Transaction, chat_id: int, update_id: int, rewrite: Callable[[str], str]
+    ) -> None:
+        """Rewrite the text of a talent's message as logged, inside an open transaction (a
+        password dropped from an answer: the log keeps it masked); a line kept only as its
+        length (over the day's budget) stays so."""
+        row = await tx.fetch_one(
+            "SELECT text FROM conversation_log WHERE chat_id = ? AND update_id = ?"
+            " AND direction = 'in'",
+            (chat_id, update_id),
+        )
+        text = None if row is None else row[0]
+        if not isinstance(text, str) or size_over_budget(text) is not None:
+            return
+        await tx.execute(
+            "UPDATE conversation_log SET text = ? WHERE chat_id = ? AND update_id = ?"
+            " AND direction = 'in'",
+            (rewrite(text), chat_id, update_id),
+        )
+
     async def keep(self, tx: Transaction, entry: LogEntry) -> None:
         """Append one entry inside an open transaction, its text within the talent's budget."""
         await self.add_in(tx, await self._within_budget(tx, entry))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.store.conversation import ConversationLog, LogEntry
-from bot.store.db import Database, utc_now
+from bot.store.db import Database, Transaction, utc_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,26 @@ class UpdateInbox:
                 if changed:
                     await ConversationLog.add_in(tx, entry)
         return new
+
+    @staticmethod
+    async def rewrite_text(tx: Transaction, update_id: int, rewrite: Callable[[str], str]) -> None:
+        """Rewrite the typed text of an update still stored, inside an open transaction (a
+        password dropped from an answer: no copy stays here until the update is done)."""
+        row = await tx.fetch_one(
+            "SELECT payload FROM update_inbox WHERE update_id = ?", (update_id,)
+        )
+        payload = None if row is None else row[0]
+        if not isinstance(payload, str):
+            return
+        update = json.loads(payload)
+        for key in ("message", "edited_message"):
+            message = update.get(key) if isinstance(update, dict) else None
+            if isinstance(message, dict) and isinstance(message.get("text"), str):
+                message["text"] = rewrite(message["text"])
+        await tx.execute(
+            "UPDATE update_inbox SET payload = ? WHERE update_id = ?",
+            (json.dumps(update, ensure_ascii=False), update_id),
+        )
 
     async def highest_id(self) -> int:
         """The highest update id ever stored (0 for a new database)."""

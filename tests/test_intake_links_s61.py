@@ -1,0 +1,76 @@
+"""What the talents' review of session 61 typed at the form, read as they meant it: several
+links pasted with a password beside one, the password kept from the log as from the answers,
+ticks and a typed "other" kept over an edit of an earlier answer, a province typed after the
+city without a comma, an "other link" without its "https://"."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    at_question,
+    draft_answers,
+    shown,
+    where,
+)
+from tests.test_erasure import traces_in_files
+
+PASSWORD = "bakau2024"
+# Rizky's paste (rizky.db), one message of four lines.
+PASTE = (
+    "Ini karya sy:\n"
+    "1. Tanah Ombak (2023) https://vimeo.com/812345678\n"
+    f"2. Perempuan Penjaga Bakau (2024) https://vimeo.com/923456789 pw: {PASSWORD}\n"
+    "Folder lengkap: https://drive.google.com/drive/folders/1AbCdEfGhIjKl?usp=sharing"
+)
+
+
+def logged_in(bot: Harness, user_id: int) -> list[str]:
+    """The talent's messages as the conversation log keeps them."""
+    with sqlite3.connect(f"file:{bot.database}?mode=ro", uri=True) as db:
+        rows = db.execute(
+            "SELECT text FROM conversation_log WHERE chat_id = ? AND direction = 'in' ORDER BY id",
+            (user_id,),
+        )
+        return [str(text) for (text,) in rows]
+
+
+async def test_links_pasted_with_a_password_are_kept_without_it(bot: Harness) -> None:
+    """M5: a paste of three links, one line with "pw: …", was refused whole ("🔑 Kata sandi
+    videonya?"). Now the links are kept as without the password, and the password is not."""
+    for language in ("id", "en"):
+        user = await at_question(bot, "portfolio_url", language, answers=FILMMAKER)
+        [reply] = await bot.send(user, PASTE)
+        answers = await draft_answers(bot, user)
+        assert answers["portfolio_url"] == "https://vimeo.com/812345678"
+        assert answers["other_links"] == (
+            "https://vimeo.com/923456789\n"
+            "https://drive.google.com/drive/folders/1AbCdEfGhIjKl?usp=sharing"
+        )
+        assert PASSWORD not in repr(answers)
+        other = CONTENT.questions["other_links"].label.get(language)
+        said = shown(Text.INTAKE_LINKS_CARRIED_NO_PASSWORD, language, count=2, other=other)
+        assert reply.text.startswith(said), language
+        assert await where(bot, user) == "notable_works"
+
+
+async def test_a_password_left_out_is_masked_in_the_log_and_the_database_files(
+    bot: Harness,
+) -> None:
+    """M6: the bot said "kata sandi tidak kami simpan di sini" while the conversation log (kept
+    365 days, in /dataku and the workspace) kept "pw: bakau2024". Now the logged message has
+    the password masked, and no copy is left in the database's files."""
+    user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+    [reply] = await bot.send(user, f"https://vimeo.com/923456789 pw: {PASSWORD}")
+    assert reply.text.startswith(shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD))
+    assert logged_in(bot, user.id)[-1] == "https://vimeo.com/923456789 pw: ••••"
+    assert traces_in_files(bot.database, [PASSWORD]) == []
+    # The same for the paste: the titles and links stay as typed, only the password goes.
+    user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+    await bot.send(user, PASTE)
+    assert logged_in(bot, user.id)[-1] == PASTE.replace(PASSWORD, "••••")
+    assert traces_in_files(bot.database, [PASSWORD]) == []
