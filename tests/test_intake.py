@@ -132,14 +132,7 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         # An address or a bare handle is no link ("https://@naddie.sings" was stored).
         ("portfolio_url", "naddie@gmail.com", Text.INTAKE_BAD_URL, {}),
         ("portfolio_url", "@naddie.sings", Text.INTAKE_BAD_URL, {}),
-        # Links with a password beside them: where the password goes, nothing kept (one link
-        # with a password is kept without it: test_intake_review_s60).
-        (
-            "portfolio_url",
-            "https://vimeo.com/raka/teaser https://vimeo.com/raka/film (pw: kocca2026)",
-            Text.INTAKE_PASSWORD_LATER,
-            {},
-        ),
+        # (Links with a password beside them are kept without it: test_intake_review_s60, s61.)
         ("experience_years", "banyak", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         ("experience_years", "tujuh puluh", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         ("experience_years", "75", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
