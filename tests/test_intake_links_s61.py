@@ -74,3 +74,35 @@ async def test_a_password_left_out_is_masked_in_the_log_and_the_database_files(
     await bot.send(user, PASTE)
     assert logged_in(bot, user.id)[-1] == PASTE.replace(PASSWORD, "••••")
     assert traces_in_files(bot.database, [PASSWORD]) == []
+
+
+async def test_an_other_link_without_its_scheme_gets_https_as_the_work_link_does(
+    bot: Harness,
+) -> None:
+    """L6: "vimeo.com/minseokim" at the other links was kept without "https://", while the
+    work's link "youtu.be/…" got it. Now both follow the same rule; names stay as typed."""
+    for language in ("en", "id"):
+        user = await at_question(bot, "other_links", language, answers=FILMMAKER)
+        await bot.send(user, "vimeo.com/minseokim\nInstagram: instagram.com/minseo.films")
+        kept = (await draft_answers(bot, user))["other_links"]
+        assert kept == "https://vimeo.com/minseokim\nInstagram: https://instagram.com/minseo.films"
+
+
+async def test_a_city_and_its_province_without_a_comma_are_taken_at_once(bot: Harness) -> None:
+    """L4: "bandung jabar" was asked back ("Bandung ada di Jawa Barat. Betul ini
+    provinsimu?") though the province was typed; "Bandung, Jabar" is taken at once. Now so is
+    this, either way round, and in English."""
+    for language, typed, city in (
+        ("id", "bandung jabar", "Bandung"),
+        ("id", "jabar kab bandung", "Kabupaten Bandung"),
+        ("en", "Bandung West Java", "Bandung"),
+    ):
+        user = await at_question(bot, "province", language)
+        [reply] = await bot.send(user, typed)
+        answers = await draft_answers(bot, user)
+        assert (answers["province"], answers["city"]) == ("jawa_barat", city), typed
+        province = CONTENT.provinces["jawa_barat"].label.get(language)
+        assert reply.text.startswith(
+            shown(Text.INTAKE_TAKEN, language, taken=f"{city}, {province}")
+        ), typed
+        assert await where(bot, user) == "experience_years"

@@ -32,14 +32,15 @@ async def test_a_link_sent_right_after_the_links_is_added_to_them(bot: Harness) 
     await bot.send(user, "IG @arsana.gamelan")
     assert await where(bot, user) == "notable_works"
     [told] = await bot.send(user, "Sama youtube.com/@sekaadigital")
-    added = shown(Text.INTAKE_LINKS_ADDED, field=links, links="youtube.com/@sekaadigital")
+    # With "https://", as the work's link (s61, L6).
+    added = shown(Text.INTAKE_LINKS_ADDED, field=links, links="https://youtube.com/@sekaadigital")
     assert told.text.startswith(added)
     assert CONTENT.questions["notable_works"].prompt.id in told.text
     assert await where(bot, user) == "notable_works"
     stored = await draft_answers(bot, user)
     assert stored["other_links"].split("\n") == [
         "https://www.instagram.com/arsana.gamelan",
-        "youtube.com/@sekaadigital",
+        "https://youtube.com/@sekaadigital",
     ]
     assert "notable_works" not in stored
     await bot.send(user, "and tiktok @arsana.gamelan")  # one more, still soon

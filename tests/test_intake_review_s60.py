@@ -96,7 +96,7 @@ async def test_a_www_address_among_other_links_gets_its_https(bot: Harness) -> N
     user = await at_question(bot, "other_links", answers=FILMMAKER)
     await bot.send(user, "www.cahayatimur.co.id\ninstagram.com/cahayatimur")
     kept = (await draft_answers(bot, user))["other_links"]
-    assert kept == "https://www.cahayatimur.co.id\ninstagram.com/cahayatimur"
+    assert kept == "https://www.cahayatimur.co.id\nhttps://instagram.com/cahayatimur"
 
 
 async def test_an_email_at_the_notable_works_is_asked_back(bot: Harness) -> None:

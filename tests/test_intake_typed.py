@@ -88,7 +88,7 @@ async def test_tracking_parameters_are_dropped_from_links_before_they_are_stored
     others = (
         "ig: https://www.instagram.com/sari.music ✨\n"
         "https://open.spotify.com/artist/4xYz?nd=1\n"
-        "facebook.com/sarimusik?ref=bookmarks"
+        "https://facebook.com/sarimusik?ref=bookmarks"  # with its scheme (s61, L6)
     )
     assert (stored["portfolio_url"], stored["other_links"]) == (work, others)
     review = user.last_message.text  # the talent's review screen shows the clean links

@@ -97,6 +97,9 @@ def province_typed(content: Content, text: str) -> Outcome:
     if not isinstance(found, Rejected):
         return found
     typed = text.split(",")
+    spaced = _city_then_province(content, text) if len(typed) == 1 else None
+    if spaced is not None:
+        return spaced
     if not 1 < len(typed) <= PARTS_READ:  # more is no list of places: read as a sentence
         return _province_in_sentence(content, text) or found
     parts = [_find_province(content, part) for part in typed]
@@ -124,6 +127,33 @@ def province_typed(content: Content, text: str) -> Outcome:
     if offered:
         return offered[0]
     return _province_in_sentence(content, text) or found
+
+
+_SPACED_AT_MOST = 6  # words of a city and its province without a comma ("kab bandung jabar")
+
+
+def _city_then_province(content: Content, text: str) -> Accepted | None:
+    """A city and its own province typed without a comma, either way round ("bandung jabar",
+    "jabar bandung"; a talents' review s61, L4: asked to confirm, though the province was
+    typed, where "Bandung, Jabar" is taken): the province, the city kept; None otherwise."""
+    words = text.split()
+    if not 1 < len(words) <= _SPACED_AT_MOST:
+        return None
+    for at in range(1, len(words)):
+        for city_typed, province_typed_ in (
+            (" ".join(words[:at]), " ".join(words[at:])),
+            (" ".join(words[at:]), " ".join(words[:at])),
+        ):
+            province = _find_province(content, province_typed_)
+            city = _find_province(content, city_typed)
+            if (
+                isinstance(province, Accepted)
+                and isinstance(city, Matches)
+                and city.city is not None
+                and city.values == [province.value]
+            ):
+                return Accepted(province.value, city=_place_as_typed(city_typed, city.city))
+    return None
 
 
 # Where a talent comes from, not where they live now ("originally from Bandung", "asli

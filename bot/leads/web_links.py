@@ -11,16 +11,21 @@ from bot.leads.intent_words import CHAT_WORDS, fold
 
 
 def as_link(line: str) -> str:
-    """A line of links as typed, its "www." addresses with "https://" as the work's link has
-    it (a talents' review, s60: "www.cahayatimur.co.id" was kept without), or the profile link
+    """A line of links as typed, its addresses without a scheme ("www.…", "vimeo.com/…") with
+    "https://" as the work's link has it (a talents' review, s60: "www.cahayatimur.co.id" was
+    kept without), or the profile link
     of the one handle it names."""
     if any(web_link(word.strip(AROUND_LINK)) for word in line.split()):
-        return _WWW.sub(_with_scheme, line)
+        return _BARE.sub(_with_scheme, line)
     return profile_link(line) or line
 
 
-# A "www." address without its scheme, as a word of its own.
-_WWW = re.compile(r"(?<![\w/.@])www\.[^\s<>\"']+", re.IGNORECASE)
+# An address without its scheme, as a word of its own: "www." or a host with a path
+# ("vimeo.com/minseokim": a talents' review s61, L6, kept so while the work's link had it).
+_BARE = re.compile(
+    r"(?<![\w/.@:-])(?:www\.[^\s<>\"']+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}/[^\s<>\"']*)",
+    re.IGNORECASE,
+)
 
 
 def _with_scheme(found: re.Match[str]) -> str:
