@@ -317,7 +317,15 @@ def _question(
     if question.type == "multi_choice":
         selection = list(draft.pending or [])
         if selection:
-            shown = form_order.display(question, content, selection, language)
+            # "Lainnya: Shoegaze": what Lainnya holds, as typed (a talents' review s61, L5).
+            other = form_order.other_follow_up(question, content)
+            typed = answers.get(other[2].key) if other is not None else None
+            shown = ", ".join(
+                f"{form_order.display(question, content, [value], language)}: {typed}"
+                if other is not None and value == other[0] and isinstance(typed, str)
+                else form_order.display(question, content, [value], language)
+                for value in selection
+            )
             parts.append(content.text(Text.INTAKE_SELECTED, language, selection=shown))
         options = form_order.choices(question, content, answers)
         rows += pairs(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from bot.leads import form_order
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
@@ -106,3 +107,39 @@ async def test_a_city_and_its_province_without_a_comma_are_taken_at_once(bot: Ha
             shown(Text.INTAKE_TAKEN, language, taken=f"{city}, {province}")
         ), typed
         assert await where(bot, user) == "experience_years"
+
+
+async def test_ticks_and_a_typed_other_survive_a_change_of_an_earlier_answer(
+    bot: Harness,
+) -> None:
+    """M7 and L5: "indie, shoegaze" ticked Indie and put Shoegaze under Genre lain; a change
+    of the band's name on the way ("✏️ Ubah Nama panggung/band") then brought the genres back
+    with nothing ticked and Shoegaze gone. Now the ticks and the typed genre are kept, the
+    genres come back as left, and "Lainnya" shows what it holds."""
+    user = await at_question(bot, "genres")
+    await bot.send(user, "indie, shoegaze")
+    await bot.send(user, "eh btw nama band gw udah ganti jadi Kalasenja")
+    stage = CONTENT.questions["stage_name"].label.id
+    await bot.press(user, CONTENT.text(Text.BTN_CHANGE_EARLIER, "id", field=stage))
+    assert await where(bot, user) == "stage_name"
+    [shown_again] = await bot.send(user, "Kalasenja")
+    assert await where(bot, user) == "genres"
+    answers = await draft_answers(bot, user)
+    assert answers["stage_name"] == "Kalasenja"
+    assert answers["genres_other"] == "Shoegaze"
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None and draft.pending == ["indie", "other"]
+    ticked = shown(Text.INTAKE_SELECTED, selection="Indie/alternatif, Lainnya: Shoegaze")
+    assert ticked in shown_again.text
+
+
+async def test_a_typed_other_is_shown_with_its_choice_after_a_pause(bot: Harness) -> None:
+    """L5: back from a pause, "Selected: Indie/alternative, Other" did not say what Other
+    holds. Now it does, in English too."""
+    user = await at_question(bot, "genres", "en")
+    await bot.send(user, "indie, shoegaze")
+    await bot.press(user, CONTENT.text(Text.BTN_PAUSE, "en"))
+    [back] = await bot.send(user, "/register")
+    labels = dict(form_order.choices(CONTENT.questions["genres"], CONTENT, {}))
+    picked = f"{labels['indie'].en}, {labels['other'].en}: Shoegaze"
+    assert shown(Text.INTAKE_SELECTED, "en", selection=picked) in back.text

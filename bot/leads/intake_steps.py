@@ -268,8 +268,12 @@ class IntakeSteps:
                 and form_order.is_visible(earlier, answers)
             ):
                 # Changed from the review: a change too, which the review follows (an
-                # attacker's review: it dropped the talent into the numbered form).
-                return await self._ask(draft, earlier, answers, update_id, editing=draft.editing)
+                # attacker's review: it dropped the talent into the numbered form). Ticks not
+                # yet confirmed are kept, as on Back (a talents' review s61, M7: lost).
+                held = self._ticks_held(draft, question, answers)
+                return await self._ask(
+                    draft, earlier, {**answers, **held}, update_id, editing=draft.editing, held=held
+                )
         if action == "p":
             page = small_int(argument) or 0
             return Screen(QUESTION, draft, question, answers, page=page)
@@ -362,7 +366,11 @@ class IntakeSteps:
     ) -> Screen:
         question = self._content.questions.get(press.argument)
         if press.action == "e" and question and form_order.is_visible(question, answers):
-            return await self._ask(draft, question, answers, update_id, editing=True)
+            left = self._content.questions.get(draft.current_key or "")
+            held = {} if left is None else self._ticks_held(draft, left, answers)
+            return await self._ask(
+                draft, question, {**answers, **held}, update_id, editing=True, held=held
+            )
         if press.action == "r":
             return await self._advance(draft, Change(REVIEW, update_id=update_id))
         return await self.current(draft, note=Text.INTAKE_STALE)
@@ -589,6 +597,19 @@ class IntakeSteps:
         ahead = visible[keys.index(after) + 1 : keys.index(after) + 2]
         if ahead and ahead[0].key in answers and ahead[0].type == "multi_choice":
             return ahead[0]
+        # An earlier answer changed from a multiple choice not yet done (its ticks kept as
+        # its answer, _ticks_held; a talents' review s61, M7): that choice, where the talent
+        # was, not the question after it. It is the last before the one to answer, but for
+        # its own "which one?" (Lainnya's words).
+        if following is None:
+            return None
+        between = visible[keys.index(after) + 1 : keys.index(following.key)]
+        if len(between) > 1:
+            other = form_order.other_follow_up(between[-2], self._content)
+            if other is not None and other[2].key == between[-1].key:
+                between = between[:-1]
+        if between and between[-1].key in answers and between[-1].type == "multi_choice":
+            return between[-1]
         return None
 
     async def _ask(
