@@ -143,3 +143,18 @@ async def test_a_typed_other_is_shown_with_its_choice_after_a_pause(bot: Harness
     labels = dict(form_order.choices(CONTENT.questions["genres"], CONTENT, {}))
     picked = f"{labels['indie'].en}, {labels['other'].en}: Shoegaze"
     assert shown(Text.INTAKE_SELECTED, "en", selection=picked) in back.text
+
+
+async def test_a_password_in_a_message_refused_for_it_is_masked_too(bot: Harness) -> None:
+    """M6: "Kata sandi tidak kami simpan di sini, jadi pesanmu tadi belum kusimpan" (a link
+    and its password at the city) and a password alone at the link question were kept whole
+    in the log. Now the password is masked there too, and gone from the database's files."""
+    user = await at_question(bot, "city")
+    [reply] = await bot.send(user, "vimeo.com/wayan/gamelan2025 (kata sandi: gmln25)")
+    assert reply.text.startswith(shown(Text.INTAKE_PASSWORD_NOT_KEPT))
+    assert logged_in(bot, user.id)[-1] == "vimeo.com/wayan/gamelan2025 (kata sandi: ••••)"
+    user = await at_question(bot, "portfolio_url", "en", answers=FILMMAKER)
+    [reply] = await bot.send(user, "Password: deli2025")
+    assert reply.text.startswith(shown(Text.INTAKE_PASSWORD_LATER, "en"))
+    assert logged_in(bot, user.id)[-1] == "Password: ••••"
+    assert traces_in_files(bot.database, ["gmln25", "deli2025"]) == []

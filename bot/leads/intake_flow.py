@@ -88,6 +88,11 @@ _ASKED_BACK = frozenset(
 
 
 _NO_PROVINCE = Text.INTAKE_PROVINCE_NOT_FOUND
+# A message refused for the password in it (a talents' review s61, M6: "kata sandi tidak kami
+# simpan di sini" while the log kept it): the password masked where the message is kept.
+_PASSWORD_REFUSED = frozenset(
+    {Text.INTAKE_PASSWORD_NOT_KEPT, Text.INTAKE_LINK_ONLY, Text.INTAKE_PASSWORD_LATER}
+)
 
 
 class IntakeFlow(TypedAnswers, TypedChoices):
@@ -560,6 +565,8 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                     draft, in_place(draft, pending=pending, update_id=update_id)
                 )
         if isinstance(outcome, answer_outcomes.Rejected):
+            if outcome.reason in _PASSWORD_REFUSED:  # "kata sandi tidak kami simpan": true
+                await self._store.mask_incoming(draft.user_id, update_id, slips.without_password)
             if outcome.reason is Text.INTAKE_TOO_LONG:
                 outcome = self._too_long(question, answers, outcome)
             return Screen(QUESTION, draft, question, answers, error=outcome)

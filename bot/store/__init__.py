@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.store.applications import Applications, Change, Consent, ConsentNeed, Draft
@@ -121,6 +122,17 @@ class Store:
     async def close(self) -> None:
         """Close the database connection."""
         await self.db.close()
+
+    async def mask_incoming(
+        self, chat_id: int, update_id: int, rewrite: Callable[[str], str]
+    ) -> None:
+        """Rewrite a talent's message as logged and as its update is stored (a password the
+        form refused: kept nowhere), then empty the WAL of the old pages (secure_delete
+        zeroed them in the file), as an erasure does."""
+        async with self.db.transaction() as tx:
+            await ConversationLog.rewrite_in(tx, chat_id, update_id, rewrite)
+            await UpdateInbox.rewrite_text(tx, update_id, rewrite)
+        await self.db.scrub()
 
     async def record_incoming(
         self, profile: Profile | None, initial_language: str, entry: LogEntry | None
