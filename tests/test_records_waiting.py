@@ -23,7 +23,7 @@ from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, seed, seeded, shown
 from tests.subscribers import wait_until
-from tests.test_pipeline import SECOND_ADMIN, admin_of, rows, t
+from tests.test_pipeline import SECOND_ADMIN, admin_of, label, rows, t
 from tests.test_pipeline import label as stage_button
 from tests.test_support import ask
 from tests.workspace import workspace
@@ -320,6 +320,59 @@ async def test_the_digest_counts_closed_duplicates_apart_as_stats_does(
     film = next(line for line in lines if line.startswith("• Film"))
     assert film.endswith(shown(Text.DIGEST_WEEK_CONTACT_SAME_DAY))
     assert shown(Text.STATS_CONTACT_MEDIAN, days="1,0", count=2) in stats.text
+
+
+async def test_the_digest_counts_a_talents_cancelling_as_closed_as_stats_does(
+    make_bot: Any, staff_chat: Any, database: Path
+) -> None:
+    # A staff review s61 (M1): Andi cancelled his registration (/status), /stats counted it
+    # closed, Monday's digest said "0 ditutup" for that week.
+    monday = last_monday()
+    clock = FixedClock(monday)
+    saturday, sunday = monday - timedelta(days=2), monday - timedelta(days=1)
+    store = await Store.open(database)
+    await store.close()
+    talents = [
+        Seed(701, {**FILMMAKER, "email": "andi@example.com", "phone": "+6281200000701"}),
+        Seed(702, {**FILMMAKER, "email": "budi@example.com", "phone": "+6281200000702"}),
+        Seed(703, {**MUSICIAN, "email": "sari@example.com", "phone": "+6281200000703"}),
+    ]
+    talents = [Seed(item.user_id, item.answers, at(saturday)) for item in talents]
+    await asyncio.to_thread(seed, database, talents)
+    store = await Store.open(database)
+    # Budi's closed by staff on Saturday; Sari's too, then she cancelled it herself (one close).
+    async with store.db.transaction() as tx:
+        for application_id in (2, 3):
+            await tx.execute(
+                "INSERT INTO lead_history (application_id, kind, from_value, to_value, via,"
+                " created_at) VALUES (?, 'stage', 'baru', 'selesai', 'cli', ?)",
+                (application_id, at(saturday + timedelta(hours=1))),
+            )
+            await tx.execute(
+                "UPDATE lead_pipeline SET stage = 'selesai', stage_changed_at = ?"
+                " WHERE application_id = ?",
+                (at(saturday + timedelta(hours=1)), application_id),
+            )
+    # Andi and Sari cancel theirs (/status), on Sunday.
+    for user_id, application_id in ((701, 1), (703, 3)):
+        done = await store.cancellations.cancel(user_id, application_id, "selesai")
+        assert done.outcome == "cancelled"
+    async with store.db.transaction() as tx:
+        await tx.execute(
+            "UPDATE lead_pipeline SET talent_withdrawn_at = ?, stage_changed_at = ?",
+            (at(sunday), at(sunday)),
+        )
+    await store.close()
+    bot, sent = await first_digest(make_bot, staff_chat, clock)
+    stats, _chart = await bot.send(admin_of(staff_chat), "/stats")
+    assert f"{label('selesai')}: 3" in stats.text
+    lines = sent.text.splitlines()
+    week = next(line for line in lines if line.startswith("• Semua"))
+    assert week.startswith("• Semua: 3 baru · 2 pindah tahap · 3 ditutup · ")
+    film = next(line for line in lines if line.startswith("• Film"))
+    assert film.startswith("• Film: 2 baru · 1 pindah tahap · 2 ditutup · ")
+    music = next(line for line in lines if line.startswith("• Musik"))
+    assert music.startswith("• Musik: 1 baru · 1 pindah tahap · 1 ditutup · ")
 
 
 def asked_digest(text: str) -> bool:

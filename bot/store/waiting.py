@@ -75,6 +75,20 @@ _DUPLICATES_CLOSED = (
     " CROSS JOIN applications a ON a.id = p.application_id AND a.status = 'submitted'"
     " WHERE p.duplicate_closed_at >= ? AND p.duplicate_closed_at < ? GROUP BY sector"
 )
+# Leads their talent cancelled in the week (/status: bot/store/cancellations.py closes them
+# without a lead_history row; no stage moves them again, so stage_changed_at is when): closed,
+# as /stats counts them, unless already closed before (their last move was to the closed
+# stage, counted then) or closed as a duplicate (counted by the query above). A lead_pipeline
+# scan, once a week: cancellations are few and have no index of their own.
+_WITHDRAWN = (
+    f"SELECT {_SECTOR} AS sector, COUNT(*) AS n FROM lead_pipeline p"  # noqa: S608 - constants
+    " CROSS JOIN applications a ON a.id = p.application_id AND a.status = 'submitted'"
+    " WHERE p.talent_withdrawn_at >= ? AND p.talent_withdrawn_at < ?"
+    " AND p.duplicate_closed_at IS NULL"
+    " AND (SELECT h.to_value FROM lead_history h WHERE h.application_id = p.application_id"
+    " AND h.kind = 'stage' ORDER BY h.id DESC LIMIT 1) IS NOT ?"
+    " GROUP BY sector"
+)
 # Leads first contacted in the week: days from submission to their first move to a stage
 # that counts as contact (ever: a lead contacted before the week is not counted again). Not
 # a lead closed as a duplicate, as /stats' median leaves it out: its talent's contact is the
@@ -300,6 +314,9 @@ async def _week(
         sector.closed += int(row["closed"] or 0)
     for row in await view.fetch_all(_DUPLICATES_CLOSED, (start, end)):
         of(row["sector"]).closed += int(row["n"])
+    if closed_stage is not None:
+        for row in await view.fetch_all(_WITHDRAWN, (start, end, closed_stage)):
+            of(row["sector"]).closed += int(row["n"])
     stages = json.dumps(contacted)
     for row in await view.fetch_all(_FIRST_CONTACT, (stages, start, end, stages, start, end)):
         if row["days"] is not None:
