@@ -19,11 +19,13 @@ from bot.settings import DEMO_CONTROLLER, PACKAGED_CONTENT_DIR, Settings
 from bot.store import Store
 from bot.store import db as db_module
 from bot.store.migrations import MIGRATIONS
+from bot.web import auth
 from tests.processes import call_cli_beside, clean_env, run_cli_process
 
 ADMIN_ID = 9001
 STAFF_CHAT_ID = -1001234567890
 TOKEN = "777000:CRASH-TEST-TOKEN-abcdefghijklmnop"  # conftest.served
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -412,3 +414,43 @@ async def test_repair_search_on_a_file_of_another_account_says_so(
         f"'{folder / 'bot.db'}'\n    fix: run it as the bot's account (the owner of the"
         " database file)"
     )
+
+
+async def test_changing_the_token_as_operations_says_and_doctor_confirms_it(
+    world: tuple[BotAPIEmulator, str], folder: Path
+) -> None:
+    # A staff/operator review s61 (M2): rotating the token was documented nowhere. The steps of
+    # docs/operations.md, tried: BotFather's /revoke, the new token in .env, doctor.
+    guide = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
+    steps = guide.split("## Changing the bot token\n", 1)[1].split("\n## ", 1)[0]
+    for step in ("/revoke", "BOT_TOKEN=", "0600", "WEBHOOK_SECRET", "kocca-bot doctor"):
+        assert step in steps
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(docs/operations.md#changing-the-bot-token)" in readme
+    emulator, url = world
+    env = _env(url, folder)
+    del env["BOT_TOKEN"]  # read from .env, as on a server
+
+    def env_file(token: str) -> None:
+        (folder / ".env").write_text(f"BOT_TOKEN={token}\n", encoding="utf-8")
+        (folder / ".env").chmod(0o600)
+
+    env_file(TOKEN)
+    old_page = auth.sign(auth.user_fields(ADMIN_ID, "Admin", "id", 1_800_000_000), TOKEN)
+    new_token = "777000:NEW-TOKEN-AFTER-REVOKE-zyxwvutsrq"
+    emulator.token = new_token  # /revoke: the old token stops working at once
+    # A process: the connection doctor leaves open on a refused token (as above).
+    code, out, _ = await run_cli_process(folder, env, "doctor")
+    assert code == 1
+    assert "✘ Token: Telegram rejects BOT_TOKEN" in out
+    assert "CRASH-TEST-TOKEN" not in out
+    env_file(new_token)
+    code, out, err = await call_cli_beside(folder, env, "doctor")
+    assert code == 0, out + err
+    assert "✔ Token: the bot is @kocca_talent_bot (id 123456)" in out
+    assert "✔ Settings file: .env is private (mode 0600)" in out
+    assert "NEW-TOKEN" not in out + err
+    # A workspace page opened before: refused with the new token, as the steps say.
+    with pytest.raises(auth.AuthError):
+        auth.validate(old_page, new_token, max_age=3600, now=1_800_000_010)
+    auth.validate(old_page, TOKEN, max_age=3600, now=1_800_000_010)  # it was a good one
