@@ -62,7 +62,8 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--at",
         metavar='"YYYY-MM-DD HH:MM"',
-        help='send at this time, WIB; the day first works too: "31-01-2026 09.00" (default: now)',
+        help='send at this time, WIB; the day first works too: "31-01-2026 09.00", and'
+        ' "besok 09.00", "8/12 jam 9 pagi" (docs/announcements.md; default: now)',
     )
     parser.add_argument("--yes", action="store_true", help="queue without asking")
     parser.set_defaults(handler=_broadcast_command)
@@ -200,7 +201,8 @@ def _send_at(at: str | None) -> str:
     send_at = parse_wib(at)
     if send_at is None:
         raise ValueError(
-            f'--at {at!r}: write the WIB time as "2026-01-31 09:00" or "31-01-2026 09.00"'
+            f'--at {at!r}: write the WIB time as "2026-01-31 09:00", "31-01-2026 09.00"'
+            ' or "besok 09.00"'
             f" (from {FIRST_YEAR} to {LAST_YEAR})"
         )
     if send_at <= utc_now():

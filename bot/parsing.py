@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 _SMALL = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²".isdigit() is True, int("²") fails
 
@@ -38,8 +38,6 @@ def iso_day(text: str) -> date | None:
 
 # Dates as staff write them: the ISO form, and the day first as Indonesians write it.
 DAY_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
-# A time of day as staff write it: 09:00, or 09.00 as EYD writes it (and as the bot does).
-_CLOCK = re.compile(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])")
 
 
 def written_day(text: str) -> date | None:
@@ -61,18 +59,6 @@ _MOMENT_SHAPE = re.compile(r"[0-9]{1,4}([-/.])[0-9]{1,2}\1[0-9]{1,4}\s+[0-9]{1,2
 def moment_shaped(text: str) -> bool:
     """Whether a text is written as a date and a time, even one no calendar has."""
     return _MOMENT_SHAPE.fullmatch(text.strip()) is not None
-
-
-def written_moment(text: str) -> datetime | None:
-    """A date and a time of day ("2026-01-31 09:00", "31-01-2026 09.00"), without a time
-    zone, or None."""
-    parts = text.split()
-    if len(parts) != 2:
-        return None
-    day, clock = written_day(parts[0]), _CLOCK.fullmatch(parts[1])
-    if day is None or clock is None:
-        return None
-    return datetime.combine(day, time(int(clock[1]), int(clock[2])))
 
 
 def joined(words: list[str], longest: int, name: Callable[[list[str]], str | None]) -> list[str]:

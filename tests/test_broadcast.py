@@ -666,6 +666,49 @@ async def test_talents_get_answers_while_a_broadcast_runs_at_full_speed(bot: Har
     assert _admin(bot).last_message.text.startswith(f"✅ Pengumuman #{broadcast_id} selesai")
 
 
+async def _to_the_time(bot: Harness, admin: EmulatedUser, text: str) -> list[Any]:
+    """A new announcement to every subscriber, up to "Kapan dikirim?" (past those listed)."""
+    await bot.send(admin, "/broadcast")
+    if admin.last_message.button_texts[-1] == "✏️ Pengumuman baru":
+        await bot.press(admin, "✏️ Pengumuman baru")
+    await bot.act(admin, bot.emulator.user_message, admin, admin, text=text)
+    await bot.press(admin, "Sama untuk semua")
+    await bot.press(admin, "👥 Semua pelanggan (1)")
+    return await bot.press(admin, "🕘 Jadwalkan")
+
+
+async def test_staff_schedule_with_besok_jam_9_pagi_or_day_and_month_and_hear_it_back(
+    bot: Harness,
+) -> None:
+    # A staff review s61 (L3): "besok jam 9 pagi" and "8/12 09:00" were refused.
+    (talent,) = await add_subscribers(bot.store, bot.emulator, 1)
+    admin = _admin(bot)
+    for number, typed, day, clock in (
+        (1, "besok jam 9 pagi", 1, "09.00"),
+        (2, "{d}/{m} 14.30", 3, "14.30"),
+        (3, "Lusa, jam 7 malam", 2, "19.00"),
+    ):
+        (ask,) = await _to_the_time(bot, admin, f"Pengumuman {number}")
+        assert "besok jam 9 pagi" in ask.text  # the forms it takes, said
+        when = (datetime.now(WIB) + timedelta(days=day)).date()
+        (scheduled,) = await bot.send(admin, typed.format(d=when.day, m=when.month))
+        # Said back in full, so a misread shows before anything is sent.
+        said = f"{CONTENT.date_text(when, 'id')}, {clock}"
+        assert scheduled.text.startswith(f"🕘 Pengumuman #{number} dijadwalkan {said} WIB")
+        stored = await bot.store.broadcasts.get(number)
+        assert stored is not None and stored.send_at is not None
+        assert format_wib(stored.send_at) == f"{when.isoformat()} {clock.replace('.', ':')}"
+    # A time already past today: refused, kindly, saying which time it read.
+    await _to_the_time(bot, admin, "Terlambat")
+    (past,) = await bot.send(admin, "hari ini jam 00.00")
+    today = CONTENT.date_text(datetime.now(WIB).date(), "id")
+    assert past.text.startswith(f"Waktu itu sudah lewat: {today}, 00.00 WIB.")
+    (unclear,) = await bot.send(admin, "besok jam 2 malam")  # 02.00 or 14.00: not guessed
+    assert unclear.text.startswith("Formatnya belum pas")
+    assert await bot.store.broadcasts.status(4) == "composing"  # nothing scheduled
+    assert talent.messages == []
+
+
 def test_wib_times_round_trip() -> None:
     stored = parse_wib("2026-12-01 09:00")
     assert stored == "2026-12-01T02:00:00.000000+00:00"

@@ -18,6 +18,7 @@ import pytest
 
 from bot.leads.export import FilterError, parse_day
 from bot.outreach.broadcast import parse_wib
+from bot.outreach.when import moment_like, typed_moment
 from bot.parsing import iso_day
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
@@ -49,11 +50,51 @@ def test_staff_write_a_broadcast_time_the_day_first_or_iso() -> None:
         "31-01-2026 24.00",
         "31-01-2026 09.60",
         "32-01-2026 09.00",
-        "31-01-2026 09.00 pagi",
-        "besok 09.00",
         "31-01-26 09.00",
     ):
         assert parse_wib(wrong) is None, wrong
+
+
+def test_staff_write_a_broadcast_time_in_their_own_words() -> None:
+    # A staff review s61 (L3): "besok jam 9 pagi" and "8/12 09:00" were refused.
+    today = date(2026, 12, 7)  # a Monday
+    read = {
+        "besok jam 9 pagi": "2026-12-08 09:00",
+        "Besok, pukul 9.30 WIB": "2026-12-08 09:30",
+        "besok 09.00": "2026-12-08 09:00",
+        "hari ini 21:30": "2026-12-07 21:30",
+        "lusa 9": "2026-12-09 09:00",
+        "lusa jam 2 siang": "2026-12-09 14:00",
+        "besok jam 4 sore": "2026-12-08 16:00",
+        "besok jam 7 malam": "2026-12-08 19:00",
+        "besok 19.00 malam": "2026-12-08 19:00",
+        "today 9pm": "2026-12-07 21:00",
+        "tomorrow 12 am": "2026-12-08 00:00",
+        "8/12 09:00": "2026-12-08 09:00",
+        "8-12 jam 9": "2026-12-08 09:00",
+        "6/12 09:00": "2026-12-06 09:00",  # yesterday: read, then refused as past
+        "2/1 10.00": "2027-01-02 10:00",  # January, typed in December
+        "31-01-2026 09.00 pagi": "2026-01-31 09:00",
+    }
+    for typed, moment in read.items():
+        found = typed_moment(typed, today)
+        assert found is not None and found.strftime("%Y-%m-%d %H:%M") == moment, typed
+    for unclear in (
+        "besok",
+        "besok pagi",
+        "09.00",
+        "besok jam 2 malam",  # 02.00 or 14.00?
+        "besok jam 12 malam",
+        "besok 24.00",
+        "besok jam 9.75",
+        "kamis 09.00",
+        "31/2 09.00",
+        "8.12 09.00",
+    ):
+        assert typed_moment(unclear, today) is None, unclear
+    # "No such day" for a day and time the calendar lacks; "the form" for the rest.
+    assert moment_like("31/2 09.00") and moment_like("31-02-2027 10.00")
+    assert not moment_like("besok pagi") and not moment_like("8.12 09.00")
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.leads.export import plain_text, wib_words
+from bot.outreach.broadcast import example_wib
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
@@ -338,7 +339,9 @@ async def test_an_empty_audience_and_a_past_time_are_refused_in_the_chats_words(
             "text": said(Text.BROADCAST_EMPTY_AUDIENCE),
         }
         past = await client.ok("broadcast-preview", written(at="01-01-2020 09.00"))
-        assert (past["field"], past["text"]) == ("at", said(Text.BROADCAST_PAST_TIME))
+        when, example = "1 Januari 2020, 09.00", example_wib("id")  # said back, as in the chat
+        refused = said(Text.BROADCAST_PAST_TIME, when=when, example=example)
+        assert (past["field"], past["text"]) == ("at", refused)
         nonsense = await client.ok("broadcast-preview", written(at="besok pagi"))
         assert nonsense["text"].startswith(said(Text.BROADCAST_BAD_TIME, example="X")[:20])
         no_day = await client.ok("broadcast-preview", written(at="31-02-2027 09.00"))

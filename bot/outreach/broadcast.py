@@ -28,7 +28,7 @@ from telegram.ext import ExtBot
 from bot.content import LANGUAGES, MESSAGE_LIMIT, Content
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
-from bot.parsing import moment_shaped, written_moment
+from bot.outreach.when import moment_like, typed_moment
 from bot.rounds import Rounds
 from bot.services import Services
 from bot.store import Broadcast, Recipient, Tally, Version, utc_now
@@ -334,10 +334,12 @@ WIB = timezone(timedelta(hours=7), "WIB")
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
-def parse_wib(text: str) -> str | None:
-    """A time in WIB as staff write it ("2026-01-31 09:00", "31-01-2026 09.00") as a stored
-    UTC time, or None if it is not one (or not in the years staff may ask about)."""
-    local = written_moment(text)
+def parse_wib(text: str, now: datetime | None = None) -> str | None:
+    """A time in WIB as staff write it ("2026-01-31 09:00", "31-01-2026 09.00", "besok jam 9
+    pagi", "8/12 09:00": bot/outreach/when.py, `now` the moment "besok" is counted from) as a
+    stored UTC time, or None if it is not one (or not in the years staff may ask about)."""
+    today = (now or datetime.now(UTC)).astimezone(WIB).date()
+    local = typed_moment(text, today)
     if local is None:
         return None
     return local.replace(tzinfo=WIB).astimezone(UTC).isoformat(timespec="microseconds")
@@ -379,7 +381,9 @@ def tag_refusal(content: Content, body: str, language: str) -> str | None:
 def time_refused(content: Content, typed: str, send_at: str | None, language: str) -> str:
     """Why a typed WIB time (read by parse_wib as `send_at`) cannot be used: no such date or
     time, not a time at all, or past."""
-    if send_at is not None:
-        return content.text(Text.BROADCAST_PAST_TIME, language)
-    key = Text.BROADCAST_NO_SUCH_TIME if moment_shaped(typed) else Text.BROADCAST_BAD_TIME
-    return content.text(key, language, example=example_wib(language))
+    example = example_wib(language)
+    if send_at is not None:  # said back, so a misread day shows ("6/12" typed on the 7th)
+        when = content.moment_text(datetime.fromisoformat(send_at).astimezone(WIB), language)
+        return content.text(Text.BROADCAST_PAST_TIME, language, when=when, example=example)
+    key = Text.BROADCAST_NO_SUCH_TIME if moment_like(typed) else Text.BROADCAST_BAD_TIME
+    return content.text(key, language, example=example)
