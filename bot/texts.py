@@ -118,6 +118,7 @@ class Text(StrEnum):
     EXPORT_CLOSED_LEFT_OUT = "export_closed_left_out"
     BTN_BROADCAST_VIEW = "btn_broadcast_view"
     BROADCAST_VIEW = "broadcast_view"
+    BROADCAST_VIEW_FIX_TEXT = "broadcast_view_fix_text"
     BROADCAST_STOP_CONFIRM = "broadcast_stop_confirm"
     BTN_BROADCAST_STOP_YES = "btn_broadcast_stop_yes"
     BTN_BROADCAST_KEEP = "btn_broadcast_keep"

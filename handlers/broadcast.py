@@ -478,6 +478,8 @@ async def _view(update: Update, context: BotContext, broadcast_id: int) -> None:
     back = button(context.text(Text.BTN_BACK), f"{STAFF}list:{item.id}")
     audience = audiences.stored_in_words(item.audience, context.content, context.language(update))
     text = context.text(Text.BROADCAST_VIEW, item=await _describe(context, item), audience=audience)
+    if scheduled(item):  # a staff review s61 (L2): how a typo is fixed, said where it is seen
+        text += "\n\n" + context.text(Text.BROADCAST_VIEW_FIX_TEXT, id=item.id)
     await reply(update, text, InlineKeyboardMarkup([actions, [back]]))
 
 

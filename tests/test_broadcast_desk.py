@@ -178,6 +178,8 @@ async def test_a_scheduled_announcement_is_viewed_and_rescheduled(bot: Harness) 
         shown(Text.BTN_BROADCAST_RESCHEDULE),
         shown(Text.BTN_BROADCAST_STOP, id=broadcast_id),
     ]
+    # A staff review s61 (L2): how to fix a typo in it, said where it is looked at.
+    assert details.text.endswith(shown(Text.BROADCAST_VIEW_FIX_TEXT, id=broadcast_id))
     [ask] = await bot.press(admin, shown(Text.BTN_BROADCAST_RESCHEDULE))
     assert ask.text.startswith(f"Pengumuman #{broadcast_id} sekarang dijadwalkan")
 
