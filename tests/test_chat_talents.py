@@ -120,3 +120,30 @@ async def test_what_the_bot_sends_at_start_comes_after_the_introduction(tmp_path
     assert "still queued" not in terminal.seen
     log = (tmp_path / "kept-chat.log").read_text(encoding="utf-8")
     assert "Could not post progress" not in log
+
+
+def test_a_talent_who_blocked_the_bot_can_be_played(tmp_path: Path) -> None:
+    """A staff review s61 (L4): "what happens with a talent who blocked the bot?" could not be
+    tried in the chat. /block as a talent: the bot's answer to her fails as Telegram's 403,
+    and staff are told, as they would be."""
+    database = tmp_path / "blocked.db"
+    lines = [
+        "/block",  # as yourself: said what it is for
+        "/as-talent Ani", "/start", "/tanya", "Kapan pendaftaran MU:CON dibuka?", "/block",
+        "halo",  # a blocked talent cannot write
+        "/as-me", "/as-staff-group reply 3 Halo Ani, dibuka Maret.",
+        "/as-talent Ani", "/unblock", "/start", "/quit",
+    ]  # fmt: skip
+    args = ("chat", "--database", str(database))
+    env = clean_env(tmp_path, **ADMIN)
+    code, out, err = call_cli(tmp_path, env, *args, stdin="\n".join(lines).encode())
+    assert code == 0, out + err
+    assert "/block and /unblock act as a talent: type as one first (/as-talent NAME)." in out
+    assert "Ani blocked the bot: what it sends Ani now fails as Telegram's 403" in out
+    assert "Ani has blocked the bot, so cannot write to it" in out
+    assert "⛔ Tidak terkirim — Ani memblokir bot" in out  # staff see it, as in Telegram
+    assert "Ani unblocked the bot" in out
+    assert out.count("Halo, Ani!") == 2  # unblocked, /start reaches her again
+    ani = talent_id("Ani")
+    said = _rows(database, "SELECT text FROM conversation_log WHERE user_id = ?", ani)
+    assert ("halo",) not in said

@@ -35,6 +35,21 @@ AS_TALENT_NOW = (
     f" buttons are {{name}}'s. {AS_TALENT} alone goes back to you."
 )
 AS_ME_AGAIN = "You type as yourself, {name}, again."
+# The talent typed as blocks the bot, or unblocks it (a staff review s61, L4: "what happens
+# with a talent who blocked the bot?" could not be tried here).
+BLOCK = "/block"
+UNBLOCK = "/unblock"
+BLOCKED = (
+    "{name} blocked the bot: what it sends {name} now fails as Telegram's 403 (bot was blocked"
+    f" by the user) does, as staff see. {UNBLOCK} undoes it; {AS_TALENT} alone goes back to you."
+)
+UNBLOCKED = "{name} unblocked the bot: its messages reach {name} again."
+BLOCK_WHOM = f"{BLOCK} and {UNBLOCK} act as a talent: type as one first ({AS_TALENT} NAME)."
+ALREADY = "{name} has {state} the bot already."
+STILL_BLOCKED = (
+    f"{{name}} has blocked the bot, so cannot write to it (Telegram shows Unblock): {UNBLOCK}"
+    f" first, or {AS_TALENT} alone to type as yourself."
+)
 # An earlier message's buttons (in Telegram one scrolls up and taps them): shown again,
 # numbered, and pressed by number until the bot sends newer ones.
 EARLIER = "/earlier"
@@ -81,6 +96,7 @@ CHAT_COMMANDS = "\n".join(
         "This chat's own commands (not sent to the bot):",
         f"  {AS_TALENT} NAME [en]  type as the talent NAME, made up on first use (en: English)",
         f"  {AS_ME}  type as yourself again ({AS_TALENT} alone too)",
+        f"  {BLOCK}, {UNBLOCK}  the talent typed as blocks (unblocks) the bot: sends to them fail",
         "  1, 2, …  press a button of the newest message ('2 sends the number 2 as a message)",
         f"  {EARLIER} [N]  show an earlier message with buttons again, to press its buttons",
         "  /quit  end the chat (Ctrl-D too)",
@@ -151,6 +167,12 @@ class Keys:
         if line in (AS_TALENT, AS_ME) or line.startswith(AS_TALENT + " "):
             self._as_talent(line.removeprefix(AS_TALENT).removeprefix(AS_ME).split())
             return None
+        if line in (BLOCK, UNBLOCK):
+            return self._block(line == BLOCK)
+        blocked = self.person is not self.me and self.person.blocked
+        if blocked and not self.screen.in_group(line):  # the group's buttons are staff's
+            self.screen.say(STILL_BLOCKED.format(name=self.person.first_name))
+            return None
         if line == EARLIER or line.startswith(EARLIER + " "):
             self._earlier(line.removeprefix(EARLIER).strip())
             return None
@@ -218,6 +240,21 @@ class Keys:
         )
         if language is not None and language != known:
             self.screen.say(KEEPS_LANGUAGE.format(name=talent.first_name, language=known))
+
+    def _block(self, block: bool) -> Update | None:
+        """The talent typed as blocks the bot (or unblocks it): Telegram's my_chat_member
+        update, and from then on the emulator's 403 to what the bot sends them."""
+        talent = self.person
+        if talent is self.me:
+            self.screen.say(BLOCK_WHOM)
+            return None
+        name = talent.first_name
+        if talent.blocked == block:
+            self.screen.say(ALREADY.format(name=name, state="blocked" if block else "unblocked"))
+            return None
+        update = talent.block() if block else talent.unblock()
+        self.screen.say((BLOCKED if block else UNBLOCKED).format(name=name))
+        return update
 
     def _as_staff(self, words: str) -> Update | None:
         """The person, as a staff member in the simulated group: a reply, or a message."""

@@ -300,7 +300,7 @@ def _introduction(
     lines.append(
         f"  Other talents: {AS_TALENT} NAME types as the talent NAME (its own Telegram user, no"
         f" admin; {AS_TALENT} NAME en for English); what the bot sends them shows under"
-        f' "bot → NAME"; {AS_TALENT} alone goes back to you.'
+        f' "bot → NAME"; {AS_TALENT} alone goes back to you; /block as one: they block the bot.'
     )
     lines.append(
         "Type a message, a number to press a button ('2 sends the number 2 as a message),"
