@@ -64,7 +64,11 @@ function applyTheme(params) {
       }
     }
   }
-  const scheme = tg && tg.colorScheme ? tg.colorScheme : null;
+  // Without Telegram's script, its scheme as it derives it: dark on a dark bg_color.
+  const bg = (theme && /^#(\w\w)(\w\w)(\w\w)$/.exec(theme.bg_color)) || [];
+  const [r, g, b] = bg.slice(1).map((c) => parseInt(c, 16));
+  const scheme = tg ? tg.colorScheme
+    : bg.length && (.299 * r * r + .587 * g * g + .114 * b * b < 14400 ? "dark" : "light");
   if (scheme) root.dataset.scheme = scheme;
 }
 
@@ -168,7 +172,7 @@ export async function go(view, lead = null) {
   desk.lead = lead;
   for (const tab of tabs.querySelectorAll("button")) {
     // A lead page keeps the tab it was opened from marked (Pendaftar when opened by its link):
-    // staff see where they are and where Back goes (a staff review s55: none was marked).
+    // staff see where they are and where Back goes.
     const current = tab.dataset.view === desk.view;
     tab.setAttribute("aria-current", String(current));
     // A phone's row of tabs may scroll sideways: the current one stays in sight.
@@ -178,8 +182,8 @@ export async function go(view, lead = null) {
     if (view === "lead") tg.BackButton.show(); else tg.BackButton.hide();
   }
   if (tg && tg.MainButton) tg.MainButton.hide();
-  // The lead open is in the address by its reference (#lead/KOC-000012: no one's data; a
-  // staff review s59, L2: "#lead/53" was read as KOC-000053), so a reload opens it again.
+  // The lead open is in the address by its reference (#lead/KOC-000012: no one's data), so a
+  // reload opens it again.
   placed(view === "lead" ? lead : null);
   // Each view draws into a container of its own: one still loading when staff have moved on
   // (the Stats tab, slow to compute, then Questions at once) draws into one no longer shown,
