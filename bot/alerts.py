@@ -53,14 +53,15 @@ class Burst:
     others: int  # distinct refusers not named
     at_least: bool = False  # over _TALLIED distinct refusers: `others` is a lower bound
 
-    def refusers(self, noun: str) -> str:
+    def refusers(self, noun: str, plural: str | None = None) -> str:
         """Who was refused, as a log line names them: "user 1003 (1)", "users 1004 (10),
-        1003 (1) and 3 others" (the noun in English, made plural with an s)."""
+        1003 (1) and 3 others" (the noun in English; its plural made with an s unless given)."""
         named = ", ".join(f"{who} ({times})" for who, times in self.by)
+        nouns = plural or f"{noun}s"
         if not self.others:
-            return f"{noun}{'s' if len(self.by) > 1 else ''} {named}"
+            return f"{noun if len(self.by) == 1 else nouns} {named}"
         more = f"{'more than ' if self.at_least else ''}{count_of(self.others, 'other')}"
-        return f"{noun}s {named} and {more}"
+        return f"{nouns} {named} and {more}"
 
 
 class _Window:
@@ -95,8 +96,8 @@ class _Window:
 class Refusals:
     """Refused requests by cause: a log line for each cause at most once a minute, with how
     many there were since the last and by whom (those refused most first). Anyone can knock
-    (forged staff buttons, the workspace's API): one line per knock would fill the disk and
-    page whoever watches the warnings.
+    (forged staff buttons, the workspace's API, the webhook's and the workspace's port): one
+    line per knock would fill the disk and page whoever watches the warnings.
 
     A refusal in a minute that has had its line is held back; `flush` (run by the job queue
     every minute, handlers/jobs.py) writes the held-back ones once their minute is over, so the
@@ -112,15 +113,10 @@ class Refusals:
         line, now if this cause had none for a minute, else once the minute is over."""
         window = self._windows.setdefault(cause, _Window())
         window.line = line
-        burst = self._add(window, str(by))
-        if burst is not None:
-            line(burst)
-
-    def report(self, cause: str) -> int | None:
-        """How many refusals of `cause` to log now, this one included; None: not yet (a
-        count only, and written at the next refusal: `refused` names who, and flushes)."""
-        burst = self._add(self._windows.setdefault(cause, _Window()), "")
-        return None if burst is None else burst.count
+        window.add(str(by))
+        now = self.clock()
+        if self._due(window, now):
+            line(window.take(now))
 
     def flush(self) -> None:
         """Write the held-back refusals of each cause whose minute is over."""
@@ -128,11 +124,6 @@ class Refusals:
         for window in self._windows.values():
             if window.count and window.line is not None and self._due(window, now):
                 window.line(window.take(now))
-
-    def _add(self, window: _Window, by: str) -> Burst | None:
-        window.add(by)
-        now = self.clock()
-        return window.take(now) if self._due(window, now) else None
 
     @staticmethod
     def _due(window: _Window, now: float) -> bool:

@@ -227,6 +227,7 @@ async def webhook_server(
     runner = await create_runner(
         settings, request=emulator.request(), updates_request=emulator.request()
     )
+    runner.application.bot_data["services"].refusals.clock = clock  # its refusal log's too
     server = WebhookServer(runner, settings, clock, read_seconds=read_seconds)
     await runner.start(polling=False)
     await server.start()

@@ -47,9 +47,14 @@ class Hook:
     port: int
     clock: FakeClock
 
-    async def post(self, body: bytes, secret: bytes = SECRET.encode()) -> int:
-        """POST raw bytes with a raw secret header (any bytes); return the HTTP status."""
-        reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+    async def post(
+        self, body: bytes, secret: bytes = SECRET.encode(), source: str = "127.0.0.1"
+    ) -> int:
+        """POST raw bytes with a raw secret header (any bytes) from a loopback address;
+        return the HTTP status."""
+        reader, writer = await asyncio.open_connection(
+            "127.0.0.1", self.port, local_addr=(source, 0)
+        )
         head = (
             f"POST {PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\nConnection: close\r\n"
@@ -61,9 +66,11 @@ class Hook:
         await writer.wait_closed()
         return int(status_line.split()[1])
 
-    async def raw(self, request: bytes) -> int:
-        """Send raw bytes as a request; return the HTTP status of the answer."""
-        reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+    async def raw(self, request: bytes, source: str = "127.0.0.1") -> int:
+        """Send raw bytes as a request from a loopback address; return the HTTP status."""
+        reader, writer = await asyncio.open_connection(
+            "127.0.0.1", self.port, local_addr=(source, 0)
+        )
         writer.write(request)
         await writer.drain()
         status_line = await reader.readline()
@@ -93,6 +100,7 @@ async def hook(emulator: BotAPIEmulator, tmp_path: Path) -> AsyncIterator[Hook]:
         settings, request=emulator.request(), updates_request=emulator.request()
     )
     clock = FakeClock()
+    runner.application.bot_data["services"].refusals.clock = clock  # the refusal log's too
     server = WebhookServer(runner, settings, clock=clock)
     await runner.start(polling=False)
     await server.start()
@@ -175,6 +183,42 @@ async def test_bad_secrets_are_logged_at_most_once_a_minute_with_a_count(
     first, second = webhook_lines(caplog)
     assert "1 webhook request" in first.getMessage()
     assert "31 webhook requests" in second.getMessage()  # every refusal since the first line
+    assert await stored_updates(hook.runner) == 0
+
+
+async def test_a_webhook_refusal_line_names_where_they_came_from_and_the_last_is_written(
+    hook: Hook, caplog: pytest.LogCaptureFixture
+) -> None:
+    """As the chat's refusal lines (the attack review s61, L1): a line named one address as
+    "the latest" (a decoy's knock at the start of each minute hid the attacker's ten), and the
+    last minute's knocks were never written when no knock came after them."""
+    decoy, attacker = "127.0.0.2", "127.0.0.3"
+    jobs = hook.runner.application.job_queue
+    assert jobs is not None
+    (job,) = jobs.get_jobs_by_name("refusals")
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            assert await hook.post(UPDATE, b"wrong", source=decoy) == 403
+            for _ in range(10):
+                assert await hook.post(UPDATE, b"wrong", source=attacker) == 403
+            hook.clock.now += 30
+            await job.run(hook.runner.application)  # the minute is not over: nothing yet
+            hook.clock.now += 31
+        for number in range(4):  # and the malformed requests' line, as the webhook's
+            assert await hook.raw(MALFORMED[number % len(MALFORMED)], source=attacker) == 400
+        hook.clock.now += 61
+        await job.run(hook.runner.application)  # nothing comes after: the job writes them
+        await job.run(hook.runner.application)  # once only
+    line = "Refused {} without the right secret (403) since the last report, from {}"
+    malformed = "Refused {} (400) since the last report, from address {} ({})"
+    both = f"addresses {attacker} (10), {decoy} (1)"  # who knocked most first
+    assert [record.getMessage() for record in webhook_lines(caplog)] == [
+        line.format("1 webhook request", f"address {decoy} (1)"),
+        *[line.format("11 webhook requests", both)] * 2,
+        malformed.format("1 malformed HTTP request", attacker, 1),
+        line.format("10 webhook requests", f"address {attacker} (10)"),
+        malformed.format("3 malformed HTTP requests", attacker, 3),
+    ]
     assert await stored_updates(hook.runner) == 0
 
 

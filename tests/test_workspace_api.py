@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import aiohttp
 import pytest
 
 from bot.emulator import EmulatedChat, EmulatedUser
@@ -27,6 +28,7 @@ from bot.texts import Text
 from bot.web import auth
 from bot.web.listing import page_texts
 from bot.web.server import static_files
+from tests.browser import served
 from tests.conftest import ADMIN_ID
 from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, realistic, seed, seeded
@@ -117,6 +119,59 @@ async def test_refusals_are_short_say_nothing_of_talents_and_log_once_per_cause(
     causes = [line.split("(")[1].split(")")[0] for line in lines]
     assert sorted(causes) == ["expired", "missing", "not_staff", "signature"]  # once a minute
     assert not any(part in caplog.text for part in (good, forged[-20:], "Rina"))
+
+
+async def test_a_workspace_refusal_line_names_where_they_came_from_and_the_last_is_written(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """As the chat's refusal lines (the attack review s61, L1): a line named one address as
+    "the latest" (a decoy's request at the start of each minute hid the attacker's ten), and
+    the last minute's refusals were never written when no request came after them."""
+    decoy, attacker = "127.0.0.2", "127.0.0.3"
+    now = [1000.0]
+    bot.runner.application.bot_data["services"].refusals.clock = lambda: now[0]
+    jobs = bot.runner.application.job_queue
+    assert jobs is not None
+    (job,) = jobs.get_jobs_by_name("refusals")
+    good = init_data(bot.settings.token(), ADMIN_ID)
+    forged = good[:-4] + ("0000" if not good.endswith("0000") else "1111")
+    stranger = init_data(bot.settings.token(), STRANGER)
+
+    async def knock(source: str, data: str) -> int:
+        connector = aiohttp.TCPConnector(local_addr=(source, 0))
+        async with aiohttp.ClientSession(connector=connector) as session:
+            headers = {"Authorization": f"tma {data}"}
+            async with session.post(f"{base}/staff/api/leads", json={}, headers=headers) as got:
+                return got.status
+
+    async with served(bot) as base:
+        with caplog.at_level(logging.WARNING):
+            for _ in range(3):
+                assert await knock(decoy, forged) == 401
+                for _ in range(10):
+                    assert await knock(attacker, forged) == 401
+                assert await knock(attacker, stranger) == 403
+                now[0] += 30
+                await job.run(bot.runner.application)  # the minute is not over: nothing yet
+                now[0] += 31
+            await job.run(bot.runner.application)  # nothing comes after: the job writes it
+            await job.run(bot.runner.application)  # once only
+    line = "Workspace refused {} ({}) since the last report, from {}"
+    both = f"addresses {attacker} (10), {decoy} (1)"  # who was refused most first
+    once = f"address {attacker} (1)"
+    lines = [
+        r.getMessage() for r in caplog.records if r.getMessage().startswith("Workspace refused")
+    ]
+    assert lines == [
+        line.format("1 request", "signature", f"address {decoy} (1)"),
+        line.format("1 request", "not_staff", once),
+        *[
+            line.format("11 requests", "signature", both),
+            line.format("1 request", "not_staff", once),
+        ]
+        * 2,
+        line.format("10 requests", "signature", f"address {attacker} (10)"),
+    ]
 
 
 async def test_bad_input_gets_a_short_400_and_no_traceback(

@@ -13,10 +13,11 @@ from urllib.parse import urlsplit
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
-from bot.alerts import REFUSAL_LOG_INTERVAL, AlertThrottle
+from bot.alerts import Burst, Refusals
 from bot.ops.status import HEALTH_PATH, health_endpoint
 from bot.settings import Settings
 from bot.store.health import is_storage_error
+from bot.terminal_text import count_of
 from bot.transport import json_codec, slow_clients
 from bot.transport.runner import ALLOWED_UPDATES, Runner
 
@@ -48,11 +49,12 @@ class WebhookServer:
         self._port = settings.webhook_port
         self._site_runner: web.AppRunner | None = None
         self.path = urlsplit(settings.webhook_url).path or "/"
-        # Anyone can knock: refusals are logged at most once a minute, with a count.
-        self._clock = clock
-        self._refusals = AlertThrottle(REFUSAL_LOG_INTERVAL)
+        self._clock = clock  # /healthz's
+        # Anyone can knock: refusals are logged at most once a minute, with a count and from
+        # where, as the chat's are (their job writes a minute's last burst).
+        self._refusals: Refusals = runner.application.bot_data["services"].refusals
         self._mount = mount
-        self._server_log = ServerLog(clock)  # malformed requests: one line now and then
+        self._server_log = ServerLog(self._refusals)  # malformed requests: one line now and then
         self._read_seconds = read_seconds
         self._max_connections = settings.max_connections
 
@@ -93,7 +95,7 @@ class WebhookServer:
     async def _receive(self, request: web.Request) -> web.Response:
         """One update: check the secret, store it, then answer 200."""
         if not self._authentic(request.headers.get(SECRET_HEADER, "")):
-            self._log_refusal(request.remote)
+            self._refusals.refused("webhook:secret", request.remote or "?", _wrong_secret)
             return web.Response(status=403)
         body = await slow_clients.read_in_time(request, request.read())
         if body is None:
@@ -118,29 +120,15 @@ class WebhookServer:
             return False
         return hmac.compare_digest(given.encode("ascii"), self._secret)
 
-    def _log_refusal(self, remote: str | None) -> None:
-        """One line now and then: how many requests without the secret were refused."""
-        count = self._refusals.report(self._clock())
-        if count is None:
-            return
-        log.warning(
-            "Refused %d webhook request%s without the right secret (403) since the last report;"
-            " the latest from %s",
-            count,
-            "" if count == 1 else "s",
-            remote,
-        )
-
 
 class ServerLog(logging.LoggerAdapter):  # type: ignore[type-arg]
     """aiohttp's server log, except that a malformed request (logged by aiohttp with a
     traceback each) becomes one short line at most once a minute, with how many there were:
     anyone can send bytes to the port."""
 
-    def __init__(self, clock: Callable[[], float]) -> None:
+    def __init__(self, refusals: Refusals) -> None:
         super().__init__(log, {})
-        self._clock = clock
-        self._throttle = AlertThrottle(REFUSAL_LOG_INTERVAL)
+        self._refusals = refusals
 
     def log(self, level: int, msg: object, *args: object, **kwargs: Any) -> None:
         """Count a malformed request's record (logged now and then); pass any other on."""
@@ -152,16 +140,23 @@ class ServerLog(logging.LoggerAdapter):  # type: ignore[type-arg]
         if not isinstance(error, HttpProcessingError):
             super().log(level, msg, *args, **kwargs)  # the bot's own faults keep their traceback
             return
-        count = self._throttle.report(self._clock())
-        if count is not None:
-            self.logger.warning(
-                "Refused %d malformed HTTP request%s (400) since the last report; the latest"
-                " from %s (%s)",
-                count,
-                "" if count == 1 else "s",
-                args[0] if args else "?",
-                type(error).__name__,
-            )
+        self._refusals.refused("http:malformed", args[0] if args else "?", _malformed)
+
+
+def _wrong_secret(burst: Burst) -> None:
+    log.warning(
+        "Refused %s without the right secret (403) since the last report, from %s",
+        count_of(burst.count, "webhook request"),
+        burst.refusers("address", "addresses"),
+    )
+
+
+def _malformed(burst: Burst) -> None:
+    log.warning(
+        "Refused %s (400) since the last report, from %s",
+        count_of(burst.count, "malformed HTTP request"),
+        burst.refusers("address", "addresses"),
+    )
 
 
 def _update(body: bytes) -> tuple[Any, str | None]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import re
@@ -26,13 +27,13 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from telegram import Bot
 
-from bot.alerts import Refusals
+from bot.alerts import Burst, Refusals
 from bot.content import LANGUAGES
 from bot.leads.export import plain_text
 from bot.services import Services
 from bot.store.health import is_storage_error
 from bot.store.workspace import WorkspaceReads
-from bot.terminal_text import without_controls
+from bot.terminal_text import count_of, without_controls
 from bot.texts import Text
 from bot.transport import json_codec, slow_clients
 from bot.transport.webhook import ServerLog
@@ -98,6 +99,15 @@ def static_files() -> dict[str, tuple[bytes, str]]:
     return files
 
 
+def _refused(cause: str, burst: Burst) -> None:
+    log.warning(
+        "Workspace refused %s (%s) since the last report, from %s",
+        count_of(burst.count, "request"),
+        cause,
+        burst.refusers("address", "addresses"),
+    )
+
+
 def _json(body: Any, status: int = 200) -> web.Response:
     """A JSON answer, encoded by orjson (a board of 180 cards is a few ms in the standard
     library, on the event loop that also answers talents)."""
@@ -142,7 +152,7 @@ class Workspace:
         self._desk: Desk | None = None
         self._files = static_files()
         self.downloads = Downloads(monotonic)
-        self._refusals = Refusals(monotonic)
+        self.refusals: Refusals = services.refusals  # logged with the chat's, flushed by its job
         self._actions: dict[str, Action] = {
             "leads": listing.leads,
             "board": listing.board,
@@ -307,16 +317,10 @@ class Workspace:
         )
 
     def _refused(self, cause: str, remote: str | None) -> None:
-        """One log line per cause and minute, with a count; never the data itself."""
-        count = self._refusals.report(cause)
-        if count is None:
-            return
-        log.warning(
-            "Workspace refused %d request%s (%s) since the last report; the latest from %s",
-            count,
-            "" if count == 1 else "s",
-            cause,
-            remote,
+        """One log line per cause and minute: how many, from which addresses (a minute's last
+        burst written by the job queue, bot/alerts.py Refusals); never the data itself."""
+        self.refusals.refused(
+            f"workspace:{cause}", remote or "?", functools.partial(_refused, cause)
         )
 
     async def _session(self, desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
@@ -482,7 +486,7 @@ class WorkspaceServer:
             self._read_seconds,
             slow_clients.connection_cap(self._max_connections),
             access_log=None,
-            logger=ServerLog(time.monotonic),
+            logger=ServerLog(self._workspace.refusals),
         )
         await self._runner.setup()
         if self._bound is None:
