@@ -205,7 +205,7 @@ async def _free_reply(
         registered = await talent_status.registered_for(context, question.user_id, found)
         rows = _action_rows(context, language, ref, registered=bool(registered))
         answered = await talent_status.with_status(
-            context, question.user_id, language, found, answered
+            context, question.user_id, language, found, answered, registered
         )
         page_now = answered
         above = _page_above(context, question, ref, page_now)
@@ -755,9 +755,9 @@ async def _open(
         return
     await context.services.store.questions.opened(question.id, question.user_id, ref)
     subscribed, resume = views.is_subscribed(context.talent), menu.resumes(context)
+    registered = await talent_status.registered_for(context, question.user_id, found)
     if isinstance(found, FaqItem):
         operator = operator_name(context)
-        registered = await talent_status.registered_for(context, question.user_id, found)
         page = views.faq_answer(
             context.content,
             language,
@@ -771,7 +771,9 @@ async def _open(
         page = views.program_page(
             context.content, language, found, subscribed=subscribed, resume=resume
         )
-    text = await talent_status.with_status(context, question.user_id, language, found, page[0])
+    text = await talent_status.with_status(
+        context, question.user_id, language, found, page[0], registered
+    )
     # A message of its own: the answer or the choice it was opened from stays above it (a
     # talent's review: "Back" led to the FAQ list and the answer was gone).
     await answer_query(update)

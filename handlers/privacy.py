@@ -193,6 +193,7 @@ async def toggle_consent(update: Update, context: BotContext) -> None:
         count = await context.services.store.privacy.withdraw_processing(user.id)
         await _forget_typed(context)  # their questions went too
         context.services.pages_sent.forget(user.id)  # which answer they were sent last
+        context.services.store.questions.forget(user.id)  # that they said "Not this" lately
         log.info(
             "User %d withdrew consent to processing; %d application(s) deleted", user.id, count
         )
@@ -419,6 +420,7 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
         text = f"{text}\n{context.text(Text.DELETE_DONE_COPIES)}"
     context.services.copies.forget(user.id)  # a copy asked for before is of data now gone
     context.services.pages_sent.forget(user.id)  # which answer they were sent last
+    context.services.store.questions.forget(user.id)  # that they said "Not this" lately
     await _forget_typed(context)
     log.info("Erased all data of a user on request")  # no id: the erasure record has a hash
     await show(update, text, None)

@@ -66,7 +66,7 @@ async def faq_item(update: Update, context: BotContext) -> None:
         resume=resume,
         registered=bool(registered),
     )
-    text = await talent_status.with_status(context, user_id, language, item, text)
+    text = await talent_status.with_status(context, user_id, language, item, text, registered)
     await show(update, text, markup)
 
 

@@ -215,13 +215,14 @@ async def with_status(
     language: str,
     item: FaqItem | Program | None,
     page: str,
+    references: list[str],
 ) -> str:
     """An entry's page; an FAQ answer with `shows_status` followed by the reader's own
     status: who asks whether their registration arrived reads that it did, and its stage (a
     talents' review: the same general answer three times, "Formulirnya belum selesai
     diisi?" after sending). An answer's `registered_line` ("…daftarkan minatmu lewat
-    /daftar…") reads "you are registered (KOC-…)" to a talent with a sent registration."""
-    references = await registered_for(context, user_id, item)
+    /daftar…") reads "you are registered (KOC-…)" to a talent with a sent registration
+    (`references`: `registered_for`, read once by the caller for the page's button too)."""
     if isinstance(item, FaqItem) and item.registered_line is not None and references:
         line = item.registered_line.get(language)
         told = context.content.text(

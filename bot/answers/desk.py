@@ -109,7 +109,7 @@ class AnswerDesk:
         if answered is None:
             return verdict
         rejected = self._store.questions.rejected_lately(question.user_id, answered, REJECTED_FOR)
-        if not rejected:  # nearly always: the indexed read, and no word read again
+        if not rejected:  # nearly always: no read (`SaidNotThis`), no word read again
             return verdict
         if self._named(question.text, answered) or not asked_again(question.text, rejected):
             return verdict

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -116,6 +117,47 @@ _COUNTED = (
 
 _COLUMNS = "id, user_id, message_id, text, summary, entry, offered, sent_to_staff_at"
 
+NOT_THIS_KEPT = 10_000  # talents `SaidNotThis` keeps, the longest ago dropped first
+
+
+class SaidNotThis:
+    """The talents who said "Not this" lately, and when they last did (a stored time), kept
+    by this process, so that `FreeQuestions.rejected_lately` (asked on every direct answer)
+    reads the table only for them. It never knows less than the table: loaded from it before
+    its first use (a restart changes nothing), told of each press before it is written; a
+    talent who is not in it has no "Not this" since the moment asked. Bounded: a talent
+    dropped (the longest ago first, or past the window asked) moves `horizon` up to their
+    time, and a window reaching back to it is read from the table whoever asks."""
+
+    def __init__(self, most: int = NOT_THIS_KEPT) -> None:
+        self._at: OrderedDict[int, str] = OrderedDict()  # the longest ago first
+        self._most = most
+        self.loaded = False
+        self.horizon = ""  # presses up to this time may be missing ("": none is)
+
+    def said(self, user_id: int, at: str) -> None:
+        """The talent said "Not this" at that time."""
+        self._at[user_id] = max(at, self._at.get(user_id, ""))
+        self._at.move_to_end(user_id)
+        if len(self._at) > self._most:
+            self._dropped(self._at.popitem(last=False)[1])
+
+    def since(self, user_id: int, moment: str) -> bool:
+        """Whether the talent may have said "Not this" at or after that time."""
+        while self._at:  # the front ones said it before the window: dropped
+            first = next(iter(self._at.values()))
+            if first >= moment:
+                break
+            self._dropped(self._at.popitem(last=False)[1])
+        return moment <= self.horizon or self._at.get(user_id, "") >= moment
+
+    def forget(self, user_id: int) -> None:
+        """The talent's questions went (erasure, withdrawn consent)."""
+        self._at.pop(user_id, None)
+
+    def _dropped(self, at: str) -> None:
+        self.horizon = max(self.horizon, at)
+
 
 def _json_list(items: tuple[str, ...]) -> str:
     """`json.dumps(list(items))` for strings, the same text, without making an encoder for
@@ -129,6 +171,7 @@ class FreeQuestions:
     def __init__(self, db: Database, log: ConversationLog) -> None:
         self._db = db
         self._log = log  # whose daily text budget a question's text counts against
+        self.said_not_this = SaidNotThis()
 
     async def record(self, asked: Asked) -> int:
         """Store a question before the bot answers it; its id (the same for a replayed update).
@@ -176,8 +219,21 @@ class FreeQuestions:
 
     def rejected_lately(self, user_id: int, entry: str, seconds: int) -> list[str]:
         """The questions whose answer with this entry the talent said "Not this" to in the
-        last `seconds`, as recorded (a sync read of their few rows, on the loop thread)."""
+        last `seconds`, as recorded (a sync read of their few rows, on the loop thread, only
+        for a talent who said "Not this" since: nearly none, `SaidNotThis`)."""
         since = ago(seconds)
+        said = self.said_not_this
+        if not said.loaded:  # the first look of this process: who said it in the window
+            said.loaded = True
+            for row in self._db.lookup(
+                "SELECT user_id, MAX(not_this_at) AS at FROM free_questions"
+                " WHERE not_this_at >= ? GROUP BY user_id ORDER BY at",
+                (since,),
+            ):
+                said.said(int(row["user_id"]), str(row["at"]))
+            said.horizon = max(said.horizon, since)  # earlier ones were not read
+        if not said.since(user_id, since):
+            return []
         rows = self._db.lookup(
             "SELECT text FROM free_questions"
             " WHERE user_id = ? AND entry = ? AND not_this_at >= ? ORDER BY id DESC LIMIT 5",
@@ -220,7 +276,14 @@ class FreeQuestions:
 
     async def not_this(self, question_id: int, user_id: int) -> None:
         """The talent said the answer was not what they asked (the first time counts)."""
-        await self._set(question_id, user_id, "not_this_at = COALESCE(not_this_at, ?)", utc_now())
+        now = utc_now()
+        self.said_not_this.said(user_id, now)  # before the write: never less than the table
+        await self._set(question_id, user_id, "not_this_at = COALESCE(not_this_at, ?)", now)
+
+    def forget(self, user_id: int) -> None:
+        """The talent's questions were deleted (erasure, consent withdrawn): no longer kept
+        in memory as having said "Not this"."""
+        self.said_not_this.forget(user_id)
 
     async def opened(self, question_id: int, user_id: int, entry: str) -> None:
         """The talent opened one of the entries offered."""
