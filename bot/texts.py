@@ -630,6 +630,8 @@ class Text(StrEnum):
     STATUS_WITHDRAWN_LIMITED = "status_withdrawn_limited"
     ERASED_OLD_NUMBER = "erased_old_number"
     ERASED_OLD_DATA = "erased_old_data"
+    ERASED_REGRET = "erased_regret"
+    ERASED_REGRET_LIMITED = "erased_regret_limited"
     ERASED_REGISTER_AGAIN = "erased_register_again"
     ERASED_REGISTER_AGAIN_LIMITED = "erased_register_again_limited"
     ERASED_KEPT = "erased_kept"

@@ -29,6 +29,7 @@ from bot.answers.text import (
     only_links,
     only_thanks,
     operator_names_kocca,
+    regrets_erasure,
     says_not_this,
     send_or_cancel,
     thanks_said,
@@ -259,7 +260,7 @@ async def _status_asked(update: Update, context: BotContext, question: Question)
     text, user_id, language = question.text, question.user_id, question.language
     line = None
     asked = about_own_data(text) or about_old_data(text) or asks_to_register_again(text)
-    if asked or asks_whats_left(text) or asks_whats_kept(text):  # after an erasure only
+    if asked or asks_whats_left(text) or asks_whats_kept(text) or regrets_erasure(text):
         line = await talent_status.after_erasure(context, user_id, language, text)
     if line is None and asks_after_reply(text):
         line = await talent_status.questions_line(context, user_id, language)

@@ -9,6 +9,7 @@ from bot.answers.text import (
     asks_whats_kept,
     asks_whats_left,
     references_in,
+    regrets_erasure,
 )
 from bot.content import FaqItem, Markup, Program
 from bot.data_copy import moment_text
@@ -154,6 +155,9 @@ async def after_erasure(context: BotContext, user_id: int, language: str, text: 
     if asks_to_register_again(text):
         again, limited = Text.ERASED_REGISTER_AGAIN, Text.ERASED_REGISTER_AGAIN_LIMITED
         return await _erased_text(context, user_id, language, again, limited, erased[-1])
+    if regrets_erasure(text):  # "eh jangan dihapus", "bisa dibalikin?": gone for good
+        regret, limited = Text.ERASED_REGRET, Text.ERASED_REGRET_LIMITED
+        return await _erased_text(context, user_id, language, regret, limited, erased[-1])
     # "data saya masih ada yang tersimpan?": what is, not "nothing"; not "Nomor KOC-000001
     # masih berlaku?" (that number, not theirs: /status's line and its word on it); and its
     # bare follow-up, "jadi yang tersisa apa aja?"

@@ -571,6 +571,32 @@ async def test_status_after_an_erasure_says_the_data_was_erased(bot: Harness) ->
     assert "No registration" not in faq.text and "Semua datamu sudah kami hapus" not in faq.text
 
 
+async def test_a_regret_right_after_an_erasure_is_told_the_data_cannot_be_restored(
+    bot: Harness,
+) -> None:
+    """A talents' review s61, M8: right after /hapusdata, "eh jangan dihapus" got "🤔 Aku
+    belum yakin maksudmu" and "yah kehapus ya? bisa dibalikin ga min" the data page and a
+    KOFIC incentive button. One honest line: gone, not to be restored; /daftar to register
+    again, answers typed again. In English too."""
+    for language, regrets in (
+        ("id", ("eh jangan dihapus", "yah kehapus ya? bisa dibalikin ga min")),
+        ("en", ("oh no, can I undo that", "please don't delete it")),
+    ):
+        dimas = bot.user(language_code=language)
+        await apply(bot, dimas, MUSICIAN, language=language)
+        await bot.send(dimas, "/hapusdata" if language == "id" else "/deletemydata")
+        await bot.press(dimas, shown(Text.BTN_CONFIRM_DELETE, language))
+        [erased_at] = await bot.store.privacy.was_erased(dimas.id)
+        when = moment_text(CONTENT, language, erased_at)
+        for regret in regrets:
+            [said] = await bot.send(dimas, regret)
+            assert said.text == shown(Text.ERASED_REGRET, language, when=when), regret
+            assert "/daftar" in said.text or "/register" in said.text
+    # Not a regret: going back to the menu is not getting the data back.
+    [said] = await bot.send(dimas, "how do I get back to the menu?")
+    assert said.text != shown(Text.ERASED_REGRET, "en", when=when)
+
+
 async def test_asked_after_an_erasure_what_is_kept_the_answer_is_what_dataku_shows(
     bot: Harness,
 ) -> None:

@@ -25,6 +25,7 @@ from bot.answers.words import (
     BY_NOW,
     CALLED,
     CLOSING,
+    DELETING,
     DOUBTING,
     EXCUSING,
     FILLER,
@@ -69,9 +70,11 @@ from bot.answers.words import (
     REFUSING,
     REGISTERING,
     REGISTERING_FOR,
+    REGRET_NO,
     REMAINING,
     REPLY_REACH,
     REPLYING,
+    RESTORING,
     RUNNING,
     SALUTATIONS,
     SENDING,
@@ -669,6 +672,20 @@ def asks_to_register_again(text: str) -> bool:
     isi dari awal ya?", "do I have to fill it in again?"). A word check, no read."""
     found = _words(text)
     return not AGAIN.isdisjoint(found) and not _REGISTERING_OR_FILLING.isdisjoint(found)
+
+
+def regrets_erasure(text: str) -> bool:
+    """Whether a message wishes an erasure undone ("eh jangan dihapus", "yah kehapus ya? bisa
+    dibalikin ga min", "oh no, can I undo that"): after one, only an honest line that the data
+    is gone fits (a talents' review s61, M8). "Dibalikin" is read as "kembali" (given back),
+    which "kembali ke menu" is not. A word check, no read."""
+    found = words(text)
+    if not RESTORING.isdisjoint(found):
+        return True
+    if not REGRET_NO.isdisjoint(found) and not DELETING.isdisjoint(found):
+        return True
+    back = [index for index, word in enumerate(found) if word == "kembali"]
+    return any(found[index + 1 : index + 2] not in (["ke"], ["to"]) for index in back)
 
 
 def asks_after_reply(text: str) -> bool:

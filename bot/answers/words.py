@@ -2165,6 +2165,19 @@ HELD = _listed("pendaftaran registration nomor number reference referensi jawaba
 # a word for registering or filling in with one for again.
 FILLING = _listed("isi ngisi mengisi diisi formulir form fill")
 AGAIN = _listed("lagi ulang again awal scratch")
+# Regret after an erasure ("eh jangan dihapus", "yah kehapus ya? bisa dibalikin ga min", "oh
+# no, can I undo that"): a word for getting it back or deleted by mistake, or a no ("jangan")
+# with one for deleting (a talents' review s61, M8: "not sure" and the data page). Not read by
+# the matcher.
+RESTORING = _listed(
+    """
+    balikin dibalikin balikkan kembalikan dikembalikan kembaliin dikembaliin pulihkan
+    dipulihkan memulihkan pulihin dipulihin restore restored undo recover recovered unerase
+    kehapus kehapusan kepencet kepijit
+    """
+)
+REGRET_NO = _listed("jangan jgn jgan dont don")  # "don't" is read as "don", "t"
+DELETING = _listed("hapus dihapus hapusin dihapusin menghapus delete deleted deleting erase erased")
 # A message asking whether the team has answered yet ("Sudah ada balasan?", "udah dibales
 # blm kak", "any reply yet?"): a talent who asked the team reads /status's line on their
 # questions (`text.asks_after_reply`), not an FAQ entry. Not read by the matcher. A word for
