@@ -1479,6 +1479,8 @@ class Text(StrEnum):
     ASK_NOTHING = "ask_nothing"
     ASK_NOTHING_PAUSED_FORM = "ask_nothing_paused_form"
     ASK_NOTHING_CLOSED = "ask_nothing_closed"
+    ASK_OTHER_SCRIPT = "ask_other_script"
+    ASK_OTHER_SCRIPT_CLOSED = "ask_other_script_closed"
     ASK_GREETING = "ask_greeting"
     ASK_GREETING_TIMED = "ask_greeting_timed"
     ASK_LINKS_OUTSIDE_FORM = "ask_links_outside_form"

@@ -11,7 +11,7 @@ from typing import Literal
 from telegram import InlineKeyboardMarkup, Message, Update, User
 
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
-from bot.answers.language import named_language, written_in
+from bot.answers.language import named_language, other_script, written_in
 from bot.answers.pages_sent import PageSent
 from bot.answers.text import (
     about_old_data,
@@ -189,7 +189,7 @@ async def _free_reply(
         _, markup = menu.main_menu(context, language)
         await reply(update, context.text(_nothing_asked(verdict.outcome, question.text)), markup)
     elif verdict.outcome is Outcome.UNANSWERED or question_id is None:
-        await _nothing(update, context, language, question_id, paused)
+        await _nothing(update, context, language, question_id, paused, question.text)
     elif verdict.outcome is Outcome.SUGGESTED:
         if await _confirm_as_well(update, context, question_id):
             return
@@ -790,13 +790,17 @@ async def _nothing(
     language: str,
     question_id: int | None,
     paused: bool = False,
+    asked: str = "",
 ) -> None:
     """Nothing fits: say so, with the menu; when staff take questions, its "Ask our team"
-    carries the message (a long, real question is not typed again), confirmed before it goes."""
+    carries the message (a long, real question is not typed again), confirmed before it goes.
+    `asked` mostly in a script the bot does not read: which languages it reads instead."""
     text, markup = menu.main_menu(context, language)
     text = f"{_paused_form_note(context, paused).lstrip()}\n\n{text}".lstrip()
+    foreign = other_script(asked)
     if not support.questions_open(context):
-        await reply(update, f"{context.text(Text.ASK_NOTHING_CLOSED)}\n\n{text}", markup)
+        said = Text.ASK_OTHER_SCRIPT_CLOSED if foreign else Text.ASK_NOTHING_CLOSED
+        await reply(update, f"{context.text(said)}\n\n{text}", markup)
         return
     if question_id is not None and await _confirm_as_well(update, context, question_id):
         return
@@ -807,7 +811,8 @@ async def _nothing(
             [(b.text, ask if b.callback_data == views.ASK else str(b.callback_data)) for b in row]
             for row in markup.inline_keyboard
         )
-    await reply(update, f"{context.text(Text.ASK_NOTHING)}\n\n{text}", keyboard)
+    said = Text.ASK_OTHER_SCRIPT if foreign else Text.ASK_NOTHING
+    await reply(update, f"{context.text(said)}\n\n{text}", keyboard)
 
 
 def _paused_form_note(context: BotContext, paused: bool) -> str:

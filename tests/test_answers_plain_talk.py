@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, rendered, shown
+from tests.leads import CONTENT, rendered, shown, where
 
 WHO_CAN_APPLY = CONTENT.faq["who_can_apply"]
 TRAVEL_COSTS = CONTENT.faq["travel_costs"]
@@ -122,3 +122,89 @@ async def test_a_greeting_naming_the_time_of_day_is_greeted_back_with_it(bot: Ha
     [morning] = await bot.send(grace, "good morning!")
     good = CONTENT.text(Text.INTAKE_GREETING_MORNING, "en")
     assert morning.text == shown(Text.ASK_GREETING_TIMED, "en", greeting=good, first_name="Grace")
+
+
+async def test_long_polite_or_dialect_questions_get_what_their_short_forms_get(
+    bot: Harness,
+) -> None:
+    """A talents' review s61, M9: long, polite or dialect messages scored below short ones.
+    Yohana's Papuan "sa mau daftar kaka, dong bilang ada program ke korea buat penyanyi" got
+    "not sure" with no way to register (the form starts now); Bu Ratna's formal letter about
+    her keroncong group of musicians over 60 got "no answer"; Min-seo's "sorry haha, how do I
+    apply…" got "not sure". Each gets its answer; the age line says every age may register
+    interest and a group gives its leader's age, as the form does."""
+    # Papuan "kaka" (kakak) is a word around a wish, as "kak" is: the form starts, as it does
+    # for "saya mau daftar kak"; "dong bilang …" (they say …) tells, it asks nothing.
+    papuan = "sa mau daftar kaka, dong bilang ada program ke korea buat penyanyi"
+    for wish in (papuan, "sa mau daftar kaka"):
+        yohana = bot.user(first_name="Yohana")
+        [screen] = await bot.send(yohana, wish)
+        assert await where(bot, yohana) == "consent_processing", wish
+        assert shown(Text.BTN_AGREE) in screen.button_texts
+    ratna = bot.user(first_name="Ratna")
+    [answer] = await bot.send(
+        ratna,
+        "Dengan hormat, saya Ratna Handayani selaku manajer Orkes Keroncong Bengawan Sari dari"
+        " Solo. Apakah Anda dapat menjelaskan apakah grup keroncong kami dapat didaftarkan?"
+        " Anggota kami sebagian besar berusia di atas 60 tahun. Apakah musisi senior juga"
+        " diterima?",
+    )
+    assert answer.text.split("\n")[0] == WHO_CAN_APPLY.question.id
+    ages = paragraph(WHO_CAN_APPLY.answer.id, "Semua usia boleh mendaftarkan minat")
+    assert ages in answer.text and "usia ketua atau perwakilannya" in ages
+    asked = "Apakah musisi senior berusia di atas 60 tahun dapat mendaftar?"
+    [answer] = await bot.send(bot.user(first_name="Ratna"), asked)  # not "see above"
+    assert answer.text.split("\n")[0] == WHO_CAN_APPLY.question.id
+    minseo = bot.user(first_name="Min-seo", language_code="en")
+    [answer] = await bot.send(
+        minseo, "sorry haha, how do I apply for KOCCA support? im a filmmaker in bandung"
+    )
+    assert answer.text.split("\n")[0] == WHO_CAN_APPLY.question.en  # how to apply: here
+    senior = bot.user(first_name="Budi", language_code="en")
+    [answer] = await bot.send(senior, "Can senior musicians over 70 register?")
+    assert answer.text.split("\n")[0] == WHO_CAN_APPLY.question.en
+    assert paragraph(WHO_CAN_APPLY.answer.en, "People of any age") in answer.text
+
+
+async def test_a_message_in_a_script_the_bot_does_not_read_is_told_which_it_reads(
+    bot: Harness,
+) -> None:
+    """A talents' review s61, M9: Min-seo's "KOCCA 지원 어떻게 해요?" got "Sorry, I don't have an
+    answer for that yet". The bot says it reads Indonesian and English, with the menu (its
+    "Ask our team" still carries the message) and /ask; in Indonesian too."""
+    for language, asked in (
+        ("en", "KOCCA 지원 어떻게 해요?"),
+        ("id", "كيف يمكنني التسجيل في البرنامج؟"),
+        ("id", "สวัสดีครับ ลงทะเบียนยังไง"),
+    ):
+        minseo = bot.user(first_name="Min-seo", language_code=language)
+        [said] = await bot.send(minseo, asked)
+        assert said.text.startswith(shown(Text.ASK_OTHER_SCRIPT, language)), asked
+        assert shown(Text.BTN_ASK, language) in said.button_texts
+    [said] = await bot.send(minseo, "resep rendang enak gimana ya")
+    assert said.text.startswith(shown(Text.ASK_NOTHING))  # Latin letters: "no answer", as before
+
+
+async def test_a_statement_after_the_question_brings_no_buttons_for_what_else_was_asked(
+    bot: Harness,
+) -> None:
+    """A talents' review s61, L3: "kalo ke korea biaya sapa yang tanggung? sa tra punya uang
+    banyak" (Papuan: "I don't have much money") got the costs answer with "👇 Untuk
+    pertanyaanmu yang lain, lihat tombol di bawah." and a button "Siapa yang menjalankan bot
+    ini?": what follows the "?" tells, it asks nothing. A second question after it still
+    brings the line (as in the test of Rina's two questions above)."""
+    yohana = bot.user(first_name="Yohana")
+    [answer] = await bot.send(
+        yohana, "kalo ke korea biaya sapa yang tanggung? sa tra punya uang banyak"
+    )
+    assert answer.text.split("\n")[0] == TRAVEL_COSTS.question.id
+    assert shown(Text.ASK_OTHER_PARTS) not in answer.text
+    assert CONTENT.faq["who_runs"].question.id not in answer.button_texts
+    # A question after the "?" without one of its own still asks: its line and its button.
+    [answer] = await bot.send(
+        yohana,
+        "Apakah film dokumenter juga termasuk dalam program-program tersebut? Kapan batas"
+        " waktu pendaftarannya",
+    )
+    assert answer.text.split("\n")[0] == CONTENT.faq["film_funding"].question.id
+    assert answer.text.endswith(shown(Text.ASK_OTHER_PARTS))

@@ -9,6 +9,7 @@ messages ("kak can I join?") and names decide nothing.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Small words of one language only (not names, places, or words both languages borrow).
 _INDONESIAN = frozenset(
@@ -75,3 +76,15 @@ def _written(text: str) -> str:
     if not _NOT_WRITTEN.search(text):
         return text.lower()
     return " ".join(piece for piece in text.split() if not _NOT_WRITTEN.search(piece)).lower()
+
+
+def other_script(text: str) -> bool:
+    """Whether most of a message's letters are of a script the bot does not read (Hangul,
+    Arabic, Thai…: "KOCCA 지원 어떻게 해요?"): to one the bot has no answer for, it says which
+    languages it reads (a talents' review s61, M9). Read only on the way to "no answer"."""
+    letters = latin = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            latin += unicodedata.name(char, "").startswith("LATIN")
+    return letters > 0 and latin * 2 < letters

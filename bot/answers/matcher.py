@@ -464,7 +464,12 @@ class Matcher:
         whole = self._whole(text, names)
         if whole.talk is not None or whole.taught or "?" not in text:
             return whole
-        asked = [part for part in _QUESTION_END.split(text) if words(part)]
+        split = _QUESTION_END.split(text)
+        asked = [part for part in split if words(part)]
+        if len(asked) > 1 and words(split[-1]) and not _still_asks(split[-1]):
+            asked.pop()  # "…siapa yang tanggung? sa tra punya uang banyak": told, not asked
+            if len(asked) == 1:  # the question alone, as one after what the talent tells
+                return self._nearly(whole, self._whole(asked[0], names))
         if len(asked) < 2:  # most messages: one question
             return whole
         # The parts hold no "?", so none of them is split again.
@@ -506,16 +511,22 @@ class Matcher:
             # Pak Fajar: his film's budget and his wish to co-produce, then "Mohon informasi
             # apakah KOCCA memiliki dana ko-produksi ..." was not sure, though it alone is
             # answered): the question alone, if the whole message fits its entry nearly best.
-            match = self._whole(told, names)
-            whole = self._ranked(text, found, names)
-            fits = dict(whole.ranked)
-            if (
-                match.confidence > whole.confidence
-                and fits.get(match.best or "", 0.0) >= TOLD_NEARLY * whole.ranked[0][1]
-            ):
-                return match
-            return whole
+            return self._nearly(self._ranked(text, found, names), self._whole(told, names))
         return self._ranked(text, found, names)
+
+    @staticmethod
+    def _nearly(whole: Match, match: Match) -> Match:
+        """The match of a message's question alone, if surer than the `whole` message's and
+        the whole message fits its entry nearly as well (TOLD_NEARLY) as its best; else the
+        whole's."""
+        fits = dict(whole.ranked)
+        if (
+            whole.ranked
+            and match.confidence > whole.confidence
+            and fits.get(match.best or "", 0.0) >= TOLD_NEARLY * whole.ranked[0][1]
+        ):
+            return match
+        return whole
 
     def _ranked(self, text: str, found: list[str], names: Iterable[str]) -> Match:
         """`match` for a message that is no small talk, its words `found`."""
@@ -795,6 +806,18 @@ class Matcher:
         if len(self._corrections) < CORRECTIONS:
             self._corrections[word] = close
         return close
+
+
+def _still_asks(after: str) -> bool:
+    """Whether what follows a message's last "?" asks too ("Kapan batas waktunya", "dapet
+    honor ga kak"), rather than tells ("sa tra punya uang banyak": Papuan "tra" is "tidak",
+    which asks only at the end; a talents' review s61, L3: a button for who runs the bot
+    came as "the buttons for what else you asked")."""
+    found = words(after)
+    while found and found[-1] != "tidak" and (found[-1] in STOPWORDS or found[-1] in SALUTATIONS):
+        found.pop()  # "dapet honor ga kak": "ga" still ends it
+    cues = QUESTION_CUES.intersection(found) - {"tidak"}
+    return bool(cues or ASKING_FOR.intersection(found)) or found[-1:] == ["tidak"]
 
 
 def _joining(found: list[str]) -> bool:

@@ -1727,6 +1727,7 @@ STOPWORDS_EN = _listed(
     somewhere anywhere
     again tho
     whether procedure procedures fine
+    sorry sory sori
     """
 )
 
@@ -1979,7 +1980,7 @@ THEN = frozenset({("kalau", "begitu"), ("kalau", "gitu")})
 WANTING_TO = _listed(
     """
     mau mo mw ingin pengen pingin want wanna to gas yuk yok ayo ayok langsung sekarang now let
-    lets me please pls plis aja saja deh dong ya yaa kak min mi bang bro mas mbak pak bu
+    lets me please pls plis aja saja deh dong ya yaa kak kaka kakak min mi bang bro mas mbak pak bu
     sy saya aku gw gue i oke ok okay
     sip siap yaudah iya yes minat interest my sign up ikut halo hai hi hello permisi
     ll will just d like m going gonna
