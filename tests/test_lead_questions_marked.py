@@ -77,3 +77,38 @@ def test_the_reply_box_has_one_name_in_the_chat_the_workspace_and_the_guide() ->
         assert CONTENT.text(Text.WS_LEAD_JUMP_REPLY, language) == f"↓ {name}"
         names[language] = name
     assert f"*{names['id']} / {names['en']}*" in guide
+
+
+async def test_a_note_that_asks_without_a_question_mark_is_a_question_on_both_sides(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A talents' review s61, L1: Bu Ratna's "Mohon kabar apakah biaya perjalanan
+    ditanggung." and Yohana's Papuan "…tapi sa tra tau biaya dong tanggung ka tidak" ask
+    without a "?": neither the talent (pointed to /tanya) nor staff (the alert, /lead, the
+    workspace) were told, as they are for a note with one. A plain note, even with "kapan
+    pun" or "atau tidak" in it, is still no question."""
+    notes = (
+        ("id", "Mohon kabar apakah biaya perjalanan ditanggung."),
+        ("id", "kami grup dari jayapura, tapi sa tra tau biaya dong tanggung ka tidak"),
+        ("en", "Please let us know whether travel costs are covered."),
+    )
+    admin = bot.emulator.user(ADMIN_ID)
+    for number, (language, note) in enumerate(notes, start=1):
+        talent = bot.user(first_name="Ratna", language_code=language)
+        reference = await apply(bot, talent, {**MUSICIAN, "message": note}, language=language)
+        thanks = next(m.text for m in talent.messages if reference in m.text)
+        assert thanks.endswith(shown(Text.INTAKE_SUBMITTED_NOTE_ASKS, language)), note
+        alert = staff_chat.last_message.text  # then a possible-duplicate mark (same details)
+        assert shown(Text.STAFF_NEW_LEAD_NOTE_ASKS) in alert, note
+        (page,) = await bot.send(admin, f"/lead {reference}")
+        assert shown(Text.LEAD_NOTE_ASKS) in page.text, note
+        async with workspace(bot, ADMIN_ID) as client:
+            lead = await client.ok("lead", {"id": number})
+        assert lead["note_asks"] is True, note
+    plain = "Kapan pun dibutuhkan, kami siap tampil. Siap atau tidak, kami tetap berkarya."
+    sari = bot.user(first_name="Sari")
+    reference = await apply(bot, sari, {**MUSICIAN, "message": plain})
+    assert all(shown(Text.INTAKE_SUBMITTED_NOTE_ASKS) not in m.text for m in sari.messages)
+    assert shown(Text.STAFF_NEW_LEAD_NOTE_ASKS) not in staff_chat.last_message.text
+    (page,) = await bot.send(admin, f"/lead {reference}")
+    assert shown(Text.LEAD_NOTE_ASKS) not in page.text

@@ -18,7 +18,8 @@ from bot.leads.choice_words import named_choices
 from bot.leads.intent_words import TRAILING_PARTICLES
 from bot.leads.step_questions import ASKED_WORDS
 from bot.leads.web_links import AROUND_LINK, web_link
-from bot.store.support import ASKING_MARKS, NOTE_KEY
+from bot.store.note_words import note_asks
+from bot.store.support import NOTE_KEY
 from bot.texts import Text
 
 # A question mark (or the full-width one) with nothing after it but emoji, spaces, invisible
@@ -189,9 +190,9 @@ def asks_in_note(answers: dict[str, Any]) -> bool:
     """Whether the form's note to the team ("Pesan untuk tim kami", its last answer) asks
     something (a talents' review: "kalau ke Korea biaya tiket siapa yang tanggung?" was filed
     with the lead, and she waited for an answer). Whether it still waits for staff is the
-    store's to say (bot/store/support.py NOTE_WAITING_FROM, by the same marks)."""
-    note = answers.get(NOTE_KEY)
-    return isinstance(note, str) and any(mark in note for mark in ASKING_MARKS)
+    store's to say (bot/store/support.py NOTE_WAITING_FROM, by the same rule: a "?", or
+    words that ask, as "Mohon kabar apakah biaya perjalanan ditanggung.")."""
+    return note_asks(answers.get(NOTE_KEY))
 
 
 def note_question(answers: dict[str, Any]) -> str:

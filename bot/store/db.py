@@ -44,6 +44,7 @@ from bot.store import schema
 from bot.store.folding import sql_lower
 from bot.store.health import StorageHealth, is_storage_error
 from bot.store.migrations import MIGRATIONS
+from bot.store.note_words import note_asks
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,9 @@ JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
 # read holds it, it is tried again after a pause that doubles from the first to the longest.
 SCRUB_WAIT_MS = 1_000
 SCRUB_PAUSES = (1.0, 60.0)
+# Whether a form's note asks something, for the SQL that lists the notes that wait
+# (bot.store.support.NOTE_WAITING_FROM), on every connection: its rule is Python's.
+_NOTE_ASKS = ("note_asks", 1, note_asks)
 
 
 def utc_now() -> str:
@@ -149,6 +153,7 @@ class Database:
         looker.execute("PRAGMA query_only=ON")
         reader = await aiosqlite.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         reader.row_factory = sqlite3.Row
+        await reader.create_function(*_NOTE_ASKS, deterministic=True)
         await reader.execute("PRAGMA query_only=ON")
         database = cls(writer, looker, reader, path)
         if migrate:
@@ -275,6 +280,7 @@ class Database:
         try:
             async with aiosqlite.connect(str(self.path), isolation_level=None) as reader:
                 reader.row_factory = sqlite3.Row
+                await reader.create_function(*_NOTE_ASKS, deterministic=True)
                 await reader.execute("PRAGMA query_only=ON")
                 await reader.execute("BEGIN")
                 try:
@@ -297,6 +303,7 @@ class Database:
         self._check_open()
         async with aiosqlite.connect(str(self.path), isolation_level=None) as reader:
             reader.row_factory = sqlite3.Row
+            await reader.create_function(*_NOTE_ASKS, deterministic=True)
             await reader.execute("PRAGMA query_only=ON")
             yield Snapshot(reader)
 
@@ -754,6 +761,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     )
     connection.row_factory = sqlite3.Row
     connection.execute("PRAGMA foreign_keys=ON")
+    connection.create_function(*_NOTE_ASKS, deterministic=True)
     return connection
 
 

@@ -51,15 +51,12 @@ ANY_WAITING = (
 )
 # A question in the form's note to the team that waits (a staff re-check s58: the lead page
 # said it waited, the Questions tab and the daily digest knew nothing of it): a submitted lead
-# whose note (NOTE_KEY, the form's last answer) asks something (one of ASKING_MARKS in it, as
-# bot.leads.asked_questions.asks_in_note reads it), and no staff answer that was not a holding
-# reply has reached the talent since it was submitted. The lead page, /lead, the Questions tab,
-# its count, the digest and the answer's heading all read it from here.
+# whose note (NOTE_KEY, the form's last answer) asks something (bot.store.note_words, by its
+# marks or words, as bot.leads.asked_questions.asks_in_note reads it), and no staff answer that
+# was not a holding reply has reached the talent since it was submitted. The lead page, /lead,
+# the Questions tab, its count, the digest and the answer's heading all read it from here.
 NOTE_KEY = "message"
-ASKING_MARKS = ("?", "\uff1f")
-_NOTE_ASKS = " OR ".join(
-    f"instr(json_extract(n.value, '$'), '{mark}') > 0" for mark in ASKING_MARKS
-)
+_NOTE_ASKS = "note_asks(json_extract(n.value, '$'))"
 NOTE_WAITING_FROM = (
     "\nFROM applications a"  # noqa: S608 - this module's constants only
     + "\nJOIN answers n ON n.application_id = a.id AND n.question_key = '"

@@ -1,0 +1,43 @@
+"""Whether the form's note to the team asks something: pure text, no I/O.
+
+Read in Python (bot.leads.asked_questions.asks_in_note: the talent's thanks, the staff's
+alert) and in SQL as note_asks() (bot.store.support.NOTE_WAITING_FROM: the lead page, the
+Questions tab, the digest), so every place reads a note alike: bot.store.db gives each of its
+connections the function.
+"""
+
+from __future__ import annotations
+
+import re
+
+ASKING_MARKS = ("?", "\uff1f")
+# A note asks without a "?" too (a talents' review s61, L1: "Mohon kabar apakah biaya
+# perjalanan ditanggung.", Papuan "…sa tra tau biaya dong tanggung ka tidak"): by words that
+# only ask, never by words a statement uses as well ("kapan saja", "apa pun", "bisa").
+_ASKING_WORDS = re.compile(
+    r"\bapa\s?kah\b"  # "apakah", "apa kah"
+    r"|\b(?:mohon|minta|tolong)\s+(?:info\w*|kabar\w*|penjelasan|dijelaskan|jelaskan)\b"
+    r"|\b(?:ingin|mau|pengen|boleh|izin|ijin)\s+(?:tanya|bertanya|nanya|menanyakan)\b"
+    # "ditanggung atau tidak", "tanggung ka tidak": a choice of yes or no that ends a sentence
+    r"|\b(?:atau|ato|apa|ka|kah)\s+(?:tidak|tdk|tak|tra|nggak|ngga|gak|ga|enggak|engga|belum"
+    r"|blm|bukan)(?:\s+(?:ya|kak|kaka|min|pak|bu|sih|nih|dong))*\s*(?:[.!\n]|$)"
+    # a sentence that starts as a question: "Siapa yang menanggung biaya.", "Is there a fee."
+    r"|(?:^|[.!\n]\s*)(?:bagaimana|gimana|kapan|berapa|siapa|kenapa|mengapa|di\s?mana)\b"
+    r"(?!\s*(?:pun|saja|aja)\b)"
+    r"|(?:^|[.!\n]\s*)(?:how|what|when|where|who|why|which)\s+(?:do|does|did|is|are|was|can"
+    r"|could|should|will|would)\b"
+    r"|(?:^|[.!\n]\s*)(?:do|does|can|could|is|are|will|would|should)\s+(?:you|we|i|it|there"
+    r"|they|the|this|our|my)\b"
+    r"|\b(?:i|we)\s+(?:would like|'d like|want|wanted)\s+to\s+ask\b"
+    r"|\bwondering\s+(?:if|whether|how|when|what|who)\b"
+    r"|\blet\s+(?:me|us)\s+know\s+(?:if|whether|how|when|what|who)\b",
+    re.IGNORECASE,
+)
+
+
+def note_asks(note: object) -> bool:
+    """Whether a note asks something: a question mark (ASKING_MARKS) or words that only ask
+    (_ASKING_WORDS). Anything but text (a stored value of another type) asks nothing."""
+    if not isinstance(note, str):
+        return False
+    return any(mark in note for mark in ASKING_MARKS) or _ASKING_WORDS.search(note) is not None
