@@ -54,9 +54,11 @@ class Burst:
     at_least: bool = False  # over _TALLIED distinct refusers: `others` is a lower bound
 
     def refusers(self, noun: str, plural: str | None = None) -> str:
-        """Who was refused, as a log line names them: "user 1003 (1)", "users 1004 (10),
-        1003 (1) and 3 others" (the noun in English; its plural made with an s unless given)."""
-        named = ", ".join(f"{who} ({times})" for who, times in self.by)
+        """Who was refused, as a log line names them: "user 1003 x1", "users 1004 x10,
+        1003 x1 and 3 others" (the noun in English; its plural made with an s unless given).
+        Not "(10)": after an address ("127.0.0.3 (10)") the log's phone mask took it for a
+        number (bot/logs.py, redact)."""
+        named = ", ".join(f"{who} x{times}" for who, times in self.by)
         nouns = plural or f"{noun}s"
         if not self.others:
             return f"{noun if len(self.by) == 1 else nouns} {named}"

@@ -131,8 +131,9 @@ async def test_a_question_is_answered_from_the_simulated_staff_group(tmp_path: P
         await terminal.read_until("Halo, Sari")
         terminal.type("/tanya")
         await terminal.read_until(re.escape(opening(Text.SUPPORT_INVITE).removeprefix("💬 ")))
-        terminal.type(f"Ada program film?{ESCAPES}")
-        copy = await terminal.read_until(r"═══ staff group #(\d+), reply to #\d+ ═+\nAda program")
+        # A question for people, not one the content answers (that would be answered first).
+        terminal.type(f"Kapan tim bisa telepon saya?{ESCAPES}")
+        copy = await terminal.read_until(r"═══ staff group #(\d+), reply to #\d+ ═+\nKapan tim")
         number = copy.group(1)
         await terminal.read_until(re.escape("[bot reacted 👌 to your message]"))  # passed on
         terminal.type(f"/as-staff-group reply {number} Ada, cek /program ya.")
@@ -152,7 +153,7 @@ async def test_a_question_is_answered_from_the_simulated_staff_group(tmp_path: P
     assert code == 0, err
     # The talent's name and words reach the terminal escaped, never as codes it obeys.
     assert "Halo, Sari\\x1b]0;owned\\x07\\x1b[2J!" in terminal.seen
-    assert "Ada program film?\\x1b]0;owned\\x07\\x1b[2J" in terminal.seen
+    assert "Kapan tim bisa telepon saya?\\x1b]0;owned\\x07\\x1b[2J" in terminal.seen
     assert "\x1b" not in terminal.seen and "\x07" not in terminal.seen
 
 

@@ -425,7 +425,7 @@ async def test_non_staff_get_no_file_and_no_hint(
     handlers = [r.args[0] for r in refused if isinstance(r.args, tuple)]
     assert len(refused) == len(handlers) == len(set(handlers)) >= 4
     assert all(
-        r.getMessage().endswith(f"1 time since the last report, by user {stranger.id} (1)")
+        r.getMessage().endswith(f"1 time since the last report, by user {stranger.id} x1")
         for r in refused
     )
     assert all(r.levelno == logging.WARNING for r in refused)
@@ -449,13 +449,13 @@ async def test_forged_staff_buttons_change_nothing_and_are_logged_once_a_minute(
     bot.runner.application.bot_data["services"].refusals.clock = lambda: now[0]
     answered, mark, group = len(sari.callback_answers), sari.mark(), staff_chat.mark()
     staff = "Refused staff action pipeline_button for non-staff users {} since the last report, by"
-    stale = "Stale or unknown button data: {} since the last report, from user {} ({})"
+    stale = "Stale or unknown button data: {} since the last report, from user {} x{}"
     with caplog.at_level(logging.INFO):
         # Each minute's first press is logged, with what was held back since the last line
         # and who pressed, those who pressed most first (the member, first after the line).
         for refused, by, forged in (
-            ("1 time", f"user {sari.id} (1)", (1, "1 press")),
-            ("30 times", f"users {member.id} (15), {sari.id} (15)", (5, "5 presses")),
+            ("1 time", f"user {sari.id} x1", (1, "1 press")),
+            ("30 times", f"users {member.id} x15, {sari.id} x15", (5, "5 presses")),
         ):
             caplog.clear()
             for _ in range(5):
@@ -512,11 +512,11 @@ async def test_a_refusal_line_names_who_pressed_and_the_last_burst_is_not_lost(
         await job.run(bot.runner.application)
         await job.run(bot.runner.application)  # and once only
     line = "Refused staff action pipeline_button for non-staff users {} since the last report, by"
-    both = f"users {attacker.id} (10), {decoy.id} (1)"  # who pressed most first
+    both = f"users {attacker.id} x10, {decoy.id} x1"  # who pressed most first
     assert [r.getMessage() for r in caplog.records if r.name == "handlers.guard"] == [
-        f"{line.format('1 time')} user {decoy.id} (1)",
+        f"{line.format('1 time')} user {decoy.id} x1",
         *[f"{line.format('11 times')} {both}"] * 3,
-        f"{line.format('10 times')} user {attacker.id} (10)",
+        f"{line.format('10 times')} user {attacker.id} x10",
     ]
     state = await bot.store.pipeline.state(1)
     assert state is not None and state.stage == "baru"
@@ -531,8 +531,8 @@ def test_a_refusal_line_names_five_refusers_and_counts_the_others() -> None:
     now[0] += 60
     refusals.flush()
     assert [(burst.count, burst.refusers("user")) for burst in lines] == [
-        (1, "user 1 (1)"),
-        (15, "users 3 (4), 6 (3), 4 (2), 5 (2), 8 (2) and 2 others"),
+        (1, "user 1 x1"),
+        (15, "users 3 x4, 6 x3, 4 x2, 5 x2, 8 x2 and 2 others"),
     ]
 
 

@@ -157,20 +157,20 @@ async def test_a_workspace_refusal_line_names_where_they_came_from_and_the_last_
             await job.run(bot.runner.application)  # nothing comes after: the job writes it
             await job.run(bot.runner.application)  # once only
     line = "Workspace refused {} ({}) since the last report, from {}"
-    both = f"addresses {attacker} (10), {decoy} (1)"  # who was refused most first
-    once = f"address {attacker} (1)"
+    both = f"addresses {attacker} x10, {decoy} x1"  # who was refused most first
+    once = f"address {attacker} x1"
     lines = [
         r.getMessage() for r in caplog.records if r.getMessage().startswith("Workspace refused")
     ]
     assert lines == [
-        line.format("1 request", "signature", f"address {decoy} (1)"),
+        line.format("1 request", "signature", f"address {decoy} x1"),
         line.format("1 request", "not_staff", once),
         *[
             line.format("11 requests", "signature", both),
             line.format("1 request", "not_staff", once),
         ]
         * 2,
-        line.format("10 requests", "signature", f"address {attacker} (10)"),
+        line.format("10 requests", "signature", f"address {attacker} x10"),
     ]
 
 
