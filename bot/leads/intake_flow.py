@@ -637,6 +637,21 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
 
+    async def _carried_taken(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        offered: str,
+        update_id: int,
+    ) -> Screen:
+        """The value a wish to change carried ("kotanya ganti jadi Bandung"), said yes to: read
+        as if typed, through every check of the question (a re-check s61, M1: the press stored
+        Bandung under Sulawesi Selatan, where typing it asked which is right)."""
+        del answers  # read again, as typed
+        unoffered = replace(draft, pending=None, current_key=question.key)
+        return await self.text(unoffered, offered, update_id, language=draft.language)
+
     async def _province_told(
         self,
         draft: Draft,

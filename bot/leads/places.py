@@ -153,7 +153,39 @@ def _city_then_province(content: Content, text: str) -> Accepted | None:
                 and city.values == [province.value]
             ):
                 return Accepted(province.value, city=_place_as_typed(city_typed, city.city))
+    # A city of two words, its part of the compass after it ("bandung barat jabar", "jakarta
+    # selatan dki"; a re-check s61, L1: Bandung offered, Jakarta Selatan asked about).
+    for at in range(1, len(words)):
+        for city_typed, province_typed_ in (
+            (" ".join(words[:at]), " ".join(words[at:])),
+            (" ".join(words[at:]), " ".join(words[:at])),
+        ):
+            province = _find_province(content, province_typed_)
+            if isinstance(province, Accepted) and (
+                named := _city_with_compass(content, city_typed, province.value)
+            ):
+                return Accepted(province.value, city=named)
     return None
+
+
+_EN_WAY = frozenset("west east north south central".split())  # noqa: SIM905 -- a word list
+
+
+def _city_with_compass(content: Content, typed: str, value: str) -> str | None:
+    """The place `typed` names in the province `value` with a part of the compass, written
+    as such a place is ("Bandung Barat", "Jakarta Selatan", "South Jakarta"), else None."""
+    words = fold(typed).split()
+    core = [word for word in words if word not in _COMPASS]
+    before = set(words[: len(words) - len(core)])  # "south jakarta"
+    if not core or len(core) == len(words):
+        return None
+    ends = words[: len(core)] == core  # "bandung barat", "jakarta selatan"
+    if not (ends or (words[len(words) - len(core) :] == core and before <= _EN_WAY)):
+        return None  # "selatan dki": no place's name
+    city = _find_province(content, " ".join(core))
+    if isinstance(city, Matches) and city.city is not None and city.values == [value]:
+        return _place_as_typed(typed, city.city)
+    return _as_name(typed) if _part_of_province(content, typed) == value else None
 
 
 # Where a talent comes from, not where they live now ("originally from Bandung", "asli

@@ -240,9 +240,12 @@ FREE_TEXT = frozenset({"short_text", "long_text"})
 
 # A password typed beside the link ("(pw: kocca)", "kata sandinya abc", "password 1234"),
 # which the stored link would drop; "Sandi" alone is a name, so it needs "kata", "-nya" or ":".
+# "pass" is one in brackets or before a word with a digit ("(pass bakau2024)"; a re-check s61,
+# L3: kept in the log), not "I'll pass".
 _PASSWORD = re.compile(
     r"(?<!\w)(?:(?:pw|pwd|passwd|password|passcode)(?:-?nya)?(?!\w)"
-    r"|kata\s*sandi(?:-?nya)?(?!\w)|(?:sandi|pass)(?:-?nya(?!\w)|\s*[:=]))",
+    r"|kata\s*sandi(?:-?nya)?(?!\w)|(?:sandi|pass)(?:-?nya(?!\w)|\s*[:=])"
+    r"|(?<=[(\[])pass(?!\w)|pass(?=\s+[^\s\d]*\d))",
     re.I,
 )
 
