@@ -90,3 +90,28 @@ async def test_a_two_word_city_and_its_province_without_a_comma_are_taken(
     assert (answers["province"], answers["city"]) == (province, city)
     label = CONTENT.provinces[province].label.get("id")
     assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=f"{city}, {label}"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("nama panggung saya tidak ada", "id"),
+        ("nama panggung gak ada kak", "id"),
+        ("nama panggung sa tra ada", "id"),
+        ("pakai nama asli aja", "id"),
+        ("sa pake nama asli saja kaka", "id"),
+        ("nama asli saja", "id"),
+        ("I perform under my own name", "en"),
+        ("just my real name", "en"),
+    ],
+)
+async def test_no_stage_name_said_after_the_name_words_skips_it(
+    bot: Harness, typed: str, language: str
+) -> None:
+    """Re-check M1/M2 left: "nama panggung saya tidak ada" was stored as "tidak ada",
+    "nama panggung sa tra ada" as "tra ada", "pakai nama asli aja" asked back, "I perform under
+    my own name" stored whole. Now each as ⏭ Skip."""
+    user = await at_question(bot, "stage_name", language=language)
+    await bot.send(user, typed)
+    assert await where(bot, user) == "music_role"
+    assert (await draft_answers(bot, user)).get("stage_name") is None

@@ -118,6 +118,17 @@ _NOT_USING = re.compile(
     r"(?: (?:nama|panggung|band|grup|group|stage|name|alias|samaran|rumah|produksi|ph"
     r"|production|house|company|perusahaan|studio))+$"
 )
+# The name question's words first, then the no ("nama panggung saya tidak ada", "nama
+# panggung sa tra ada"), or the talent's own name for it ("pakai nama asli aja", "I perform
+# under my own name"; a re-check s61: stored as "tidak ada", "tra ada", or the sentence).
+_NONE_AFTER = re.compile(
+    r"^(?:(?:nama|panggung|band|grup|stage|name)\w* )+(?:(?:saya|sa|aku|gw|gue|beta|kami|my) )?"
+    r"(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|ndak|nda|tra|tr|sonde|seng|belum|blm)"
+    r" (?:ada|punya)$"
+    r"|^(?:(?:saya|sa|aku|gw|gue|beta|kami|i|we) )?(?:(?:pakai|pake|pakek|cukup|perform|go"
+    r"|by|under|use|just|only) )*(?:(?:my|our) )?(?:(?:own|real) )?"
+    r"(?:nama asli|nama sendiri|real name|own name)(?: (?:aja|saja|only|kaka|kak))*$"
+)
 _NOTHING_WORDS = frozenset({"ada", "punya"})
 # What may follow such a no: working on one's own, thanks ("no, im indie", "gak ada, thanks!").
 _ON_MY_OWN = frozenset(
@@ -173,7 +184,8 @@ def says_skip(text: str) -> bool:
     said = " ".join(words)  # "skip kak", "lewati dulu bro"
     if {folded, said} & (_SKIP_WORDS | _NOTHING_ALONE):
         return True
-    if _NOT_USING.match(said) and not all(word[:1].isupper() for word in plain.split()):
+    no_name = _NOT_USING.match(said) or _NONE_AFTER.match(said)
+    if no_name and not all(word[:1].isupper() for word in plain.split()):
         return True  # "saya tidak pakai nama panggung"; not a band named "Tanpa Nama Band"
     # "no, im indie", "ga ada, indie aja" (a talents' review: stored as the production
     # house): a no, then only that the talent works on their own, or thanks.
