@@ -112,3 +112,40 @@ async def test_a_note_that_asks_without_a_question_mark_is_a_question_on_both_si
     assert shown(Text.STAFF_NEW_LEAD_NOTE_ASKS) not in staff_chat.last_message.text
     (page,) = await bot.send(admin, f"/lead {reference}")
     assert shown(Text.LEAD_NOTE_ASKS) not in page.text
+
+
+async def test_a_note_that_only_states_is_no_question_on_either_side(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A recheck review s61, L2: the rule for notes that ask without "?" took statements for
+    questions: "Kapan-kapan" (some day), "Berapa lama pun …" (however long), and an English
+    sentence written in the Indonesian order, "Is our drummer, Budi, 17." The talent was
+    pointed to /tanya, staff alerted, and the lead waited among the Questions. A request or a
+    question that starts as one still asks."""
+    notes = (
+        ("id", "Kapan-kapan kami ingin tampil di Seoul."),
+        ("id", "Berapa lama pun prosesnya kami tunggu. Siapa pun jurinya, kami siap."),
+        ("en", "We are a rock band from Medan. Is our drummer, Budi, 17."),
+    )
+    admin = bot.emulator.user(ADMIN_ID)
+    for number, (language, note) in enumerate(notes, start=1):
+        talent = bot.user(first_name="Budi", language_code=language)
+        reference = await apply(bot, talent, {**MUSICIAN, "message": note}, language=language)
+        thanks = next(m.text for m in talent.messages if reference in m.text)
+        assert shown(Text.INTAKE_SUBMITTED_NOTE_ASKS, language) not in thanks, note
+        assert shown(Text.STAFF_NEW_LEAD_NOTE_ASKS) not in staff_chat.last_message.text, note
+        (page,) = await bot.send(admin, f"/lead {reference}")
+        assert shown(Text.LEAD_NOTE_ASKS) not in page.text, note
+        async with workspace(bot, ADMIN_ID) as client:
+            lead = await client.ok("lead", {"id": number})
+        assert lead["note_asks"] is False, note
+    # Still asking, without "?": a request to "you", and a question's own first words.
+    for language, note in (
+        ("en", "We are a rock band from Medan. Could you tell us the audition dates."),
+        ("id", "Kami dari Medan. Kapan audisinya dibuka"),
+    ):
+        talent = bot.user(first_name="Budi", language_code=language)
+        reference = await apply(bot, talent, {**MUSICIAN, "message": note}, language=language)
+        thanks = next(m.text for m in talent.messages if reference in m.text)
+        assert thanks.endswith(shown(Text.INTAKE_SUBMITTED_NOTE_ASKS, language)), note
+        assert shown(Text.STAFF_NEW_LEAD_NOTE_ASKS) in staff_chat.last_message.text, note

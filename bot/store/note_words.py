@@ -22,12 +22,17 @@ _ASKING_WORDS = re.compile(
     r"|\b(?:atau|ato|apa|ka|kah)\s+(?:tidak|tdk|tak|tra|nggak|ngga|gak|ga|enggak|engga|belum"
     r"|blm|bukan)(?:\s+(?:ya|kak|kaka|min|pak|bu|sih|nih|dong))*\s*(?:[.!\n]|$)"
     # a sentence that starts as a question: "Siapa yang menanggung biaya.", "Is there a fee."
+    # Not an indefinite one (a recheck review s61, L2): "kapan pun/saja", reduplicated
+    # "Kapan-kapan kami ingin tampil" (some day), or "pun" a word or two on ("Berapa lama pun
+    # prosesnya kami tunggu", as "Berapa pun biayanya").
     r"|(?:^|[.!\n]\s*)(?:bagaimana|gimana|kapan|berapa|siapa|kenapa|mengapa|di\s?mana)\b"
-    r"(?!\s*(?:pun|saja|aja)\b)"
+    r"(?!\s*(?:pun|saja|aja)\b|-)(?!(?:\s+\w+){1,2}\s+pun\b)"
     r"|(?:^|[.!\n]\s*)(?:how|what|when|where|who|why|which)\s+(?:do|does|did|is|are|was|can"
     r"|could|should|will|would)\b"
-    r"|(?:^|[.!\n]\s*)(?:do|does|can|could|is|are|will|would|should)\s+(?:you|we|i|it|there"
-    r"|they|the|this|our|my)\b"
+    # An English inversion without "?" asks only where no statement starts so ("Is our
+    # drummer, Budi, 17." is one, written the Indonesian way): a request to "you", "is there".
+    r"|(?:^|[.!\n]\s*)(?:can|could|would|will|do|did)\s+(?:you|anyone|someone)\b"
+    r"|(?:^|[.!\n]\s*)(?:is|are)\s+there\b"
     r"|\b(?:i|we)\s+(?:would like|'d like|want|wanted)\s+to\s+ask\b"
     r"|\bwondering\s+(?:if|whether|how|when|what|who)\b"
     r"|\blet\s+(?:me|us)\s+know\s+(?:if|whether|how|when|what|who)\b",
