@@ -17,12 +17,20 @@ from bot.leads import registration_limit
 from bot.leads.export import to_wib
 from bot.leads.pipeline_stats import short_day
 from bot.store.applications import REFERENCE_FORMAT
+from bot.store.db import ago
 from bot.store.pipeline import Registration
 from bot.support import still_waiting
 from bot.texts import Text
 from handlers import pipeline_views, talent_cancel
 from handlers.common import BotContext
 from handlers.views import Screen
+
+# How long after an erasure a wish to undo it ("bisa dibalikin ga min") is read as one (a
+# recheck review s61, M2): a regret comes at once or once slept on, within the day that the
+# erased registrations still count against the day's limit (the regret's text says so);
+# later, "kembalikan …" is more likely about something else, and "is my data still kept?" is
+# still told that it was erased.
+REGRET_FOR = 24 * 60 * 60
 
 
 async def status_screen(context: BotContext, user_id: int, language: str) -> Screen:
@@ -156,8 +164,11 @@ async def after_erasure(context: BotContext, user_id: int, language: str, text: 
         again, limited = Text.ERASED_REGISTER_AGAIN, Text.ERASED_REGISTER_AGAIN_LIMITED
         return await _erased_text(context, user_id, language, again, limited, erased[-1])
     if regrets_erasure(text):  # "eh jangan dihapus", "bisa dibalikin?": gone for good
-        regret, limited = Text.ERASED_REGRET, Text.ERASED_REGRET_LIMITED
-        return await _erased_text(context, user_id, language, regret, limited, erased[-1])
+        if erased[-1] >= ago(REGRET_FOR):
+            regret, limited = Text.ERASED_REGRET, Text.ERASED_REGRET_LIMITED
+            return await _erased_text(context, user_id, language, regret, limited, erased[-1])
+        if not (old or about_own_data(text) or asks_whats_left(text) or asks_whats_kept(text)):
+            return None  # a day on, it is rarely the erasure: answered as any message
     # "data saya masih ada yang tersimpan?": what is, not "nothing"; not "Nomor KOC-000001
     # masih berlaku?" (that number, not theirs: /status's line and its word on it); and its
     # bare follow-up, "jadi yang tersisa apa aja?"

@@ -597,6 +597,58 @@ async def test_a_regret_right_after_an_erasure_is_told_the_data_cannot_be_restor
     assert said.text != shown(Text.ERASED_REGRET, "en", when=when)
 
 
+FINAL = {"id": "tidak bisa dikembalikan", "en": "can't be restored"}  # erased_regret's words
+
+
+async def test_after_an_erasure_only_a_regret_about_it_soon_after_is_told_it_is_final(
+    bot: Harness,
+) -> None:
+    """A recheck review s61, M2: after /hapusdata, any message with "kembali" got "Datamu
+    sudah kami hapus … tidak bisa dikembalikan", for as long as nothing was registered: Dimas's
+    KOFIC question ("dananya kembali berapa persen?") had no KOFIC page, his goodbye ("nanti
+    saya kembali lagi") was told his data was gone. Only a wish to undo the erasure gets it,
+    and only within a day of it; other messages are answered as before."""
+    kofic = CONTENT.programs["kofic_incentive"].title
+    for language, regrets, others in (
+        (
+            "id",
+            ("kembalikan data saya", "bisa dibalikin ga min", "eh jangan dihapus"),
+            ("insentif lokasi KOFIC itu dananya kembali berapa persen?",),
+        ),
+        (
+            "en",
+            ("bring my data back", "can I undo that"),
+            ("does the KOFIC location incentive pay money back? how much?",),
+        ),
+    ):
+        dimas = bot.user(first_name="Dimas", language_code=language)
+        await apply(bot, dimas, MUSICIAN, language=language)
+        await bot.send(dimas, "/hapusdata" if language == "id" else "/deletemydata")
+        await bot.press(dimas, shown(Text.BTN_CONFIRM_DELETE, language))
+        [erased_at] = await bot.store.privacy.was_erased(dimas.id)
+        regret = shown(Text.ERASED_REGRET, language, when=moment_text(CONTENT, language, erased_at))
+        for question in others:
+            [said, *_] = await bot.send(dimas, question)
+            assert said.text.split("\n")[0] == kofic.get(language), question
+        goodbye = (
+            "oke makasih, nanti saya kembali lagi" if language == "id" else "thanks, I'll be back"
+        )
+        [said] = await bot.send(dimas, goodbye)
+        assert FINAL[language] not in said.text, goodbye
+        for wish in regrets:
+            [said] = await bot.send(dimas, wish)
+            assert said.text == regret, wish
+        # A day and more on, the same words are read as any message.
+        async with bot.store.db.transaction() as tx:
+            await tx.execute(
+                "UPDATE erasures SET erased_at = ? WHERE subject_hash = ?",
+                ("2026-01-01T00:00:00.000000+00:00", bot.store.privacy.subject_hash(dimas.id)),
+            )
+        for wish in regrets:
+            replies = await bot.send(dimas, wish)
+            assert all(FINAL[language] not in m.text for m in replies), wish
+
+
 async def test_asked_after_an_erasure_what_is_kept_the_answer_is_what_dataku_shows(
     bot: Harness,
 ) -> None:

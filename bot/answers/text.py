@@ -22,6 +22,7 @@ from bot.answers.words import (
     ASKING_BACK,
     ASKING_ON,
     BEFORE_SET_ASIDE,
+    BRINGING,
     BY_NOW,
     CALLED,
     CLOSING,
@@ -32,6 +33,7 @@ from bot.answers.words import (
     FILLING,
     FIRST_PERSON,
     FROM,
+    GIVING_BACK,
     GRATITUDE,
     GREETINGS,
     HAVING,
@@ -71,10 +73,10 @@ from bot.answers.words import (
     REGISTERING,
     REGISTERING_FOR,
     REGRET_NO,
+    REGRETTED,
     REMAINING,
     REPLY_REACH,
     REPLYING,
-    RESTORING,
     RUNNING,
     SALUTATIONS,
     SENDING,
@@ -86,6 +88,7 @@ from bot.answers.words import (
     THANKS,
     THE_TEAM,
     THEN,
+    UNDOING,
     WANTING_TO,
     WHAT_THIS_IS,
     WHATS_LEFT,
@@ -111,6 +114,8 @@ _TAG = re.compile(r"<[^<>]{0,200}>")
 _LINK = re.compile(r"(?<!\S)(?:https?://|www\.)\S++|(?<!\S)[^\s@]*+@\S++")
 _JOINED = re.compile(r"(?<=[^\W\d_]):(?=[^\W\d_])")  # MU:CON is one word
 # Emoji are words ("🙏" thanks), their skin tones (U+1F3FB-U+1F3FF) are not.
+# What the words read as "kembali" but gives back ("bisa dibalikin?"): `regrets_erasure`.
+_GIVEN_BACK = re.compile(r"\b(?:di)?(?:balik(?:in|an)|kembalikan)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+|[\U0001F300-\U0001F3FA\U0001F400-\U0001FAFF\u2600-\u27BF]")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "halooo" -> "halo"
 # Any character three times in a row: whether to look for _REPEATS word by word. It finds
@@ -676,16 +681,32 @@ def asks_to_register_again(text: str) -> bool:
 
 def regrets_erasure(text: str) -> bool:
     """Whether a message wishes an erasure undone ("eh jangan dihapus", "yah kehapus ya? bisa
-    dibalikin ga min", "oh no, can I undo that"): after one, only an honest line that the data
-    is gone fits (a talents' review s61, M8). "Dibalikin" is read as "kembali" (given back),
-    which "kembali ke menu" is not. A word check, no read."""
+    dibalikin ga min", "kembalikan data saya", "oh no, can I undo that", "bring my data
+    back"): after one, only an honest line that the data is gone fits (a talents' review s61,
+    M8). Giving back counts only about the data (or the mistake), or said with nothing but
+    small words: not "insentif KOFIC dananya kembali berapa persen?", "nanti saya kembali
+    lagi", nor "kembalikan ke menu awal" (a recheck review s61, M2). A word check, no read."""
     found = words(text)
-    if not RESTORING.isdisjoint(found):
+    if not UNDOING.isdisjoint(found):
         return True
     if not REGRET_NO.isdisjoint(found) and not DELETING.isdisjoint(found):
         return True
-    back = [index for index, word in enumerate(found) if word == "kembali"]
-    return any(found[index + 1 : index + 2] not in (["ke"], ["to"]) for index in back)
+    back = [
+        index
+        for index, word in enumerate(found)
+        if word in GIVING_BACK
+        and found[index + 1 : index + 2] not in (["ke"], ["to"])
+        and (word != "back" or not BRINGING.isdisjoint(found[:index]))
+    ]
+    if not back:
+        return False
+    if not (REGRETTED | DELETING).isdisjoint(found):
+        return True  # "kembalikan data saya", "data saya bisa kembali?", "bring my data back"
+    # "bisa dibalikin ga min", "can you restore it?"; "kembali" alone is coming back ("nanti
+    # saya kembali lagi"), but the words read "dibalikin" as "kembali" too: the text tells
+    given = _GIVEN_BACK.search(text) is not None or any(found[i] != "kembali" for i in back)
+    rest = set(found) - STOPWORDS - MURMURS - GIVING_BACK - BRINGING
+    return given and not rest
 
 
 def asks_after_reply(text: str) -> bool:

@@ -2167,14 +2167,25 @@ HELD = _listed("pendaftaran registration nomor number reference referensi jawaba
 FILLING = _listed("isi ngisi mengisi diisi formulir form fill")
 AGAIN = _listed("lagi ulang again awal scratch")
 # Regret after an erasure ("eh jangan dihapus", "yah kehapus ya? bisa dibalikin ga min", "oh
-# no, can I undo that"): a word for getting it back or deleted by mistake, or a no ("jangan")
-# with one for deleting (a talents' review s61, M8: "not sure" and the data page). Not read by
-# the matcher.
-RESTORING = _listed(
+# no, can I undo that"): a word for deleting by mistake or undoing it, or a no ("jangan") with
+# one for deleting (a talents' review s61, M8: "not sure" and the data page). A word for
+# giving back ("kembalikan", "dibalikin", "restore", "bring … back") only with a word for the
+# data or the mistake near it, or with nothing but small words ("bisa dibalikin ga min"):
+# "dananya dikembalikan berapa persen?" is KOFIC's rebate, "nanti saya kembali lagi" a goodbye
+# (a recheck review s61, M2). Not read by the matcher.
+UNDOING = _listed("undo unerase kehapus kehapusan kepencet kepijit")
+GIVING_BACK = _listed(
     """
-    balikin dibalikin balikkan kembalikan dikembalikan kembaliin dikembaliin pulihkan
-    dipulihkan memulihkan pulihin dipulihin restore restored undo recover recovered unerase
-    kehapus kehapusan kepencet kepijit
+    kembali balikin dibalikin balikkan balikan kembalikan dikembalikan kembaliin dikembaliin
+    pulihkan dipulihkan memulihkan pulihin dipulihin restore restored recover recovered back
+    """
+)
+BRINGING = _listed("bring give get have put want")
+REGRETTED = _listed(
+    """
+    data datanya dataku datamu akun akunku akunnya account profil profile formulir pendaftaran
+    pendaftaranku registrasi registration jawaban jawabanku answers details informasi
+    information sengaja accident accidentally mistake oops
     """
 )
 REGRET_NO = _listed("jangan jgn jgan dont don")  # "don't" is read as "don", "t"
