@@ -149,3 +149,34 @@ async def test_a_note_that_only_states_is_no_question_on_either_side(
         thanks = next(m.text for m in talent.messages if reference in m.text)
         assert thanks.endswith(shown(Text.INTAKE_SUBMITTED_NOTE_ASKS, language)), note
         assert shown(Text.STAFF_NEW_LEAD_NOTE_ASKS) in staff_chat.last_message.text, note
+
+
+async def test_a_note_that_asks_to_be_told_or_tells_what_is_unknown_is_no_question(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """The final review s61, M1: "Tolong kabari saya jika lolos." asks to be told the outcome
+    (which the team's outcome message does anyway), "Saya belum tahu apakah saya bisa ikut." says
+    what the talent does not know yet, "Siapa yang terpilih nanti, saya tetap mendukung." means
+    whoever: none of them is a question for staff, yet the talent was pointed to /tanya and the
+    lead waited among the Questions. A question after such a clause still asks."""
+    notes = (
+        ("id", "Tolong kabari saya jika lolos.", False),
+        ("id", "Saya belum tahu apakah saya bisa ikut.", False),
+        ("id", "Terima kasih. Siapa yang terpilih nanti, saya tetap mendukung.", False),
+        ("en", "Please let me know if I pass.", False),
+        ("id", "Tolong kabari saya jika lolos, apakah perlu datang ke Seoul.", True),
+        ("id", "Saya tidak tahu apakah biaya perjalanan ditanggung.", True),
+    )
+    admin = bot.emulator.user(ADMIN_ID)
+    for number, (language, note, asks) in enumerate(notes, start=1):
+        talent = bot.user(first_name="Budi", language_code=language)
+        reference = await apply(bot, talent, {**MUSICIAN, "message": note}, language=language)
+        thanks = next(m.text for m in talent.messages if reference in m.text)
+        assert thanks.endswith(shown(Text.INTAKE_SUBMITTED_NOTE_ASKS, language)) is asks, note
+        alert = staff_chat.last_message.text
+        assert (shown(Text.STAFF_NEW_LEAD_NOTE_ASKS) in alert) is asks, note
+        (page,) = await bot.send(admin, f"/lead {reference}")
+        assert (shown(Text.LEAD_NOTE_ASKS) in page.text) is asks, note
+        async with workspace(bot, ADMIN_ID) as client:
+            lead = await client.ok("lead", {"id": number})
+        assert lead["note_asks"] is asks, note

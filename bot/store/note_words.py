@@ -40,9 +40,34 @@ _ASKING_WORDS = re.compile(
 )
 
 
+# Clauses that only tell, taken out before _ASKING_WORDS looks (the final review s61, M1), each
+# up to the end of its clause, so a question after a comma still asks:
+# - a request to be told later, "Tolong kabari saya jika lolos", "Mohon info kalau ada audisi":
+#   nothing for staff to answer now (the outcome message tells it); "Mohon kabar apakah …" asks;
+#   in English only the outcome, "let me know if I pass", as "let us know if …" asks;
+# - what the talent does not know yet about themselves, "Saya belum tahu apakah saya bisa
+#   ikut" ("sa tra tau biaya dong tanggung ka tidak" is about the program: it asks);
+# - "Siapa yang terpilih nanti, saya tetap mendukung": whoever, whenever …, we still ….
+_ONLY_TELLING = re.compile(
+    r"\b(?:kabar\w*|info\w*)\s+(?:(?:saya|kami|aku|sa|ya|kak|kakak|min|pak|bu)\s+)*"
+    r"(?:jika|jikalau|kalau|kalo|klo|bila|apabila)\b[^.,;!?\n]*"
+    r"|\blet\s+(?:me|us)\s+know\s+(?:if|when|once)\s+(?:i|we)\s+(?:(?:am|are|was|were|get"
+    r"|got|have\s+been|'m|'re)\s+)?(?:pass|passed|selected|accepted|chosen|shortlisted|in"
+    r"|through)\b[^.,;!?\n]*"
+    r"|\b(?:tidak|belum|tak|tdk|blm|nggak|ngga|gak|ga|enggak|tra|ndak)\s+(?:tahu|tau|yakin"
+    r"|pasti)\s+apa\s?kah\s+(?:saya|kami|aku|kita|sa)\b[^.,;!?\n]*"
+    r"|(?:^|(?<=[.!\n]))\s*(?:siapa|kapan|berapa|bagaimana|gimana|di\s?mana)\b[^.,;!?\n]*"
+    r"(?=,\s*(?:(?:saya|kami|aku|kita|sa)\s+)?(?:tetap|selalu|pasti|siap|akan\s+tetap)\b)",
+    re.IGNORECASE,
+)
+
+
 def note_asks(note: object) -> bool:
     """Whether a note asks something: a question mark (ASKING_MARKS) or words that only ask
-    (_ASKING_WORDS). Anything but text (a stored value of another type) asks nothing."""
+    (_ASKING_WORDS) outside the clauses that only tell (_ONLY_TELLING). Anything but text (a
+    stored value of another type) asks nothing."""
     if not isinstance(note, str):
         return False
-    return any(mark in note for mark in ASKING_MARKS) or _ASKING_WORDS.search(note) is not None
+    if any(mark in note for mark in ASKING_MARKS):
+        return True
+    return _ASKING_WORDS.search(_ONLY_TELLING.sub(" ", note)) is not None
