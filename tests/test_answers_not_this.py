@@ -64,6 +64,31 @@ async def test_not_this_still_holds_after_a_restart(bot: Harness) -> None:
     await not_given_again(bot, tom)  # and Tom still is not, asking once more
 
 
+async def test_not_this_still_holds_after_a_first_read_that_failed_once(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The final review s61, L1: the memory was marked read before its first read, so one
+    storage error at that read left it empty until the next restart, and Tom was given the
+    answer he had said "Not this" to. Now the question that met the error is answered as to
+    anyone, the error logged, and the next one reads the table again."""
+    tom, rina = bot.user(first_name="Tom"), bot.user(first_name="Rina")
+    await said_not_this(bot, tom)
+    await bot.restart()
+    real = bot.store.db.lookup
+    failed: list[str] = []
+
+    def once_failing(sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        if not failed and "MAX(not_this_at)" in sql:  # the memory's first read
+            failed.append(sql)
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(sql, params)
+
+    monkeypatch.setattr(bot.store.db, "lookup", once_failing)
+    await answered_again(bot, rina)  # the storage error: answered, as to anyone
+    await not_given_again(bot, tom)  # the next question read the table again
+    assert failed and "Not this' lately not read (disk I/O error)" in caplog.text
+
+
 async def test_not_this_said_before_the_window_does_not_hold_after_a_restart(
     bot: Harness,
 ) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -11,6 +13,8 @@ from json.encoder import encode_basestring_ascii
 
 from bot.store.conversation import ConversationLog
 from bot.store.db import Database, Reader, Row, ago, utc_now
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,14 +228,19 @@ class FreeQuestions:
         since = ago(seconds)
         said = self.said_not_this
         if not said.loaded:  # the first look of this process: who said it in the window
-            said.loaded = True
-            for row in self._db.lookup(
-                "SELECT user_id, MAX(not_this_at) AS at FROM free_questions"
-                " WHERE not_this_at >= ? GROUP BY user_id ORDER BY at",
-                (since,),
-            ):
+            try:
+                rows = self._db.lookup(
+                    "SELECT user_id, MAX(not_this_at) AS at FROM free_questions"
+                    " WHERE not_this_at >= ? GROUP BY user_id ORDER BY at",
+                    (since,),
+                )
+            except sqlite3.Error as error:  # loaded only once read (the final review s61, L1)
+                log.warning("Who said 'Not this' lately not read (%s); reading it next time", error)
+                return []  # answered as to anyone, this once
+            for row in rows:
                 said.said(int(row["user_id"]), str(row["at"]))
             said.horizon = max(said.horizon, since)  # earlier ones were not read
+            said.loaded = True
         if not said.since(user_id, since):
             return []
         rows = self._db.lookup(
