@@ -687,6 +687,9 @@ async def test_staff_schedule_with_besok_jam_9_pagi_or_day_and_month_and_hear_it
         (1, "besok jam 9 pagi", 1, "09.00"),
         (2, "{d}/{m} 14.30", 3, "14.30"),
         (3, "Lusa, jam 7 malam", 2, "19.00"),
+        # The final review s61, L2: the part of the day first; a dotted day, a full stop.
+        (4, "besok pagi jam 9", 1, "09.00"),
+        (5, "{d}.{m} 16.00.", 3, "16.00"),
     ):
         (ask,) = await _to_the_time(bot, admin, f"Pengumuman {number}")
         assert "besok jam 9 pagi" in ask.text  # the forms it takes, said
@@ -705,7 +708,7 @@ async def test_staff_schedule_with_besok_jam_9_pagi_or_day_and_month_and_hear_it
     assert past.text.startswith(f"Waktu itu sudah lewat: {today}, 00.00 WIB.")
     (unclear,) = await bot.send(admin, "besok jam 2 malam")  # 02.00 or 14.00: not guessed
     assert unclear.text.startswith("Formatnya belum pas")
-    assert await bot.store.broadcasts.status(4) == "composing"  # nothing scheduled
+    assert await bot.store.broadcasts.status(6) == "composing"  # nothing scheduled
     assert talent.messages == []
 
 

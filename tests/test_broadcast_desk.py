@@ -161,6 +161,8 @@ async def test_the_schedule_example_is_a_time_still_ahead(bot: Harness) -> None:
     assert no_such_day.text == shown(Text.BROADCAST_NO_SUCH_TIME, example=example)
     [no_such_hour] = await bot.send(admin, "2027-01-05 25:00")
     assert no_such_hour.text == shown(Text.BROADCAST_NO_SUCH_TIME, example=example)
+    [past_the_clock] = await bot.send(admin, "besok 24.00")  # the final review s61, L2
+    assert past_the_clock.text == shown(Text.BROADCAST_NO_SUCH_TIME, example=example)
 
 
 async def test_a_scheduled_announcement_is_viewed_and_rescheduled(bot: Harness) -> None:

@@ -75,6 +75,11 @@ def test_staff_write_a_broadcast_time_in_their_own_words() -> None:
         "6/12 09:00": "2026-12-06 09:00",  # yesterday: read, then refused as past
         "2/1 10.00": "2027-01-02 10:00",  # January, typed in December
         "31-01-2026 09.00 pagi": "2026-01-31 09:00",
+        # The final review s61, L2: the part of the day first, a full stop, a dotted day.
+        "besok pagi jam 9": "2026-12-08 09:00",
+        "besok 9 pagi.": "2026-12-08 09:00",
+        "lusa sore pukul 4.30": "2026-12-09 16:30",
+        "8.12 09.00": "2026-12-08 09:00",
     }
     for typed, moment in read.items():
         found = typed_moment(typed, today)
@@ -89,12 +94,13 @@ def test_staff_write_a_broadcast_time_in_their_own_words() -> None:
         "besok jam 9.75",
         "kamis 09.00",
         "31/2 09.00",
-        "8.12 09.00",
+        "besok siang jam 9 pagi",
     ):
         assert typed_moment(unclear, today) is None, unclear
     # "No such day" for a day and time the calendar lacks; "the form" for the rest.
     assert moment_like("31/2 09.00") and moment_like("31-02-2027 10.00")
-    assert not moment_like("besok pagi") and not moment_like("8.12 09.00")
+    assert not moment_like("besok pagi") and not moment_like("besok jam 2 malam")
+    assert moment_like("besok 24.00") and moment_like("besok 24:00")  # past the clock
 
 
 @pytest.mark.parametrize(
