@@ -158,3 +158,25 @@ async def test_a_password_in_a_message_refused_for_it_is_masked_too(bot: Harness
     assert reply.text.startswith(shown(Text.INTAKE_PASSWORD_LATER, "en"))
     assert logged_in(bot, user.id)[-1] == "Password: ••••"
     assert traces_in_files(bot.database, ["gmln25", "deli2025"]) == []
+
+
+async def test_a_password_on_its_own_line_before_its_word_or_in_brackets_is_masked(
+    bot: Harness,
+) -> None:
+    """H1 (final review s61): "kata sandi tidak kami simpan di sini" was said, yet the log and
+    the database files kept the password typed on the line after "Password:", before
+    "passwordnya", and after "(password)" (that line garbled: the link run into the next
+    word). Now each is masked, the rest of the line as typed, and no file holds it."""
+    link = "https://vimeo.com/923456789"
+    for typed, logged in (
+        (f"{link}\nPassword:\n{PASSWORD}", f"{link}\nPassword:\n••••"),
+        (f"{PASSWORD} itu passwordnya {link}", f"•••• passwordnya {link}"),
+        (f"{link} (password) {PASSWORD}", f"{link} (password) ••••"),
+        (f"{link} [pw] {PASSWORD}", f"{link} [pw] ••••"),
+    ):
+        user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+        [reply] = await bot.send(user, typed)
+        assert reply.text.startswith(shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD))
+        assert (await draft_answers(bot, user))["portfolio_url"] == link
+        assert logged_in(bot, user.id)[-1] == logged
+        assert traces_in_files(bot.database, [PASSWORD]) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -533,8 +534,8 @@ _ADDRESS_ALONE = re.compile(r"[^\s@]+@[^\s@,.]+(?:[.,][^\s@,.]+)+")
 
 
 def _password_beside(text: str) -> bool:
-    around = (word for word in text.split() if web_link(word.strip(AROUND_LINK)) is None)
-    return _PASSWORD.search(" ".join(around)) is not None
+    """Whether a text has a password word outside its links (as `without_password` masks)."""
+    return bool(_password_words(text))
 
 
 def _password_by_link(text: str) -> bool:
@@ -545,36 +546,135 @@ def _password_by_link(text: str) -> bool:
 
 # What a password is masked with where the talent's message is kept (the conversation log).
 MASK = "••••"
-# The password after its word, on its line: up to a closing bracket or the line's end.
-_AFTER_PASSWORD = re.compile(r"([\s:=]*)([^\s)\]][^\n)\]]*)")
+# Where a line ends: every break str.splitlines knows ("\r\n", "\u2028" too).
+_LINE_END = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# Between a password word and its password: marks, and the word's own closing bracket
+# ("(password) bakau2024", a final review s61, H1: the link was run into the next word).
+_SPACE = r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*"  # white space within a line
+_BETWEEN = re.compile(rf"{_SPACE}[:=)\]\-\u2013\u2014]*{_SPACE}")
+# Words that point to a password elsewhere ("kata sandi di bawah ini:", "password below").
+_POINTING = frozenset(
+    "di bawah dibawah below berikut berikutnya follows following as ini here is adalah yaitu"  # noqa: SIM905 -- a word list reads best as words
+    " yakni nya ya".split()
+)
+_WORD = re.compile(r"\S+")
+_PIECE = re.compile(r"[^\s()\[\]]+")  # a word without its brackets: "(pw: ••••)"
+_CLOSING = re.compile(r"[)\]]")
+_CLOSING_WITHIN = 200  # a password is short: a bracket further on closes something else
+
+
+def _password_words(text: str) -> list[re.Match[str]]:
+    """The password words of a text outside its links, where they are in it: the links
+    blanked (same length), so detection and masking read one text alike."""
+    blanked = _WORD.sub(
+        lambda word: (
+            " " * len(word.group())
+            if web_link(word.group().strip(AROUND_LINK)) is not None
+            else word.group()
+        ),
+        text,
+    )
+    return list(_PASSWORD.finditer(blanked))
 
 
 def without_password(text: str) -> str:
     """A message that gave a link with its password, as the log may keep it (a talents'
-    review s61, M6: "kata sandi tidak kami simpan" while the log kept "pw: bakau2024"): what
-    follows each password word on its line masked, links left; where nothing follows it
-    ("bakau2024 itu passwordnya"), the line's other words before it."""
-    lines = []
-    for line in text.split("\n"):
-        found = _PASSWORD.search(line)
-        while found is not None:
-            after = _AFTER_PASSWORD.match(line, found.end())
-            if after is not None and after.group(2).strip():
-                head = line[: after.start(2)]
-                tail = _masked_words(after.group(2))
-                line = head + tail + line[after.end() :]
-                found = _PASSWORD.search(line, len(head) + len(tail))
-            else:
-                line = _masked_words(line[: found.start()]) + line[found.start() :]
-                found = None
-        lines.append(line)
-    return "\n".join(lines)
+    review s61, M6: "kata sandi tidak kami simpan" while the log kept "pw: bakau2024"). For
+    each password word outside a link: the words after it on its line, up to a closing
+    bracket ("pw: ••••", "(password) ••••"); if none, those before it since the last link
+    ("•••• passwordnya https://…"), unless a ":" or "di bawah" points on; if still none and
+    no link follows, the next line with words ("Password:\n••••"; a final review s61, H1),
+    or else the line before. Links, marks and spacing are kept as typed."""
+    words = [_Word(at.start(), at.end(), _kind(at.group())) for at in _PIECE.finditer(text)]
+    starts = [word.start for word in words]
+    lines = _lines(text)
+    line_starts = [start for start, _ in lines]
+    runs: list[tuple[int, int]] = []
+    done = 0
+    for found in _password_words(text):
+        if found.start() < done:
+            continue  # inside a part masked already
+        line = bisect_right(line_starts, found.start()) - 1
+        line_start, line_end = lines[line]
+        after = _BETWEEN.match(text, found.end()).end()  # type: ignore[union-attr]
+        closing = _CLOSING.search(text, after, min(line_end, after + _CLOSING_WITHIN))
+        stop = closing.start() if closing else line_end
+        first = bisect_left(starts, after)
+        following = [word for word in words[first:] if word.start < line_end]
+        if first and words[first - 1].end > after:  # "pass=bakau2024": within one word
+            following.insert(0, _Word(after, words[first - 1].end, "word"))
+        said = [word for word in following if word.kind != "mark"]
+        pointing = 0
+        while pointing < len(said) and _points(text, said[pointing]):
+            pointing += 1
+        rest = following[following.index(said[pointing]) :] if pointing < len(said) else []
+        masked = _runs([word for word in rest if word.end <= stop])
+        points_on = pointing > 0 or text[found.end() : after].strip()[:1] in (":", "=")
+        if not masked and not points_on:
+            before = words[
+                bisect_left(starts, max(line_start, done)) : bisect_left(starts, found.start())
+            ]
+            links = [index for index, word in enumerate(before) if word.kind == "link"]
+            masked = _runs(before[links[-1] + 1 :] if links else before)
+        if not masked and not any(word.kind == "link" for word in said):
+            masked = _line_runs(words, starts, lines, range(line + 1, len(lines)))
+            masked = masked or _line_runs(words, starts, lines, range(line - 1, -1, -1))
+        runs += masked
+        done = max([found.end(), *(end for _, end in masked)])
+    for start, end in sorted(set(runs), reverse=True):
+        text = text[:start] + MASK + text[end:]
+    return text
 
 
-def _masked_words(part: str) -> str:
-    """A part of a line with its words masked as one, its links kept."""
-    words = part.split()
-    links = [word for word in words if web_link(word.strip(AROUND_LINK)) is not None]
-    kept = " ".join([MASK, *links]) if any(w not in links for w in words) else " ".join(links)
-    trailing = part[len(part.rstrip()) :]
-    return kept + trailing if kept else part
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A word of a message, where it is, and whether it is a link, a mark or a word."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def _kind(typed: str) -> str:
+    if web_link(typed.strip(AROUND_LINK)) is not None:
+        return "link"
+    return "word" if any(character.isalnum() for character in typed) else "mark"
+
+
+def _points(text: str, word: _Word) -> bool:
+    """Whether a word after a password word points on to it ("di bawah ini:")."""
+    return word.kind == "word" and fold(text[word.start : word.end]) in _POINTING
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Where each line of a text starts and ends."""
+    lines, start = [], 0
+    for ending in _LINE_END.finditer(text):
+        lines.append((start, ending.start()))
+        start = ending.end()
+    return [*lines, (start, len(text))]
+
+
+def _runs(words: Sequence[_Word]) -> list[tuple[int, int]]:
+    """The runs of words (not links nor marks) to mask, as one each."""
+    runs: list[tuple[int, int]] = []
+    joined = False  # the word before was a word too: one run
+    for word in words:
+        if word.kind == "word":
+            runs[-1:] = (
+                [(runs[-1][0], word.end)] if joined else [*runs[-1:], (word.start, word.end)]
+            )
+        joined = word.kind == "word"
+    return runs
+
+
+def _line_runs(
+    words: Sequence[_Word], starts: Sequence[int], lines: Sequence[tuple[int, int]], order: range
+) -> list[tuple[int, int]]:
+    """The runs to mask of the first line, in this order, that has any word at all."""
+    for index in order:
+        start, end = lines[index]
+        held = words[bisect_left(starts, start) : bisect_left(starts, end)]
+        if held:
+            return _runs(held)
+    return []
