@@ -23,6 +23,8 @@ from bot.content import load_content
 from bot.leads.choice_words import named_choices
 from bot.leads.field_checks import check_text
 from bot.leads.places import province_in_message
+from bot.leads.sentence_names import without_introduction
+from bot.leads.typed_answers import _BECOMES, one_space
 from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store import leads
 
@@ -101,6 +103,20 @@ def main() -> None:
     for name, text in {"'a ' 2,048 times": "a " * 2048, "'x,' 2,048 times": "x," * 2048}.items():
         new, now = best(lambda text: named_choices(role, content, answers, text), text)
         print(f"music_role named_choices, {name}: {new:.2f} ms now ({now})")
+    # Session 61: the manager's introduction at the full name, the new value of a wish to
+    # change, read on text with one space a run (final review s61, L3: 4.6 s on 512 spaces).
+    for name, text in {
+        "'saya', 4,091 spaces, 'x'": "saya" + " " * (LENGTH - 5) + "x",
+        "'saya x', 4,085 spaces, 'manajer'": "saya x" + " " * (LENGTH - 13) + "manajer",
+    }.items():
+        new, now = best(lambda text: without_introduction(text, own=True), text)
+        print(f"manager's introduction, {name}: {new:.2f} ms now ({now is not None})")
+    for name, text in {
+        "'saya', 4,092 spaces": "saya" + " " * (LENGTH - 4),
+        "'x jadi x', 4,088 spaces": "x jadi x" + " " * (LENGTH - 8),
+    }.items():
+        new, now = best(lambda text: _BECOMES.search(one_space(text)), text)
+        print(f"new value of a change, {name}: {new:.2f} ms now ({now is not None})")
 
 
 if __name__ == "__main__":
