@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.emulator import EmulatedChat
+from bot.store.note_words import note_asks
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
@@ -180,3 +183,83 @@ async def test_a_note_that_asks_to_be_told_or_tells_what_is_unknown_is_no_questi
         async with workspace(bot, ADMIN_ID) as client:
             lead = await client.ok("lead", {"id": number})
         assert lead["note_asks"] is asks, note
+
+
+# Every note the reviews of s61 read, both ways: the last review s61, M1 found that the two
+# rounds of narrowing before it (what only tells) dropped real questions.
+ASKING_NOTES = (
+    "Mohon info kalau ada biaya pendaftaran atau tidak",
+    "Mohon info kalau ada biaya pendaftaran",
+    "Tolong kabari saya kalau biaya transport ditanggung atau tidak",
+    "Mohon infonya jika ada syarat lain apa saja",
+    "Tolong kabari saya jika lolos, apakah perlu datang ke Seoul.",
+    "Mohon kabar apakah biaya perjalanan ditanggung.",
+    "kami grup dari jayapura, tapi sa tra tau biaya dong tanggung ka tidak",
+    "Berapa biayanya, saya tetap ikut",
+    "Kapan audisinya, saya siap kapan saja",
+    "Kami dari Medan. Kapan audisinya dibuka",
+    "Saya belum tahu apakah saya perlu paspor atau tidak",
+    "Saya belum tahu apakah saya perlu paspor.",
+    "Saya tidak tahu apakah biaya perjalanan ditanggung.",
+    "Does the program cover flights.",
+    "Is it free for students.",
+    "Are we eligible if one member is 17.",
+    "Should I bring my own instrument.",
+    "Is there a fee.",
+    "What is the deadline.",
+    "We are a rock band from Medan. Could you tell us the audition dates.",
+    "Let me know if we pass the age limit or not",
+    "Let me know if we pass the age limit",
+    "Let me know if I need a visa",
+    "Please let us know whether travel costs are covered.",
+)
+TELLING_NOTES = (
+    "Kapan-kapan kami ingin tampil di Seoul.",
+    "Berapa lama pun prosesnya kami tunggu. Siapa pun jurinya, kami siap.",
+    "Kapan pun dibutuhkan, kami siap tampil. Siap atau tidak, kami tetap berkarya.",
+    "We are a rock band from Medan. Is our drummer, Budi, 17.",
+    "Tolong kabari saya jika lolos.",
+    "Tolong kabari kami kalau sudah lolos seleksi.",
+    "Mohon info kalau ada audisi baru",
+    "Saya belum tahu apakah saya bisa ikut.",
+    "Terima kasih. Siapa yang terpilih nanti, saya tetap mendukung.",
+    "Please let me know if I pass.",
+    "Let me know if we are selected.",
+    "Will our album be out soon, we hope so",
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "asks"), [(n, True) for n in ASKING_NOTES] + [(n, False) for n in TELLING_NOTES]
+)
+def test_whether_a_note_asks_is_read_alike_for_every_note_the_reviews_read(
+    note: str, asks: bool
+) -> None:
+    """The rule behind the talent's ❓ line, the staff alert's, /lead's and the Questions tab
+    (the same function in SQL): a question without "?" asks, a statement does not."""
+    assert note_asks(note) is asks
+
+
+async def test_a_question_the_narrowed_rule_missed_is_marked_on_both_sides_again(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """The last review s61, M1 replay: "Mohon info kalau ada biaya pendaftaran atau tidak" and
+    "Does the program cover flights." got neither the talent's ❓ line (pointing to /tanya) nor
+    the staff alert's, and the lead never waited among the Questions."""
+    notes = (
+        ("id", "Mohon info kalau ada biaya pendaftaran atau tidak"),
+        ("en", "Does the program cover flights."),
+        ("id", "Berapa biayanya, saya tetap ikut"),
+    )
+    admin = bot.emulator.user(ADMIN_ID)
+    for number, (language, note) in enumerate(notes, start=1):
+        talent = bot.user(first_name="Rina", language_code=language)
+        reference = await apply(bot, talent, {**MUSICIAN, "message": note}, language=language)
+        thanks = next(m.text for m in talent.messages if reference in m.text)
+        assert thanks.endswith(shown(Text.INTAKE_SUBMITTED_NOTE_ASKS, language)), note
+        assert shown(Text.STAFF_NEW_LEAD_NOTE_ASKS) in staff_chat.last_message.text, note
+        (page,) = await bot.send(admin, f"/lead {reference}")
+        assert shown(Text.LEAD_NOTE_ASKS) in page.text, note
+        async with workspace(bot, ADMIN_ID) as client:
+            lead = await client.ok("lead", {"id": number})
+        assert lead["note_asks"] is True, note

@@ -29,10 +29,13 @@ _ASKING_WORDS = re.compile(
     r"(?!\s*(?:pun|saja|aja)\b|-)(?!(?:\s+\w+){1,2}\s+pun\b)"
     r"|(?:^|[.!\n]\s*)(?:how|what|when|where|who|why|which)\s+(?:do|does|did|is|are|was|can"
     r"|could|should|will|would)\b"
-    # An English inversion without "?" asks only where no statement starts so ("Is our
-    # drummer, Budi, 17." is one, written the Indonesian way): a request to "you", "is there".
-    r"|(?:^|[.!\n]\s*)(?:can|could|would|will|do|did)\s+(?:you|anyone|someone)\b"
-    r"|(?:^|[.!\n]\s*)(?:is|are)\s+there\b"
+    # An English inversion without "?": "do/does/did" with anything ("Does the program cover
+    # flights."), any other with a pronoun ("Is it free for students.", "Are we eligible …",
+    # "Should I bring …", "Is there a fee."), never before a noun ("Is our drummer, Budi, 17."
+    # is a statement written the Indonesian way, a last review s61, M1).
+    r"|(?:^|[.!\n]\s*)(?:do|does|did)\s+(?!not\b|n't)\w"
+    r"|(?:^|[.!\n]\s*)(?:am|is|are|was|were|can|could|would|will|shall|should|may|must|have"
+    r"|has)\s+(?:i|we|you|it|they|he|she|there|this|that|anyone|someone|anybody|somebody)\b"
     r"|\b(?:i|we)\s+(?:would like|'d like|want|wanted)\s+to\s+ask\b"
     r"|\bwondering\s+(?:if|whether|how|when|what|who)\b"
     r"|\blet\s+(?:me|us)\s+know\s+(?:if|whether|how|when|what|who)\b",
@@ -41,23 +44,48 @@ _ASKING_WORDS = re.compile(
 
 
 # Clauses that only tell, taken out before _ASKING_WORDS looks (the final review s61, M1), each
-# up to the end of its clause, so a question after a comma still asks:
-# - a request to be told later, "Tolong kabari saya jika lolos", "Mohon info kalau ada audisi":
-#   nothing for staff to answer now (the outcome message tells it); "Mohon kabar apakah …" asks;
-#   in English only the outcome, "let me know if I pass", as "let us know if …" asks;
-# - what the talent does not know yet about themselves, "Saya belum tahu apakah saya bisa
-#   ikut" ("sa tra tau biaya dong tanggung ka tidak" is about the program: it asks);
-# - "Siapa yang terpilih nanti, saya tetap mendukung": whoever, whenever …, we still ….
+# up to the end of its clause, so a question after a comma still asks. Only the narrow forms
+# below: a question missed is worse for staff than one ❓ too many (the last review s61, M1).
+# - a request to be told of the outcome or of news, "Tolong kabari saya jika lolos", "Mohon
+#   info kalau ada audisi baru", "Please let me know if I pass.": the outcome message tells it.
+#   Any other condition asks ("Mohon info kalau ada biaya pendaftaran", "Let me know if I need a
+#   visa"), and so does a clause with a choice or a list in it ("… atau tidak", "apa saja",
+#   "… or not");
+# - what the talent does not know yet about their own plans, "Saya belum tahu apakah saya bisa
+#   ikut" (but not "… apakah saya perlu paspor", a requirement for staff, nor "… atau tidak");
+# - "Siapa yang terpilih nanti, saya tetap mendukung": whoever is chosen, we still …; not
+#   "Berapa biayanya, saya tetap ikut", "Kapan audisinya, saya siap kapan saja" (they ask).
+_CLAUSE = r"[^.,;!?\n]*"
+_CHOICE = (
+    r"(?!" + _CLAUSE + r"\b(?:(?:atau|ato|apa|ka|kah|or)\s+(?:tidak|tdk|tak|nggak|ngga|gak|ga"
+    r"|enggak|engga|belum|blm|bukan|not)|apa\s+(?:saja|aja)|whether)\b)"
+)
+_OUTCOME_ID = (
+    r"(?:lolos|terpilih|dipilih|diterima|keterima|lulus|menang"
+    r"|ada\s+(?:audisi|program|kesempatan|lowongan|acara|event|kabar|info\w*|berita|update"
+    r"|pembukaan|jadwal)\w*)"
+)
 _ONLY_TELLING = re.compile(
     r"\b(?:kabar\w*|info\w*)\s+(?:(?:saya|kami|aku|sa|ya|kak|kakak|min|pak|bu)\s+)*"
-    r"(?:jika|jikalau|kalau|kalo|klo|bila|apabila)\b[^.,;!?\n]*"
-    r"|\blet\s+(?:me|us)\s+know\s+(?:if|when|once)\s+(?:i|we)\s+(?:(?:am|are|was|were|get"
+    r"(?:jika|jikalau|kalau|kalo|klo|bila|apabila)\s+"
+    + _CHOICE
+    + r"(?:(?:sudah|udah|nanti|saya|kami|aku|kita|sa)\s+)*"
+    + _OUTCOME_ID
+    + r"\b"
+    + _CLAUSE
+    + r"|\blet\s+(?:me|us)\s+know\s+(?:if|when|once)\s+(?:i|we)\s+(?:(?:am|are|was|were|get"
     r"|got|have\s+been|'m|'re)\s+)?(?:pass|passed|selected|accepted|chosen|shortlisted|in"
-    r"|through)\b[^.,;!?\n]*"
+    r"|through)(?:\s+(?:the\s+)?(?:audition|selection|screening|first\s+round))?"
+    r"(?=\s*(?:[.,;!\n]|$))"
     r"|\b(?:tidak|belum|tak|tdk|blm|nggak|ngga|gak|ga|enggak|tra|ndak)\s+(?:tahu|tau|yakin"
-    r"|pasti)\s+apa\s?kah\s+(?:saya|kami|aku|kita|sa)\b[^.,;!?\n]*"
-    r"|(?:^|(?<=[.!\n]))\s*(?:siapa|kapan|berapa|bagaimana|gimana|di\s?mana)\b[^.,;!?\n]*"
-    r"(?=,\s*(?:(?:saya|kami|aku|kita|sa)\s+)?(?:tetap|selalu|pasti|siap|akan\s+tetap)\b)",
+    r"|pasti)\s+apa\s?kah\s+" + _CHOICE + r"(?:saya|kami|aku|kita|sa)\b"
+    r"(?!\s+(?:perlu|harus|wajib|boleh|memenuhi|termasuk|dapat\s+(?:biaya|tiket|visa)))"
+    + _CLAUSE
+    + r"|(?:^|(?<=[.!\n]))\s*(?:siapa|apa)\s+yang\b"
+    + _CLAUSE
+    + r"\b(?:nanti|terpilih|dipilih|lolos|menang|diterima)\b"
+    + _CLAUSE
+    + r"(?=,\s*(?:(?:saya|kami|aku|kita|sa)\s+)?(?:tetap|selalu|pasti|siap|akan\s+tetap)\b)",
     re.IGNORECASE,
 )
 
