@@ -241,12 +241,22 @@ FREE_TEXT = frozenset({"short_text", "long_text"})
 
 # A password typed beside the link ("(pw: kocca)", "kata sandinya abc", "password 1234"),
 # which the stored link would drop; "Sandi" alone is a name, so it needs "kata", "-nya" or ":".
-# "pass" is one in brackets or before a word with a digit ("(pass bakau2024)"; a re-check s61,
-# L3: kept in the log), not "I'll pass".
+# "pass" is one only where it plainly is: before ":" or "=" ("Pass: kocca"), with "-nya", or
+# before a word of letters and digits, after a dash or not ("(pass bakau2024)"; a re-check
+# s61, L3: kept in the log). Not "I'll pass 2 links", "pass 2nd round", nor a work's title
+# with its year ("Film pendek Pass 2023", "(Pass, 2023)", "Pass: 2023"; a last review s61, H1:
+# refused for good as a password). Colons and equals signs full-width too ("pw\uff1a…").
+_COLON = "[:=\uff1a\ufe55\uff1d]"
+_YEAR = r"(?:19|20)\d\d(?!\w)"
+# A word of letters and digits, not an ordinal ("2nd", "ke-2"): where a password starts.
+_LETTERS_AND_DIGITS = (
+    r"(?!\d+(?:st|nd|rd|th)(?!\w)|ke-?\d)(?=[^\s()\[\]]*[^\W\d_])(?=[^\s()\[\]]*\d)"
+)
 _PASSWORD = re.compile(
     r"(?<!\w)(?:(?:pw|pwd|passwd|password|passcode)(?:-?nya)?(?!\w)"
-    r"|kata\s*sandi(?:-?nya)?(?!\w)|(?:sandi|pass)(?:-?nya(?!\w)|\s*[:=])"
-    r"|(?<=[(\[])pass(?!\w)|pass(?=\s+[^\s\d]*\d))",
+    rf"|kata\s*sandi(?:-?nya)?(?!\w)|(?:sandi|pass)-?nya(?!\w)|sandi\s*{_COLON}"
+    rf"|(?:(?-i:pass)|pass(?!\s*{_COLON}\s*{_YEAR}))\s*{_COLON}"
+    rf"|pass(?=\s*[-\u2013\u2014]\s*{_LETTERS_AND_DIGITS}|\s+{_LETTERS_AND_DIGITS}))",
     re.I,
 )
 
@@ -448,7 +458,7 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         # a work): the email's own question comes; sent once more, it is the answer.
         return Rejected(Text.INTAKE_EMAIL_EARLY)
     refused = outcome.reason if isinstance(outcome, Rejected) else None
-    if refused in (Text.INTAKE_BAD_URL, Text.INTAKE_NO_LINK) and _PASSWORD.search(text):
+    if refused in (Text.INTAKE_BAD_URL, Text.INTAKE_NO_LINK) and _password_beside(text):
         return Rejected(Text.INTAKE_PASSWORD_LATER)  # "Password: deli2025" after the link
     if refused is Text.INTAKE_BAD_URL and question.type == "url":
         links = links_in(text)
@@ -551,7 +561,7 @@ _LINE_END = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 # Between a password word and its password: marks, and the word's own closing bracket
 # ("(password) bakau2024", a final review s61, H1: the link was run into the next word).
 _SPACE = r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*"  # white space within a line
-_BETWEEN = re.compile(rf"{_SPACE}[:=)\]\-\u2013\u2014]*{_SPACE}")
+_BETWEEN = re.compile(rf"{_SPACE}[:=\uff1a\ufe55\uff1d)\]\-\u2013\u2014]*{_SPACE}")
 # Words that point to a password elsewhere ("kata sandi di bawah ini:", "password below").
 _POINTING = frozenset(
     "di bawah dibawah below berikut berikutnya follows following as ini here is adalah yaitu"  # noqa: SIM905 -- a word list reads best as words

@@ -1,0 +1,76 @@
+"""What the last review of session 61 typed at the form: a work titled "Pass" with its year,
+read as a password (the notable works refused for good, the link step saying a password was
+dropped), and a full-width colon eaten by the password's mask."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import FILMMAKER, at_question, draft_answers, shown, where
+from tests.test_erasure import traces_in_files
+from tests.test_intake_links_s61 import logged_in
+
+LINK = "https://youtu.be/abc123"
+PASSWORD = "bakau2024"
+COLON = "\uff1a"  # full width
+
+
+@pytest.mark.parametrize(
+    "work",
+    [
+        f"Film pendek Pass 2023 {LINK}",
+        f"Single [Pass] - https://open.spotify.com/track/1a2b3c (Pass, 2023) {LINK}",
+        f"I'll pass 2 links: {LINK}",
+    ],
+)
+async def test_a_work_titled_pass_with_its_year_is_kept_at_the_notable_works(
+    bot: Harness, work: str
+) -> None:
+    """H1: "Film pendek Pass 2023 https://youtu.be/abc123" at the notable works was refused
+    every time ("Kata sandi tidak kami simpan di sini…"): "Pass" before a word with a digit
+    was a password. Now a title with its year is stored as typed, and the form goes on."""
+    user = await at_question(bot, "notable_works", answers=FILMMAKER)
+    [reply] = await bot.send(user, work)
+    assert not reply.text.startswith(shown(Text.INTAKE_PASSWORD_NOT_KEPT))
+    assert (await draft_answers(bot, user))["notable_works"] == work
+    assert await where(bot, user) != "notable_works"
+
+
+@pytest.mark.parametrize("title", ["(Pass, 2023)", "(Pass 2023)", "Pass: 2023"])
+async def test_a_work_titled_pass_beside_the_link_is_no_password(bot: Harness, title: str) -> None:
+    """H1: "https://youtu.be/abc123 (Pass, 2023)" at the link step was told its password was
+    dropped, and the log kept "(Pass••••)". Now it is a link and a title: no word of a
+    password, the log as typed."""
+    user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+    [reply] = await bot.send(user, f"{LINK} {title}")
+    assert (await draft_answers(bot, user))["portfolio_url"] == LINK
+    assert shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD) not in reply.text
+    assert logged_in(bot, user.id)[-1] == f"{LINK} {title}"
+
+
+@pytest.mark.parametrize(
+    ("written", "logged"),
+    [
+        (f"(pass {PASSWORD})", "(pass ••••)"),
+        (f"pass - {PASSWORD}", "pass - ••••"),
+        (f"pass: {PASSWORD}", "pass: ••••"),
+        (f"pw: {PASSWORD}", "pw: ••••"),
+        (f"password: {PASSWORD}", "password: ••••"),
+        (f"sandi: {PASSWORD}", "sandi: ••••"),
+        (f"pw{COLON}{PASSWORD}", f"pw{COLON}••••"),
+    ],
+)
+async def test_a_password_after_pass_or_pw_is_still_dropped_and_masked(
+    bot: Harness, written: str, logged: str
+) -> None:
+    """H1's other side: a password after "pass" as one is written, or after "pw:", is still
+    dropped, said, and masked in the log with no copy left in the database's files. L2: the
+    mask keeps the separator as typed ("pw\uff1a••••", was "pw••••" with a full-width colon)."""
+    user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+    [reply] = await bot.send(user, f"{LINK} {written}")
+    assert (await draft_answers(bot, user))["portfolio_url"] == LINK
+    assert reply.text.startswith(shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD))
+    assert logged_in(bot, user.id)[-1] == f"{LINK} {logged}"
+    assert traces_in_files(bot.database, [PASSWORD]) == []
