@@ -301,12 +301,9 @@ class IntakeSteps:
         offered: str,
         update_id: int,
     ) -> Screen:
-        """The value a wish to change carried, said yes to: checked again as typed would be,
-        the answer (a change from the review: the review next)."""
-        outcome = field_checks.check_text(question, self._content, answers, offered)
-        if not isinstance(outcome, answer_outcomes.Accepted):  # a content reload since
-            return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_STALE)
-        return await self._answer(draft, question, answers, outcome.value, update_id)
+        """The value a wish to change carried, said yes to: read as if typed, so by the flow
+        that reads typed text (IntakeFlow, the only class these steps are used through)."""
+        raise NotImplementedError
 
     async def _done(
         self, draft: Draft, question: Question, answers: dict[str, Any], update_id: int
