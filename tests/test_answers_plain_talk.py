@@ -208,3 +208,42 @@ async def test_a_statement_after_the_question_brings_no_buttons_for_what_else_wa
     )
     assert answer.text.split("\n")[0] == CONTENT.faq["film_funding"].question.id
     assert answer.text.endswith(shown(Text.ASK_OTHER_PARTS))
+
+
+async def test_saying_you_will_come_back_later_is_a_goodbye_not_the_kofic_page(
+    bot: Harness,
+) -> None:
+    """A recheck review s61 (noticed by match61b): "oke makasih, nanti saya kembali lagi" got
+    KOFIC's incentive page ("kembali", its "dana kembali"), from any talent. Coming back later
+    is a goodbye, as "nanti saya lanjut" is: "Siap!", no page and no buttons of one."""
+    kofic = CONTENT.programs["kofic_incentive"].title
+    dimas = bot.user(first_name="Dimas")
+    for goodbye in ("nanti saya kembali lagi", "oke nanti aku balik lagi ya kak"):
+        [reply] = await bot.send(dimas, goodbye)
+        assert reply.text == shown(Text.ASK_OKAY), goodbye
+        assert kofic.id not in reply.text
+        assert NOT_THIS not in reply.button_texts
+    min_seo = bot.user(first_name="Min-seo", language_code="en")
+    [reply] = await bot.send(min_seo, "I'll come back later")
+    assert reply.text == shown(Text.ASK_OKAY, "en")
+    # The KOFIC question itself still gets its page.
+    [page] = await bot.send(dimas, "insentif KOFIC dananya dikembalikan berapa persen?")
+    assert page.text.split("\n")[0] == kofic.id
+
+
+async def test_wishing_something_given_back_without_an_erasure_is_not_offered_kofic(
+    bot: Harness,
+) -> None:
+    """match61's report: a talent who erased nothing and types "yah kehapus ya? bisa dibalikin
+    ga min" got the data page with a KOFIC button, and "bisa dibalikin ga min" alone KOFIC's
+    page: "dibalikin" is read as "kembali", KOFIC's "dana kembali". Data wished back is not
+    money given back: the data page without KOFIC, and "no answer" (the team can help)."""
+    kofic = CONTENT.programs["kofic_incentive"].title.id
+    sari = bot.user(first_name="Sari")
+    [answer] = await bot.send(sari, "yah kehapus ya? bisa dibalikin ga min")
+    assert answer.text.split("\n")[0] == CONTENT.faq["my_data"].question.id
+    assert not any(kofic in text or "KOFIC" in text for text in answer.button_texts)
+    [reply] = await bot.send(sari, "bisa dibalikin ga min")
+    assert reply.text.split("\n")[0] != kofic
+    assert "KOFIC" not in reply.text
+    assert not any("KOFIC" in text for text in reply.button_texts)

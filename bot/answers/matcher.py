@@ -42,6 +42,7 @@ from bot.answers.text import (
     is_content,
     name_words,
     nothing_written,
+    regrets_erasure,
     set_aside,
     small_talk,
     stem,
@@ -118,6 +119,7 @@ PRONOUN_SUFFIXES = ("ku", "mu")  # "grupku": my group, "videomu": your video
 MIN_PRONOUN_ROOT = 3  # letters: "buku" is not "bu" and "ku"
 AGE_DIGITS = 2  # "umur 17": a number of at most two digits after a word of age is an age
 INTRODUCED_BY = 4  # words: "I'm Jess, indonesian singer" (i, m, jess, indonesian, singer)
+GIVEN_BACK = "kembali"  # the word `words` reads "dibalikin", "dikembalikan" as (money or data back)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")  # a sentence and what ends it
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _ENDINGS = " .!?\n\t"  # what may close a message's last sentence
@@ -532,6 +534,10 @@ class Matcher:
         """`match` for a message that is no small talk, its words `found`."""
         # "halo bot, ...": the bot is whom the talent greets, not what they ask about.
         found = self._past_reaction(without_called(without_late_reply(found)))
+        if GIVEN_BACK in found and regrets_erasure(text):
+            # "bisa dibalikin ga min", "kembalikan data saya": the talent's data wished back,
+            # not KOFIC's "dana kembali" (money given back), even from one who erased nothing.
+            found = [word for word in found if word != GIVEN_BACK]
         found, aside = set_aside(self._not_introducing(found), self._joins)
         stems = self._stems(found, _own_names(text, names))
         left_out: set[int] = set()

@@ -1922,10 +1922,13 @@ EXCUSING = _listed("izin ijin ganggu mengganggu")
 # lanjut": session 48's review, M1, got "no answer" or "not sure"): with a word of later (LATER)
 # and one of these (CLOSING), they and stopwords are small talk, thanks with a closing; never
 # with a question cue ("makasih, tapi kapan dibuka?", "nanti lanjut bisa?"), nor with any other
-# word ("nanti saya lanjut daftar", "nanti sa cari link dulu" are still read).
+# word ("nanti saya lanjut daftar", "nanti sa cari link dulu" are still read). Coming back
+# later closes too ("nanti saya kembali lagi", "I'll come back later": a goodbye got KOFIC's
+# page for "kembali", its "dana kembali").
 LATER = _listed("nanti ntar entar later")
 CLOSING = _listed(
     "lanjut lanjutkan lanjutin sampaikan sampein sampaiin kabari kabarin continue bos boss atasan"
+    " kembali balik come back ll"
 )
 # "Oh, I see" in two words, an okay to what the bot just said ("oh gitu kak"); "gitu" alone
 # is not one ("gimana gitu" asks). "Coba dulu" (I'll try it first: Jogja's "tak cobo sik") is
