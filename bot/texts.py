@@ -179,6 +179,7 @@ class Text(StrEnum):
     INTAKE_RESUMED = "intake_resumed"
     INTAKE_TAKEN = "intake_taken"
     INTAKE_TAKEN_BESIDES = "intake_taken_besides"
+    INTAKE_TAKEN_ROLE = "intake_taken_role"
     INTAKE_TAKEN_NOT_YET = "intake_taken_not_yet"
     INTAKE_NAME_UNSURE = "intake_name_unsure"
     INTAKE_NAME_WHOSE = "intake_name_whose"

@@ -195,3 +195,47 @@ async def test_papuan_deng_joins_genres_and_sa_is_no_phone_remark(bot: Harness) 
     assert (await draft_answers(bot, user))["phone"] == "+6282198765432"
     assert "wa sa" not in reply.text
     assert not reply.text.startswith(shown(Text.INTAKE_PHONE_REMARK, remark="x").split("“")[0])
+
+
+@pytest.mark.parametrize(
+    ("typed", "language", "role"),
+    [
+        ("Ratna Handayani (manajer)", "id", "manajer"),
+        ("Ratna Handayani (Manajer)", "id", "manajer"),
+        ("Ratna Handayani (manager)", "en", "manager"),
+        ("Ratna Handayani (perwakilan)", "id", "perwakilan"),
+        ("Ratna Handayani (ketua)", "id", "ketua"),
+        ("Ratna Handayani (pengurus)", "id", "pengurus"),
+        ("Ratna Handayani (agent)", "en", "agent"),
+    ],
+)
+async def test_a_role_in_brackets_after_the_full_name_is_no_part_of_it(
+    bot: Harness, typed: str, language: str, role: str
+) -> None:
+    """Re-check s61, M4's variant: "Ratna Handayani (manajer)" was stored whole, without a
+    word. Now the name is kept and said back, with where the role can go."""
+    user = await at_question(bot, "full_name", language=language)
+    [reply] = await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["full_name"] == "Ratna Handayani"
+    said = shown(Text.INTAKE_TAKEN_ROLE, language, taken="Ratna Handayani", role=role)
+    assert said in reply.text
+    assert await where(bot, user) != "full_name"
+
+
+async def test_a_bracket_that_names_no_role_stays_in_the_name(bot: Harness) -> None:
+    """The other side: only role words are cut; "Budi (Ubud)" is kept as typed."""
+    user = await at_question(bot, "full_name")
+    await bot.send(user, "Budi (Ubud)")
+    assert (await draft_answers(bot, user))["full_name"] == "Budi (Ubud)"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["nama sa Yohana Wenda kaka e", "Yohana Wenda kaka e", "sa pu nama Yohana Wenda kak e"],
+)
+async def test_a_papuan_kaka_e_after_the_name_is_dropped(bot: Harness, typed: str) -> None:
+    """Re-check s61, M3's leftover: "nama sa Yohana Wenda kaka e" kept "Yohana Wenda kaka e"."""
+    user = await at_question(bot, "full_name")
+    [reply] = await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["full_name"] == "Yohana Wenda"
+    assert "kaka e" not in reply.text and "kak e" not in reply.text

@@ -24,7 +24,8 @@ class Accepted:
     city: str | None = None
     named: bool = False  # a choice named in a sentence ("grup rebana"), not pressed or its label
     more: tuple[str, ...] = ()  # the other links of a message with several, at a link question
-    besides: str | None = None  # what a choice named in a sentence was said with ("dancer")
+    besides: str | None = None  # what a choice named in a sentence was said with ("dancer"),
+    # or a name ("Ratna Handayani (manajer)": "manajer")
     # A sentence whose answer is unsure ("udah kubilang Bandung, eh salah, maksudnya Bekasi"
     # at the city): the answer alone is asked for, and the same text once more is kept.
     unsure: bool = False

@@ -629,6 +629,10 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             # attacker's review: each was stored without a word).
             labels = dict(form_order.choices(question, self._content, answers))
             label = outcome.value if question.type in slips.FREE_TEXT else labels.get(outcome.value)
+            if label is not None and outcome.besides and question.type in slips.FREE_TEXT:
+                # "Ratna Handayani (manajer)": the role said, and where it can go.
+                role = {"taken": label, "role": outcome.besides}
+                return replace(answered, note=Text.INTAKE_TAKEN_ROLE, note_values=role)
             if label is not None and outcome.besides:  # "penyanyi sama dancer": "dancer" said
                 besides = outcome.besides.capitalize()
                 both = {"taken": label, "besides": besides}

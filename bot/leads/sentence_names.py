@@ -215,6 +215,25 @@ _ABOUT_ME = frozenset("i my me mine saya aku gue gw sy".split())  # noqa: SIM905
 _COMMA_ASIDE = re.compile(r",\s*(?:saya|aku|gue|gw|sy|i\s*'?m|i\s+am)\s+\w.*$", re.I)
 
 
+# A role in brackets after a name ("Ratna Handayani (manajer)"; a re-check s61 had it stored
+# whole): not part of the name, which is kept and said back with where the role can go. Only
+# role words: other brackets stay ("Budi (Ubud)", "Lontara Docs (Makassar)").
+_ROLE_ASIDE = re.compile(
+    r"\s*\(\s*(?:selaku\s+|sebagai\s+|as\s+|the\s+)?"
+    r"(?P<role>manajer|manager|manajemen|management|perwakilan|representative|ketua|pengurus"
+    r"|agen|agent)(?:nya)?\s*\)\s*$",
+    re.I,
+)
+
+
+def role_aside(name: str) -> tuple[str, str] | None:
+    """A name and the role in brackets after it ("Ratna Handayani (manajer)": "Ratna
+    Handayani", "manajer"); None if it has none (or is nothing else)."""
+    found = _ROLE_ASIDE.search(name)
+    kept = name[: found.start()].rstrip(" ,") if found is not None else ""
+    return (kept, found.group("role").casefold()) if found is not None and kept else None
+
+
 def without_aside(name: str) -> str | None:
     """A name without a remark about the talent in brackets, or after a comma, at its end;
     None if it has none (or is nothing else)."""
@@ -374,6 +393,10 @@ def without_particles(answer: str) -> str:
     only in lower case ("Bandung kang", not "Daniel Kang")."""
     words = answer.split(" ")
     particle = [_particle(word.strip(".,!~")) for word in words]
+    # The Eastern (Papuan) tag "e" after a particle ("Yohana Wenda kaka e", "kak e": a re-check
+    # s61 had it stored in the name) goes with it.
+    for at in range(1, len(words)):
+        particle[at] = particle[at] or (particle[at - 1] and words[at].strip(".,!~") == "e")
     if all(particle):
         return answer  # a band called "Ya Ya"
     while particle[-1]:

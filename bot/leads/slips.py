@@ -32,6 +32,8 @@ from bot.leads.form_order import visible_questions
 from bot.leads.intent_words import CHAT_WORDS, closes_choice, fold
 from bot.leads.sentence_names import (
     FULL_NAME,
+    NAME_QUESTIONS,
+    role_aside,
     without_aside,
     without_introduction,
     without_particles,
@@ -497,6 +499,8 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         # A name cut from a sentence is said ("✅ Kucatat: …"), so a wrong cut is seen.
         kept = without_particles(name.text)
         told = without_aside(kept)
+        if question.key in NAME_QUESTIONS and (role := role_aside(kept)) is not None:
+            return Accepted(role[0], named=True, besides=role[1])  # "Ratna Handayani (manajer)"
         return Accepted(told or kept, named=outcome.named or name.cut or told is not None)
     return outcome
 
