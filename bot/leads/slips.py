@@ -248,8 +248,20 @@ FREE_TEXT = frozenset({"short_text", "long_text"})
 # s61, L3: kept in the log). Not "I'll pass 2 links", "pass 2nd round", nor a work's title
 # with its year ("Film pendek Pass 2023", "(Pass, 2023)", "Pass: 2023"; a last review s61, H1:
 # refused for good as a password). Colons and equals signs full-width too ("pw\uff1a…").
+# Nor a title-case "Pass" before a volume or season ("Pass Vol.2", "Pass S2 2024") or
+# before title words ("Pass: The Movie"; fixz61 s61); lowercase "pass: 2023" still is one.
 _COLON = "[:=\uff1a\ufe55\uff1d]"
 _YEAR = r"(?:19|20)\d\d(?!\w)"
+_PART = (
+    r"(?:vol(?:ume)?|pt|part|s|season|ep|eps|episode|ch|chapter|jilid|bagian|musim|no)"
+    r"\.?\s*\d+(?!\w)"
+)
+_TITLE_WORDS = r"(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))+(?!\w)"  # "The Movie"
+# "pass" as a password word: lowercase always, "Pass" or "PASS" unless a title follows.
+_PASS = (
+    rf"(?:(?-i:pass)|pass(?!\s*(?:{_COLON}|[-\u2013\u2014])?\s*"
+    rf"(?:{_YEAR}|{_PART}|{_TITLE_WORDS})))"
+)
 # A word of letters and digits, not an ordinal ("2nd", "ke-2"): where a password starts.
 _LETTERS_AND_DIGITS = (
     r"(?!\d+(?:st|nd|rd|th)(?!\w)|ke-?\d)(?=[^\s()\[\]]*[^\W\d_])(?=[^\s()\[\]]*\d)"
@@ -257,8 +269,8 @@ _LETTERS_AND_DIGITS = (
 _PASSWORD = re.compile(
     r"(?<!\w)(?:(?:pw|pwd|passwd|password|passcode)(?:-?nya)?(?!\w)"
     rf"|kata\s*sandi(?:-?nya)?(?!\w)|(?:sandi|pass)-?nya(?!\w)|sandi\s*{_COLON}"
-    rf"|(?:(?-i:pass)|pass(?!\s*{_COLON}\s*{_YEAR}))\s*{_COLON}"
-    rf"|pass(?=\s*[-\u2013\u2014]\s*{_LETTERS_AND_DIGITS}|\s+{_LETTERS_AND_DIGITS}))",
+    rf"|{_PASS}\s*{_COLON}"
+    rf"|{_PASS}(?=\s*[-\u2013\u2014]\s*{_LETTERS_AND_DIGITS}|\s+{_LETTERS_AND_DIGITS}))",
     re.I,
 )
 
