@@ -589,9 +589,12 @@ _CLOSING = re.compile(r"[)\]]")
 _CLOSING_WITHIN = 200  # a password is short: a bracket further on closes something else
 
 
-def _password_words(text: str) -> list[re.Match[str]]:
-    """The password words of a text outside its links, where they are in it: the links
-    blanked (same length), so detection and masking read one text alike."""
+def _password_words(text: str) -> list[tuple[int, int]]:
+    """Where the password words of a text outside its links are in it: the links blanked
+    (same length), so detection and masking read one text alike. Read in Unicode's
+    compatibility form ("\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44: …" as
+    "password: …"; the form's text is not folded before this, fixz61 s61), each place
+    that of the text as typed."""
     blanked = _WORD.sub(
         lambda word: (
             " " * len(word.group())
@@ -600,7 +603,22 @@ def _password_words(text: str) -> list[re.Match[str]]:
         ),
         text,
     )
-    return list(_PASSWORD.finditer(blanked))
+    if blanked.isascii():
+        return [found.span() for found in _PASSWORD.finditer(blanked)]
+    read, typed_at = _compatible(blanked)
+    return [(typed_at[found.start()], typed_at[found.end()]) for found in _PASSWORD.finditer(read)]
+
+
+def _compatible(text: str) -> tuple[str, list[int]]:
+    """A text in Unicode's compatibility form, one character at a time, and where each of
+    its characters (and its end) was in the text."""
+    read: list[str] = []
+    typed_at: list[int] = []
+    for at, character in enumerate(text):
+        same = unicodedata.normalize("NFKC", character)
+        read.append(same)
+        typed_at += [at] * len(same)
+    return "".join(read), [*typed_at, len(text)]
 
 
 def without_password(text: str) -> str:
@@ -617,12 +635,12 @@ def without_password(text: str) -> str:
     line_starts = [start for start, _ in lines]
     runs: list[tuple[int, int]] = []
     done = 0
-    for found in _password_words(text):
-        if found.start() < done:
+    for found_start, found_end in _password_words(text):
+        if found_start < done:
             continue  # inside a part masked already
-        line = bisect_right(line_starts, found.start()) - 1
+        line = bisect_right(line_starts, found_start) - 1
         line_start, line_end = lines[line]
-        after = _BETWEEN.match(text, found.end()).end()  # type: ignore[union-attr]
+        after = _BETWEEN.match(text, found_end).end()  # type: ignore[union-attr]
         closing = _CLOSING.search(text, after, min(line_end, after + _CLOSING_WITHIN))
         stop = closing.start() if closing else line_end
         first = bisect_left(starts, after)
@@ -635,10 +653,11 @@ def without_password(text: str) -> str:
             pointing += 1
         rest = following[following.index(said[pointing]) :] if pointing < len(said) else []
         masked = _runs([word for word in rest if word.end <= stop])
-        points_on = pointing > 0 or text[found.end() : after].strip()[:1] in (":", "=")
+        between = unicodedata.normalize("NFKC", text[found_end:after]).strip()
+        points_on = pointing > 0 or between[:1] in (":", "=")
         if not masked and not points_on:
             before = words[
-                bisect_left(starts, max(line_start, done)) : bisect_left(starts, found.start())
+                bisect_left(starts, max(line_start, done)) : bisect_left(starts, found_start)
             ]
             links = [index for index, word in enumerate(before) if word.kind == "link"]
             masked = _runs(before[links[-1] + 1 :] if links else before)
@@ -646,7 +665,7 @@ def without_password(text: str) -> str:
             masked = _line_runs(words, starts, lines, range(line + 1, len(lines)))
             masked = masked or _line_runs(words, starts, lines, range(line - 1, -1, -1))
         runs += masked
-        done = max([found.end(), *(end for _, end in masked)])
+        done = max([found_end, *(end for _, end in masked)])
     for start, end in sorted(set(runs), reverse=True):
         text = text[:start] + MASK + text[end:]
     return text
