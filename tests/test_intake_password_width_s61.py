@@ -1,6 +1,7 @@
-"""A password typed beside a link in a form the last fixer of session 61 left unread: its word
+"""A password typed beside a link in forms the last fixer of session 61 left unread: its word
 in full-width or styled letters ("\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44: …"; the
-form's text is not folded to Unicode's compatibility form before it is read for a password)."""
+form's text is not folded to Unicode's compatibility form before it is read for a password),
+and a password that looks like a link ("pw: https://bakau2024.com")."""
 
 from __future__ import annotations
 
@@ -37,4 +38,22 @@ async def test_a_password_word_in_full_width_letters_is_read_and_masked(
     assert (await draft_answers(bot, user))["portfolio_url"] == LINK
     assert reply.text.startswith(shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD))
     assert logged_in(bot, user.id)[-1] == f"{LINK} {word} ••••"
+    assert traces_in_files(bot.database, [PASSWORD]) == []
+
+
+@pytest.mark.parametrize(
+    "password", [f"https://{PASSWORD}.com", f"{PASSWORD}.com", f"https://{PASSWORD}.com/"]
+)
+async def test_a_password_that_looks_like_a_link_is_no_link(bot: Harness, password: str) -> None:
+    """A link and "pw: https://bakau2024.com": the password was carried on to
+    the other links as one more link, and logged as typed. Now what follows "pw:" is the
+    password even if link-shaped: the link alone kept, nothing carried on, the talent told the
+    password is not kept, the log masked, no copy in the database's files."""
+    user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+    [reply] = await bot.send(user, f"{LINK} pw: {password}")
+    answers = await draft_answers(bot, user)
+    assert answers["portfolio_url"] == LINK
+    assert PASSWORD not in repr(answers)
+    assert reply.text.startswith(shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD))
+    assert logged_in(bot, user.id)[-1] == f"{LINK} pw: ••••"
     assert traces_in_files(bot.database, [PASSWORD]) == []

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from bot.content import Content, Question
 from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
@@ -447,7 +448,7 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
             return Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
         if reason in _NOT_UNDERSTOOD or question.type in NEVER_ASKED:
             return Rejected(Text.INTAKE_A_QUESTION)
-    if question.type == "url" and _password_beside(text) and (links := links_in(text)):
+    if question.type == "url" and _password_beside(text) and (links := _links_kept(text)):
         # "vimeo.com/…/showreel2025 (kata sandi: ctimur25)" (a talents' review, s60: refused
         # whole, the link to send again): the link kept, the password never stored, said. So
         # with several (a talents' review s61, M5: a paste of three links, one line with
@@ -609,6 +610,29 @@ def _password_words(text: str) -> list[tuple[int, int]]:
     return [(typed_at[found.start()], typed_at[found.end()]) for found in _PASSWORD.finditer(read)]
 
 
+def _password_links(text: str) -> list[tuple[int, int]]:
+    """Where a password that looks like a link is ("pw: https://bakau2024.com"; fixz61 s61:
+    carried on as one more link): right after a password word and its ":" or "=", a link to
+    a site's home only (a link to a page after "password:" stays a link)."""
+    found = []
+    for _, end in _password_words(text):
+        after = _BETWEEN.match(text, end).end()  # type: ignore[union-attr]
+        if not {":", "="} & set(unicodedata.normalize("NFKC", text[end:after])):
+            continue
+        word = _PIECE.match(text, after)
+        link = word and web_link(word.group().strip(AROUND_LINK))
+        if word and link and urlsplit(link).path.strip("/") == "" and not urlsplit(link).query:
+            found.append(word.span())
+    return found
+
+
+def _links_kept(text: str) -> list[str]:
+    """The links of a text but a password that looks like one."""
+    for start, end in reversed(_password_links(text)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return links_in(text)
+
+
 def _compatible(text: str) -> tuple[str, list[int]]:
     """A text in Unicode's compatibility form, one character at a time, and where each of
     its characters (and its end) was in the text."""
@@ -629,7 +653,11 @@ def without_password(text: str) -> str:
     ("•••• passwordnya https://…"), unless a ":" or "di bawah" points on; if still none and
     no link follows, the next line with words ("Password:\n••••"; a final review s61, H1),
     or else the line before. Links, marks and spacing are kept as typed."""
-    words = [_Word(at.start(), at.end(), _kind(at.group())) for at in _PIECE.finditer(text)]
+    passwords = _password_links(text)
+    words = [
+        _Word(at.start(), at.end(), "word" if at.span() in passwords else _kind(at.group()))
+        for at in _PIECE.finditer(text)
+    ]
     starts = [word.start for word in words]
     lines = _lines(text)
     line_starts = [start for start, _ in lines]
