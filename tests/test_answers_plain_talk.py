@@ -223,9 +223,14 @@ async def test_saying_you_will_come_back_later_is_a_goodbye_not_the_kofic_page(
         assert reply.text == shown(Text.ASK_OKAY), goodbye
         assert kofic.id not in reply.text
         assert NOT_THIS not in reply.button_texts
+    # "Another time" too (the last try-out: "lain kali aja" got the managers' page).
+    for goodbye in ("lain kali aja", "lain kali aja kak"):
+        [reply] = await bot.send(dimas, goodbye)
+        assert reply.text == shown(Text.ASK_OKAY), goodbye
     min_seo = bot.user(first_name="Min-seo", language_code="en")
-    [reply] = await bot.send(min_seo, "I'll come back later")
-    assert reply.text == shown(Text.ASK_OKAY, "en")
+    for goodbye in ("I'll come back later", "maybe later"):
+        [reply] = await bot.send(min_seo, goodbye)
+        assert reply.text == shown(Text.ASK_OKAY, "en"), goodbye
     # The KOFIC question itself still gets its page.
     [page] = await bot.send(dimas, "insentif KOFIC dananya dikembalikan berapa persen?")
     assert page.text.split("\n")[0] == kofic.id
