@@ -672,7 +672,7 @@ def without_password(text: str) -> str:
         closing = _CLOSING.search(text, after, min(line_end, after + _CLOSING_WITHIN))
         stop = closing.start() if closing else line_end
         first = bisect_left(starts, after)
-        following = [word for word in words[first:] if word.start < line_end]
+        following = words[first : bisect_left(starts, line_end, lo=first)]  # on its line
         if first and words[first - 1].end > after:  # "pass=bakau2024": within one word
             following.insert(0, _Word(after, words[first - 1].end, "word"))
         said = [word for word in following if word.kind != "mark"]
