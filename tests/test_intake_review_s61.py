@@ -200,26 +200,47 @@ async def test_papuan_deng_joins_genres_and_sa_is_no_phone_remark(bot: Harness) 
 @pytest.mark.parametrize(
     ("typed", "language", "role"),
     [
-        ("Ratna Handayani (manajer)", "id", "manajer"),
-        ("Ratna Handayani (Manajer)", "id", "manajer"),
-        ("Ratna Handayani (manager)", "en", "manager"),
         ("Ratna Handayani (perwakilan)", "id", "perwakilan"),
         ("Ratna Handayani (ketua)", "id", "ketua"),
         ("Ratna Handayani (pengurus)", "id", "pengurus"),
-        ("Ratna Handayani (agent)", "en", "agent"),
+        ("Ratna Handayani (representative)", "en", "representative"),
     ],
 )
 async def test_a_role_in_brackets_after_the_full_name_is_no_part_of_it(
     bot: Harness, typed: str, language: str, role: str
 ) -> None:
-    """Re-check s61, M4's variant: "Ratna Handayani (manajer)" was stored whole, without a
-    word. Now the name is kept and said back, with where the role can go."""
+    """Re-check s61, M4's variant: "Ratna Handayani (ketua)" was stored whole, without a
+    word. A group's leader or representative is whom the full name asks for: the name is
+    kept and said back, with where the role can go."""
     user = await at_question(bot, "full_name", language=language)
     [reply] = await bot.send(user, typed)
     assert (await draft_answers(bot, user))["full_name"] == "Ratna Handayani"
     said = shown(Text.INTAKE_TAKEN_ROLE, language, taken="Ratna Handayani", role=role)
     assert said in reply.text
     assert await where(bot, user) != "full_name"
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("Ratna Handayani (manajer)", "id"),
+        ("Ratna Handayani (Manajer)", "id"),
+        ("Ratna Handayani (manager)", "en"),
+        ("Ratna Handayani (agent)", "en"),
+        ("Ratna Handayani (management)", "id"),
+    ],
+)
+async def test_a_managers_own_name_at_the_full_name_is_asked_back(
+    bot: Harness, typed: str, language: str
+) -> None:
+    """A last review s61, M4: "Ratna Handayani (manajer)" was kept as the artist's full name
+    ("Peranmu sebagai manajer…"), though the question asks for the artist's, not the
+    manager's. Asked back, as "Saya Ratna Handayani, manajer." is; nothing stored."""
+    user = await at_question(bot, "full_name", language=language)
+    [reply] = await bot.send(user, typed)
+    assert shown(Text.INTAKE_NAME_WHOSE, language) in reply.text
+    assert "full_name" not in await draft_answers(bot, user)
+    assert await where(bot, user) == "full_name"
 
 
 async def test_a_bracket_that_names_no_role_stays_in_the_name(bot: Harness) -> None:

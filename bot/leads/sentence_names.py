@@ -226,6 +226,11 @@ _ROLE_ASIDE = re.compile(
 )
 
 
+# The roles of someone who registers an artist, not the artist (a group's leader or
+# representative is whom the full name asks for).
+MANAGING = frozenset({"manajer", "manager", "manajemen", "management", "agen", "agent"})
+
+
 def role_aside(name: str) -> tuple[str, str] | None:
     """A name and the role in brackets after it ("Ratna Handayani (manajer)": "Ratna
     Handayani", "manajer"); None if it has none (or is nothing else)."""

@@ -33,6 +33,7 @@ from bot.leads.form_order import visible_questions
 from bot.leads.intent_words import CHAT_WORDS, closes_choice, fold
 from bot.leads.sentence_names import (
     FULL_NAME,
+    MANAGING,
     NAME_QUESTIONS,
     role_aside,
     without_aside,
@@ -513,7 +514,11 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         kept = without_particles(name.text)
         told = without_aside(kept)
         if question.key in NAME_QUESTIONS and (role := role_aside(kept)) is not None:
-            return Accepted(role[0], named=True, besides=role[1])  # "Ratna Handayani (manajer)"
+            if question.key == FULL_NAME and role[1] in MANAGING:
+                # "Ratna Handayani (manajer)": the manager's own name, where the artist's is
+                # asked (a last review s61, M4): asked back, as "Saya Ratna, manajer." is.
+                return Rejected(Text.INTAKE_NAME_WHOSE)
+            return Accepted(role[0], named=True, besides=role[1])  # "Budi Santoso (ketua)"
         return Accepted(told or kept, named=outcome.named or name.cut or told is not None)
     return outcome
 
