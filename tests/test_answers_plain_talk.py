@@ -224,13 +224,23 @@ async def test_saying_you_will_come_back_later_is_a_goodbye_not_the_kofic_page(
         assert kofic.id not in reply.text
         assert NOT_THIS not in reply.button_texts
     # "Another time" too (the last try-out: "lain kali aja" got the managers' page).
-    for goodbye in ("lain kali aja", "lain kali aja kak"):
+    for goodbye in ("lain kali aja", "lain kali aja kak", "Oke kak, lain waktu aja"):
         [reply] = await bot.send(dimas, goodbye)
         assert reply.text == shown(Text.ASK_OKAY), goodbye
     min_seo = bot.user(first_name="Min-seo", language_code="en")
-    for goodbye in ("I'll come back later", "maybe later"):
+    for goodbye in (
+        "I'll come back later",
+        "maybe later",
+        "maybe next time",
+        "some other time",
+        "another time then",
+    ):
         [reply] = await bot.send(min_seo, goodbye)
         assert reply.text == shown(Text.ASK_OKAY, "en"), goodbye
+    # The same words apart, or with a question, are no goodbye (the last review s61, L2).
+    for asked in ("kali ini lain", "lain kali ada program apa?"):
+        [reply] = await bot.send(dimas, asked)
+        assert reply.text != shown(Text.ASK_OKAY), asked
     # The KOFIC question itself still gets its page.
     [page] = await bot.send(dimas, "insentif KOFIC dananya dikembalikan berapa persen?")
     assert page.text.split("\n")[0] == kofic.id

@@ -16,6 +16,7 @@ from bot.answers.words import (
     ABOUT_THE_BOT,
     AFFIRMING,
     AGAIN,
+    ANOTHER_TIME,
     APOLOGISING,
     ASKED,
     ASKING,
@@ -404,6 +405,16 @@ def talk_in(text: str, found: list[str]) -> str | None:
 _TIMES_OF_DAY = frozenset(("morning", "afternoon", "evening"))
 
 
+def _another_time(found: list[str]) -> set[int]:
+    """Where two words side by side say "another time" ("lain kali", "maybe later")."""
+    return {
+        at + step
+        for at in range(len(found) - 1)
+        if (found[at], found[at + 1]) in ANOTHER_TIME
+        for step in (0, 1)
+    }
+
+
 def small_talk(found: list[str]) -> str | None:
     """ "greeting" or "thanks" when a message is only that, "nudge" when it has no word that
     could be a topic ("hmm", "terus apa lagi"), "doubt" when it only asks back ("serius?",
@@ -418,13 +429,13 @@ def small_talk(found: list[str]) -> str | None:
         # question to staff; a question if a word could be a topic ("masa bayar?").
         clear = all(word in _NOTHING_CLEAR or not _lettered(word) for word in found)
         return "doubt" if clear else None
+    paired = _another_time(found)
     if (
-        not LATER.isdisjoint(found)
-        and not CLOSING.isdisjoint(found)
-        and QUESTION_CUES.isdisjoint(found)
-    ):
-        # "oke, nanti saya sampaikan ke bos. makasih ya", "siap, nanti sa lanjut": a closing.
-        found = [word for word in found if word not in _CLOSING]
+        paired or (not LATER.isdisjoint(found) and not CLOSING.isdisjoint(found))
+    ) and QUESTION_CUES.isdisjoint(found):
+        # "oke, nanti saya sampaikan ke bos. makasih ya", "siap, nanti sa lanjut", "lain kali
+        # aja": a closing.
+        found = [word for at, word in enumerate(found) if word not in _CLOSING and at not in paired]
         if not found:
             return "thanks"
     if any(word in _SMALL_TALK and _lettered(word) for word in found):

@@ -1925,12 +1925,24 @@ EXCUSING = _listed("izin ijin ganggu mengganggu")
 # word ("nanti saya lanjut daftar", "nanti sa cari link dulu" are still read). Coming back
 # later closes too ("nanti saya kembali lagi", "I'll come back later": a goodbye got KOFIC's
 # page for "kembali", its "dana kembali").
-# "lain kali aja" (another time) and "maybe later" close as well (the last try-out of s61: the
-# first got the managers' page, the second "no answer"): "kali" is a later only beside "lain".
-LATER = _listed("nanti ntar entar later kali")
+LATER = _listed("nanti ntar entar later")
 CLOSING = _listed(
     "lanjut lanjutkan lanjutin sampaikan sampein sampaiin kabari kabarin continue bos boss atasan"
-    " kembali balik come back ll lain maybe"
+    " kembali balik come back ll maybe"
+)
+# Another time, in two words side by side, closes as well ("lain kali aja", "lain waktu aja",
+# "maybe later", "maybe next time": the last try-outs of s61 got the managers' page, an open
+# call or "no answer"); apart they are other words ("kali ini lain").
+ANOTHER_TIME = frozenset(
+    tuple(pair.split())
+    for pair in (
+        "lain kali",
+        "lain waktu",
+        "maybe later",
+        "next time",
+        "other time",
+        "another time",
+    )
 )
 # "Oh, I see" in two words, an okay to what the bot just said ("oh gitu kak"); "gitu" alone
 # is not one ("gimana gitu" asks). "Coba dulu" (I'll try it first: Jogja's "tak cobo sik") is
