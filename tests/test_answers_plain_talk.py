@@ -241,6 +241,10 @@ async def test_saying_you_will_come_back_later_is_a_goodbye_not_the_kofic_page(
     for asked in ("kali ini lain", "lain kali ada program apa?"):
         [reply] = await bot.send(dimas, asked)
         assert reply.text != shown(Text.ASK_OKAY), asked
+    # Back again is no KOFIC question either (the last review s61, M2: its whole page).
+    for back in ("halo kak, aku kembali lagi 😊", "Besok saya kembali lagi ya kak"):
+        [reply] = await bot.send(dimas, back)
+        assert kofic.id not in reply.text, back
     # The KOFIC question itself still gets its page.
     [page] = await bot.send(dimas, "insentif KOFIC dananya dikembalikan berapa persen?")
     assert page.text.split("\n")[0] == kofic.id

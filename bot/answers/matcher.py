@@ -538,6 +538,14 @@ class Matcher:
             # "bisa dibalikin ga min", "kembalikan data saya": the talent's data wished back,
             # not KOFIC's "dana kembali" (money given back), even from one who erased nothing.
             found = [word for word in found if word != GIVEN_BACK]
+        elif GIVEN_BACK in found:
+            # "halo kak, aku kembali lagi", "balik lagi nih": the talent is back, not KOFIC's
+            # "dana kembali" (a last review s61, M2: the whole KOFIC page).
+            found = [
+                word
+                for at, word in enumerate(found)
+                if word != GIVEN_BACK or found[at + 1 : at + 2] != ["lagi"]
+            ]
         found, aside = set_aside(self._not_introducing(found), self._joins)
         stems = self._stems(found, _own_names(text, names))
         left_out: set[int] = set()
