@@ -127,6 +127,14 @@ def main() -> None:
         "'(password) x ' 315 times": "(password) x " * 315,
         "full-width 'password: x ' 200 times": (FULL_WIDTH_PASSWORD + ": x ") * 200,
         "'x passwordnya ' 292 times": "x passwordnya " * 292,
+        # A last review s61, H1: 3.4-4.6 s each (a "Pass" title's look-ahead backtracking).
+        "'pass', 4,091 spaces, 'x'": "pass" + " " * (LENGTH - 5) + "x",
+        "'Pass', 4,091 spaces, 'x'": "Pass" + " " * (LENGTH - 5) + "x",
+        "'Pass', 4,091 line breaks, 'x'": "Pass" + "\n" * (LENGTH - 5) + "x",
+        "'halo Pass', 4,086 spaces, '.'": "halo Pass" + " " * (LENGTH - 10) + ".",
+        # ... and 142-156 ms (each password word's following word read to the message's end).
+        "full-width 'pw' and ':' 1,365 times": "\uff50\uff57:" * 1365,
+        "'pw' and a full-width '=' 1,365 times": "pw\uff1d" * 1365,
     }.items():
         new, now = best(without_password, text[:LENGTH])
         print(f"password masking, {name}: {new:.2f} ms now ({now.count(MASK)} masked)")

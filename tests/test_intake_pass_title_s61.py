@@ -1,12 +1,15 @@
 """What the last review of session 61 typed at the form: a work titled "Pass" with its year,
 read as a password (the notable works refused for good, the link step saying a password was
 dropped), and a full-width colon eaten by the password's mask; then (fixz61) a "Pass" before a
-volume, a season or title words ("Pass Vol.2", "Pass S2 2024", "Pass: The Movie")."""
+volume, a season or title words ("Pass Vol.2", "Pass S2 2024"); then (pw61) a "Pass" before a
+colon read as a password again ("Pass: Laut Biru"), and "pass" before thousands of spaces
+read in linear time."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.leads.slips import MASK
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import FILMMAKER, at_question, draft_answers, shown, where
@@ -49,7 +52,6 @@ async def test_a_work_titled_pass_with_its_year_is_kept_at_the_notable_works(
         # fixz61: a volume, a season, title words after a title-case "Pass"
         "Pass Vol.2",
         "Pass S2 2024",
-        "Pass: The Movie",
     ],
 )
 async def test_a_work_titled_pass_beside_the_link_is_no_password(bot: Harness, title: str) -> None:
@@ -87,3 +89,80 @@ async def test_a_password_after_pass_or_pw_is_still_dropped_and_masked(
     assert reply.text.startswith(shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD))
     assert logged_in(bot, user.id)[-1] == f"{LINK} {logged}"
     assert traces_in_files(bot.database, [PASSWORD]) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "logged", "secret"),
+    [
+        (
+            "https://vimeo.com/12345\nPass: Laut Biru",
+            "https://vimeo.com/12345\nPass: ••••",
+            "Laut Biru",
+        ),
+        (
+            "https://vimeo.com/12345 Pass: Kode Rahasia",
+            "https://vimeo.com/12345 Pass: ••••",
+            "Kode Rahasia",
+        ),
+        (f"{LINK} Pass: The Movie", f"{LINK} Pass: ••••", "The Movie"),  # a title: the safe side
+        (f"{LINK} Pass Episode 12: {PASSWORD}", f"{LINK} Pass Episode 12: ••••", PASSWORD),
+        (f"{LINK} Pass S2: kunci2024", f"{LINK} Pass S2: ••••", "kunci2024"),
+        (f"{LINK} Pass Vol.2: {PASSWORD}", f"{LINK} Pass Vol.2: ••••", PASSWORD),
+    ],
+)
+async def test_a_capitalised_pass_before_a_colon_is_a_password(
+    bot: Harness, written: str, logged: str, secret: str
+) -> None:
+    """M3 (a last review s61): "Pass: Laut Biru" after the link, a phone capitalising the line,
+    was stored in the log in clear (two capitalised words read as a title), as was "kunci2024"
+    after "Pass S2:". Now "Pass" right before a colon, or a title-like "Pass Episode 12" before
+    one, is a password word: the link kept, the password said dropped, masked in the log, no
+    copy left in the database's files."""
+    user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+    [reply] = await bot.send(user, written)
+    assert (await draft_answers(bot, user))["portfolio_url"] == written.split()[0]
+    assert reply.text.startswith(shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD))
+    assert logged_in(bot, user.id)[-1] == logged
+    assert traces_in_files(bot.database, [secret]) == []
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "pass" + " " * 4091 + "x",
+        "Pass" + " " * 4091 + "x",
+        "Pass" + "\n" * 4091 + "x",
+        "halo Pass" + " " * 4086 + ".",
+    ],
+)
+async def test_pass_before_thousands_of_spaces_is_read_as_no_password(
+    bot: Harness, written: str
+) -> None:
+    """H1 (a last review s61): "pass", 4,091 spaces and "x" at the link step held the bot
+    (every talent, the workspace) for 3.4-4.6 s while the password look-up backtracked. Such a
+    4,096-character message after the link has no password: the link is kept, no word of a
+    password dropped, nothing masked in the log."""
+    user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+    [reply] = await bot.send(user, f"{LINK}\n{written}"[:4096])
+    assert (await draft_answers(bot, user))["portfolio_url"] == LINK
+    assert shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD) not in reply.text
+    assert MASK not in logged_in(bot, user.id)[-1]
+
+
+@pytest.mark.parametrize(
+    ("written", "logged"),
+    [
+        ("\uff50\uff57:" * 1365, "\uff50\uff57:" + MASK),
+        ("pw\uff1d" * 1365, "pw\uff1d" + MASK),
+    ],
+)
+async def test_a_password_word_repeated_1365_times_is_masked_once(
+    bot: Harness, written: str, logged: str
+) -> None:
+    """H1's other inputs: "\uff50\uff57:" 1,365 times after the link (each password word's
+    next word was read to the message's end). The link is kept, the rest masked as one."""
+    user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+    [reply] = await bot.send(user, f"{LINK} {written}"[:4096])
+    assert (await draft_answers(bot, user))["portfolio_url"] == LINK
+    assert reply.text.startswith(shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD))
+    assert logged_in(bot, user.id)[-1] == f"{LINK} {logged}"

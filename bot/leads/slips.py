@@ -251,28 +251,33 @@ FREE_TEXT = frozenset({"short_text", "long_text"})
 # with its year ("Film pendek Pass 2023", "(Pass, 2023)", "Pass: 2023"; a last review s61, H1:
 # refused for good as a password). Colons and equals signs full-width too ("pw\uff1a…").
 # Nor a title-case "Pass" before a volume or season ("Pass Vol.2", "Pass S2 2024") or
-# before title words ("Pass: The Movie"; fixz61 s61); lowercase "pass: 2023" still is one.
+# before title words ("Pass Laut Biru"; fixz61 s61); lowercase "pass 2023" still is one. Any
+# "Pass" right before ":" or "=" is one but before a year ("Pass: Laut Biru", "Pass: The
+# Movie": masking a title is the safe side; a last review s61, M3: kept in clear), and so is
+# a title-case one whose volume, season or title words end in ":" ("Pass Episode 12:
+# bakau2024", "Pass S2: kunci2024"). No run of white space may backtrack against another
+# (possessive: a last review s61, H1: "Pass", 4,091 spaces, "x" took 3.4-4.6 s).
 _COLON = "[:=\uff1a\ufe55\uff1d]"
+_DASH = "[-\u2013\u2014]"
 _YEAR = r"(?:19|20)\d\d(?!\w)"
 _PART = (
     r"(?:vol(?:ume)?|pt|part|s|season|ep|eps|episode|ch|chapter|jilid|bagian|musim|no)"
-    r"\.?\s*\d+(?!\w)"
+    r"\.?\s*+\d++(?!\w)"
 )
-_TITLE_WORDS = r"(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))+(?!\w)"  # "The Movie"
-# "pass" as a password word: lowercase always, "Pass" or "PASS" unless a title follows.
-_PASS = (
-    rf"(?:(?-i:pass)|pass(?!\s*(?:{_COLON}|[-\u2013\u2014])?\s*"
-    rf"(?:{_YEAR}|{_PART}|{_TITLE_WORDS})))"
-)
+_TITLE_WORDS = r"(?-i:[A-Z][a-z]++)(?:\s++(?-i:[A-Z][a-z]++))+(?!\w)"  # "The Movie"
 # A word of letters and digits, not an ordinal ("2nd", "ke-2"): where a password starts.
 _LETTERS_AND_DIGITS = (
     r"(?!\d+(?:st|nd|rd|th)(?!\w)|ke-?\d)(?=[^\s()\[\]]*[^\W\d_])(?=[^\s()\[\]]*\d)"
 )
+_BEFORE_PASSWORD = rf"(?=\s*+{_DASH}\s*+{_LETTERS_AND_DIGITS}|\s++{_LETTERS_AND_DIGITS})"
 _PASSWORD = re.compile(
     r"(?<!\w)(?:(?:pw|pwd|passwd|password|passcode)(?:-?nya)?(?!\w)"
-    rf"|kata\s*sandi(?:-?nya)?(?!\w)|(?:sandi|pass)-?nya(?!\w)|sandi\s*{_COLON}"
-    rf"|{_PASS}\s*{_COLON}"
-    rf"|{_PASS}(?=\s*[-\u2013\u2014]\s*{_LETTERS_AND_DIGITS}|\s+{_LETTERS_AND_DIGITS}))",
+    rf"|kata\s*+sandi(?:-?nya)?(?!\w)|(?:sandi|pass)-?nya(?!\w)|sandi\s*+{_COLON}"
+    # "pass" as a password word: lowercase always, "Pass" or "PASS" unless a title follows.
+    rf"|(?-i:pass)\s*+{_COLON}|pass\s*+{_COLON}(?!\s*+{_YEAR})"
+    rf"|pass\s++(?:{_PART}|{_TITLE_WORDS})[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*+{_COLON}"
+    rf"|(?-i:pass){_BEFORE_PASSWORD}"
+    rf"|pass(?!\s*+{_DASH}?+\s*+(?:{_YEAR}|{_PART}|{_TITLE_WORDS})){_BEFORE_PASSWORD})",
     re.I,
 )
 
@@ -593,6 +598,7 @@ _WORD = re.compile(r"\S+")
 _PIECE = re.compile(r"[^\s()\[\]]+")  # a word without its brackets: "(pw: ••••)"
 _CLOSING = re.compile(r"[)\]]")
 _CLOSING_WITHIN = 200  # a password is short: a bracket further on closes something else
+_HOME_LONGEST = 300  # "https://" and a host name of at most 253 characters, a mark or two
 
 
 def _password_words(text: str) -> list[tuple[int, int]]:
@@ -624,7 +630,11 @@ def _password_links(text: str) -> list[tuple[int, int]]:
         after = _BETWEEN.match(text, end).end()  # type: ignore[union-attr]
         if not {":", "="} & set(unicodedata.normalize("NFKC", text[end:after])):
             continue
-        word = _PIECE.match(text, after)
+        # A site's home is short: a longer word is none, and is read no further ("\uff50\uff57:"
+        # 1,365 times in one word, a last review s61, H1: each read to the end, 142-156 ms).
+        word = _PIECE.match(text, after, min(len(text), after + _HOME_LONGEST + 1))
+        if word and len(word.group()) > _HOME_LONGEST:
+            continue
         link = word and web_link(word.group().strip(AROUND_LINK))
         if word and link and urlsplit(link).path.strip("/") == "" and not urlsplit(link).query:
             found.append(word.span())
