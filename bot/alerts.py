@@ -29,14 +29,6 @@ class AlertThrottle:
         self._last = now
         return True
 
-    def report(self, now: float | None = None) -> int | None:
-        """How many events to report now, this one included; None while a report would come
-        sooner than an interval after the last one (this event is counted for the next)."""
-        if not self.allow(now):
-            return None
-        count, self.suppressed = self.suppressed + 1, 0
-        return count
-
 
 Line = Callable[["Burst"], None]  # writes a burst's log line
 
