@@ -105,6 +105,8 @@ _NOTHING = frozenset(
     "ga gak gk nggak ngga enggak engga tidak tdk ndak nda belum blm kosong"  # noqa: SIM905 -- a word list reads best as words
     " tra tr sonde seng".split()
 )
+# The same no's, as a regex alternative (longest first), for the sentences below.
+_NO = "|".join(sorted(_NOTHING - {"kosong"}, key=len, reverse=True))
 # "trada", Papuan for "tidak ada"; "nope", "none": nothing, in one word.
 _NOTHING_ALONE = frozenset({"none", "nothing", "no", "nope", "trada", "tiada"})
 # A no to having what a name question asks ("saya tidak pakai nama panggung", "sa tra pake
@@ -112,8 +114,7 @@ _NOTHING_ALONE = frozenset({"none", "nothing", "no", "nope", "trada", "tiada"})
 # as the stage name "panggung", or stored whole): as the Skip button.
 _NOT_USING = re.compile(
     r"^(?:(?:sa|beta|ane|kami|we) )?"
-    r"(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|ndak|nda|tra|tr|sonde|seng|belum|blm"
-    r"|don t|dont|do not|no|never)"
+    rf"(?:{_NO}|don t|dont|do not|no|never)"
     r"(?: (?:pakai|pake|pakek|memakai|menggunakan|pernah|punya|ada|use|using|have|got|go by))*"
     r"(?: (?:nama|panggung|band|grup|group|stage|name|alias|samaran|rumah|produksi|ph"
     r"|production|house|company|perusahaan|studio))+$"
@@ -123,8 +124,7 @@ _NOT_USING = re.compile(
 # under my own name"; a re-check s61: stored as "tidak ada", "tra ada", or the sentence).
 _NONE_AFTER = re.compile(
     r"^(?:(?:nama|panggung|band|grup|stage|name)\w* )+(?:(?:saya|sa|aku|gw|gue|beta|kami|my) )?"
-    r"(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|ndak|nda|tra|tr|sonde|seng|belum|blm)"
-    r" (?:ada|punya)$"
+    rf"(?:{_NO}) (?:ada|punya)$"
     r"|^(?:(?:saya|sa|aku|gw|gue|beta|kami|i|we) )?(?:(?:pakai|pake|pakek|cukup|perform|go"
     r"|by|under|use|just|only) )*(?:(?:my|our) )?(?:(?:own|real) )?"
     r"(?:nama asli|nama sendiri|real name|own name)(?: (?:aja|saja|only|kaka|kak))*$"
