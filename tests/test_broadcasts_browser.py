@@ -94,7 +94,7 @@ async def test_staff_write_preview_schedule_and_stop_an_announcement(
         await writer.locator("#broadcast-audience").select_option("all")
         # The time box shows only for "at a time" (its grey example read as a time set).
         assert await writer.locator("#broadcast-at").is_hidden()
-        await writer.get_by_label(t(Text.WS_BROADCAST_LATER)).check()
+        await writer.get_by_label(t(Text.WS_BROADCAST_LATER), exact=True).check()
         await writer.locator("#broadcast-at").fill(IN_TWO_DAYS_WIB)
         await writer.get_by_role("button", name=t(Text.WS_BROADCAST_PREVIEW)).click()
         preview = writer.locator(".broadcast-preview")

@@ -37,7 +37,7 @@ async def test_a_mixed_selection_moves_the_consenting_lead_and_says_which_stayed
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))
         for reference in ("KOC-000001", "KOC-000002"):
-            await page.get_by_label(t(Text.WS_SELECT_ROW, reference=reference)).check()
+            await page.get_by_label(t(Text.WS_SELECT_ROW, reference=reference), exact=True).check()
         await page.get_by_role("button", name=t(Text.WS_MOVE_SELECTED)).click()
         await page.locator("dialog .stage-buttons button", has_text=label).click()
         await page.get_by_role("button", name=t(Text.BTN_BULK_SEND)).click()

@@ -28,7 +28,7 @@ async def test_selected_rows_move_through_the_stored_preview(
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))
         for reference in ("KOC-000001", "KOC-000003"):
-            await page.get_by_label(t(Text.WS_SELECT_ROW, reference=reference)).check()
+            await page.get_by_label(t(Text.WS_SELECT_ROW, reference=reference), exact=True).check()
         await page.get_by_role("button", name=t(Text.WS_MOVE_SELECTED)).click()
         await page.locator("dialog .stage-buttons button", has_text="Shortlist").click()
         await page.get_by_role("button", name=t(Text.BTN_BULK_QUIET)).click()
@@ -56,7 +56,7 @@ async def test_a_selection_with_leads_at_an_outcome_can_leave_them_where_they_ar
         await page.set_viewport_size({"width": 400, "height": 860})
         await page.goto(page_url(base, bot, ADMIN_ID))
         for reference in ("KOC-000001", "KOC-000002", "KOC-000003"):
-            await page.get_by_label(t(Text.WS_SELECT_ROW, reference=reference)).check()
+            await page.get_by_label(t(Text.WS_SELECT_ROW, reference=reference), exact=True).check()
         await page.get_by_role("button", name=t(Text.WS_MOVE_SELECTED)).click()
         await page.locator("dialog .stage-buttons button", has_text="Ditinjau").click()
         button = page.get_by_role("button", name=skip)
@@ -92,7 +92,7 @@ async def test_the_preview_says_how_many_move_and_how_many_are_skipped(
         seen = await opened(context, base, bot, ADMIN_ID)
         page = seen.page
         for reference in ("KOC-000001", "KOC-000002", "KOC-000003"):
-            await page.get_by_label(t(Text.WS_SELECT_ROW, reference=reference)).check()
+            await page.get_by_label(t(Text.WS_SELECT_ROW, reference=reference), exact=True).check()
         await page.get_by_role("button", name=t(Text.WS_MOVE_SELECTED)).click()
         await page.locator("dialog .stage-buttons button", has_text="Shortlist").click()
         intro = page.locator("dialog .intro")

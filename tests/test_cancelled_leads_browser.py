@@ -81,7 +81,7 @@ async def test_the_filter_panel_lists_only_the_cancelled_registrations_on_asking
         await rows.filter(has_text="KOC-000002").wait_for()
         assert await rows.count() == 2
         await page.locator("details.more summary").click()
-        await page.get_by_label(said).check()
+        await page.get_by_label(said, exact=True).check()
         await rows.filter(has_text="KOC-000002").wait_for(state="detached")
         assert await rows.count() == 1
         assert await rows.first.locator("td.col-stage").inner_text() == MARKED

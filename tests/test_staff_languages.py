@@ -252,7 +252,7 @@ async def test_the_workspace_preview_shows_the_translation_under_the_exact_messa
         await page.goto(page_url(base, bot, ADMIN_ID, "en"))
         await page.reload()  # only the address's fragment changed: the list afresh
         select = t(Text.WS_SELECT_ROW, "en", reference="KOC-000001")
-        await page.get_by_label(select).check()
+        await page.get_by_label(select, exact=True).check()
         await page.get_by_role("button", name=t(Text.WS_MOVE_SELECTED, "en")).click()
         stages = page.locator("dialog .stage-buttons button")
         await stages.filter(has_text=label("shortlist", "en")).click()

@@ -482,7 +482,7 @@ async def test_with_nothing_passed_on_the_forwarded_stage_is_closed_before_any_c
         await seen.shot(screens, "board-forwarding-off-desktop")
 
         await page.get_by_role("button", name=t(Text.WS_TAB_LEADS)).click()
-        await page.get_by_label(t(Text.WS_SELECT_ROW, reference="KOC-000002")).check()
+        await page.get_by_label(t(Text.WS_SELECT_ROW, reference="KOC-000002"), exact=True).check()
         await page.get_by_role("button", name=t(Text.WS_MOVE_SELECTED)).click()
         offered = page.locator("dialog .stage-buttons button", has_text=label.get("id"))
         assert await offered.is_disabled()
