@@ -66,22 +66,33 @@ class _Window:
     def __init__(self) -> None:
         self.opened = float("-inf")  # when the last line went out
         self.count = 0
-        self.tally: dict[str, int] = {}  # refusals by refuser, in the order they came
+        # refusals by refuser, in the order they came: [counted, inherited], see `add`
+        self.tally: dict[str, list[int]] = {}
         self.overflow = False
         self.line: Line | None = None
 
     def add(self, by: str) -> None:
+        """Count one refusal of `by`. Past _TALLIED refusers the one refused least gives its
+        place to the newcomer, who inherits its count as a possible overcount ("space
+        saving"): who was refused most is named, whatever came first (the attack review
+        s62, L1: a thousand decoys, one request each, hid an address refused 5,000 times)."""
         self.count += 1
-        if by in self.tally:
-            self.tally[by] += 1
+        kept = self.tally.get(by)
+        if kept is not None:
+            kept[0] += 1
         elif len(self.tally) < _TALLIED:
-            self.tally[by] = 1
+            self.tally[by] = [1, 0]
         else:
             self.overflow = True
+            least = min(self.tally, key=lambda who: self.tally[who][0])
+            floor = self.tally.pop(least)[0]
+            self.tally[by] = [floor + 1, floor]
 
     def take(self, now: float) -> Burst:
         """The burst to report now; the next minute starts."""
-        most = sorted(self.tally.items(), key=lambda item: -item[1])  # stable: first come first
+        # refusals surely made (counted less inherited), most first; stable: first come first
+        surely = [(who, counted - inherited) for who, (counted, inherited) in self.tally.items()]
+        most = sorted(surely, key=lambda item: -item[1])
         burst = Burst(self.count, tuple(most[:NAMED]), len(most[NAMED:]), self.overflow)
         self.opened, self.count, self.tally, self.overflow = now, 0, {}, False
         return burst

@@ -536,6 +536,24 @@ def test_a_refusal_line_names_five_refusers_and_counts_the_others() -> None:
     ]
 
 
+def test_a_refusal_line_names_the_heaviest_refuser_after_a_thousand_decoys() -> None:
+    """s62: one request from each of a thousand addresses (an IPv6 range) filled the tally, and
+    the address then refused 5,000 times was never named; now it leads the line, its count
+    exact (what it inherited from the decoy it replaced is not counted as its own)."""
+    refusals, now, lines = Refusals(), [0.0], list[Burst]()
+    refusals.clock = lambda: now[0]
+    refusals.refused("workspace:signature", "2001:db8::ffff", lines.append)  # written at once
+    for decoy in range(1_000):
+        refusals.refused("workspace:signature", f"2001:db8::{decoy:x}", lines.append)
+    for _ in range(5_000):
+        refusals.refused("workspace:signature", "203.0.113.66", lines.append)
+    now[0] += 60
+    refusals.flush()
+    assert lines[-1].count == 6_000
+    assert lines[-1].by[0] == ("203.0.113.66", 5_000)
+    assert lines[-1].refusers("address", "addresses").endswith("and more than 995 others")
+
+
 async def test_staff_commands_stay_out_of_other_groups(
     bot: Harness,
     staff_chat: Any,
