@@ -22,6 +22,7 @@ from bot.answers.words import (
     ASKING,
     ASKING_BACK,
     ASKING_ON,
+    BACK_AGAIN,
     BEFORE_SET_ASIDE,
     BRINGING,
     BY_NOW,
@@ -395,11 +396,30 @@ def set_aside(found: list[str], joins: Callable[[str], bool]) -> tuple[list[str]
 
 def talk_in(text: str, found: list[str]) -> str | None:
     """`small_talk` of a message's words, and an okay asked back ("oh gitu?", "iya?",
-    "oke kak?") as "doubt": not "Siap!" to it."""
+    "oke kak?") as "doubt": not "Siap!" to it. Thanks that go on to ask in a clause of their
+    own are no thanks (`_asks_after_thanks`)."""
     talk = small_talk(found)
-    if talk == "thanks" and "?" in text and GRATITUDE.isdisjoint(found):
-        return "doubt"
+    if talk == "thanks" and "?" in text:
+        if GRATITUDE.isdisjoint(found):
+            return "doubt"
+        if _asks_after_thanks(text):
+            return None
     return talk
+
+
+def _asks_after_thanks(text: str) -> bool:
+    """Whether a message of thanks (or a goodbye) asks after it, in a clause of its own
+    with a word that asks ("makasih, nanti saya kembali lagi. sekarang ada?", "terima kasih.
+    sudah ada?"): the question is read, not swallowed by "Sama-sama!" (left from session 61).
+    Not a clause that only closes or asks back ("makasih, nanti aku kabari ya?", "oke
+    makasih, gitu ya?")."""
+    clauses = [part for part in _CLAUSE_END.split(text) if words(part)]
+    if len(clauses) < 2 or "?" not in clauses[-1]:
+        return False
+    asked = words(clauses[-1])
+    if ASKING.isdisjoint(asked) and BY_NOW.isdisjoint(asked):
+        return False
+    return small_talk(asked) in (None, "nudge")
 
 
 _TIMES_OF_DAY = frozenset(("morning", "afternoon", "evening"))
@@ -412,6 +432,24 @@ def _another_time(found: list[str]) -> set[int]:
         for at in range(len(found) - 1)
         if (found[at], found[at + 1]) in ANOTHER_TIME
         for step in (0, 1)
+    }
+
+
+_BACK_SPANS = {
+    start: tuple(sorted({len(phrase) for phrase in BACK_AGAIN if phrase[0] == start}))
+    for start in {phrase[0] for phrase in BACK_AGAIN}
+}
+
+
+def _back_again(found: list[str]) -> set[int]:
+    """Where words side by side say the talent is back ("kembali lagi", "I'm back", "udah
+    lama gak ke sini"): BACK_AGAIN."""
+    return {
+        at + step
+        for at, word in enumerate(found)
+        for length in _BACK_SPANS.get(word, ())
+        if tuple(found[at : at + length]) in BACK_AGAIN
+        for step in range(length)
     }
 
 
@@ -438,6 +476,16 @@ def small_talk(found: list[str]) -> str | None:
         found = [word for at, word in enumerate(found) if word not in _CLOSING and at not in paired]
         if not found:
             return "thanks"
+    back = _back_again(found) if LATER.isdisjoint(found) else set()
+    if back:
+        # "halo kak, aku kembali lagi", "Hi, I am back", "udah lama gak ke sini": a talent
+        # back greets, with small words only around it ("makasih, aku balik lagi ya": thanks,
+        # a goodbye; "balik lagi kak, ada kabar?" asks).
+        found = [word for at, word in enumerate(found) if at not in back]
+        if not found:
+            return "greeting"
+        if not NEWS_OF.isdisjoint(found) and "apa" not in found:
+            return None  # "ada kabar?" asks for news, "apa kabar" greets
     if any(word in _SMALL_TALK and _lettered(word) for word in found):
         # An emoji beside a greeting or thanks is its mood ("slmt mlm min, dr tengah laut nih
         # 🌊"), as 🙏 is: not a word asked.
@@ -445,6 +493,8 @@ def small_talk(found: list[str]) -> str | None:
     if any(word not in _SMALL_TALK for word in found):
         # Nothing asked yet: chat words only, or symbols only ("🙄", "😂🔥🙈").
         nothing = all(word in _NOTHING_ASKED or not _lettered(word) for word in found)
+        if back and nothing:
+            return "greeting" if QUESTION_CUES.isdisjoint(found) else None
         return "nudge" if nothing else None
     if not _TIMES_OF_DAY.isdisjoint(found):
         # "good morning": "good" greets the time of day here, it is no okay ("Great! 😊" to
@@ -456,7 +506,7 @@ def small_talk(found: list[str]) -> str | None:
         return "greeting"  # "hai kak 🙏": the emoji is politeness, not thanks
     if any(word in THANKS for word in found):
         return "thanks"  # "🙏" alone
-    return "nudge"  # "mau tanya", "apa ya"
+    return "greeting" if back else "nudge"  # "mau tanya", "apa ya"
 
 
 # What an okay never holds: a digit (a phone number), @ (an address, a handle), a link.

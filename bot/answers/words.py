@@ -1944,6 +1944,50 @@ ANOTHER_TIME = frozenset(
         "another time",
     )
 )
+# Back again: a talent who returns greets ("halo kak, aku kembali lagi", "Hi, I am back", "hello
+# again", "udah lama gak ke sini": session 61 left them "no answer", the registration page for
+# "back", a nudge). Words side by side; with a word of later they still close ("nanti saya
+# kembali lagi": CLOSING), and with any word that could be a topic they are read ("aku balik
+# lagi, gimana status pendaftaranku?"), as is money given back ("dana kembali lagi").
+_ABSENT = _listed("tak gak ga nggak ngga enggak tidak gk g ndak belum blm")
+_VISITED = _listed("sini kesini jumpa ketemu mampir main nongol chat")
+BACK_AGAIN = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "kembali lagi",
+        "balik lagi",
+        "datang lagi",
+        "dateng lagi",
+        "mampir lagi",
+        "ketemu lagi",
+        "jumpa lagi",
+        "hadir lagi",
+        "nongol lagi",
+        "datang kembali",
+        "jumpa kembali",
+        "ketemu kembali",
+        "am back",
+        "m back",
+        "im back",
+        "back again",
+        "hello again",
+        "hi again",
+        "hey again",
+        "hai again",
+        "s me again",
+        "me again",
+        "meet again",
+        "long time no see",
+        "long time no chat",
+        "been a while",
+        "been a long time",
+    )
+) | frozenset(
+    ("lama", absent, *to, visited)
+    for absent in _ABSENT
+    for to in ((), ("ke",))
+    for visited in _VISITED
+)
 # "Oh, I see" in two words, an okay to what the bot just said ("oh gitu kak"); "gitu" alone
 # is not one ("gimana gitu" asks). "Coba dulu" (I'll try it first: Jogja's "tak cobo sik") is
 # one too.
