@@ -135,6 +135,17 @@ def main() -> None:
         # ... and 142-156 ms (each password word's following word read to the message's end).
         "full-width 'pw' and ':' 1,365 times": "\uff50\uff57:" * 1365,
         "'pw' and a full-width '=' 1,365 times": "pw\uff1d" * 1365,
+        # Session 62: a link's own password ("?password=…"), "pass word" written apart, and
+        # a password said to be none ("tanpa password"), each read on its own few words.
+        "a link with '&pw=x' 818 times": "https://vimeo.com/1?" + "&pw=x" * 818,
+        "a link with '?' 4,076 times": "https://vimeo.com/1" + "?" * (LENGTH - 19),
+        "a link with 'pw' 2,038 times, no '='": "https://vimeo.com/1?" + "pw" * 2038,
+        "'pass', 4,086 spaces, 'word x'": "pass" + " " * (LENGTH - 10) + "word x",
+        "'pass -' 682 times": "pass -" * 682,
+        "'tanpa password ' 273 times": "tanpa password " * 273,
+        "'pw: tidak ' 409 times": "pw: tidak " * 409,
+        "'no', 4,084 spaces, 'password x'": "no" + " " * (LENGTH - 12) + "password x",
+        "'Password (2019' 292 times": "Password (2019" * 292,
     }.items():
         new, now = best(without_password, text[:LENGTH])
         print(f"password masking, {name}: {new:.2f} ms now ({now.count(MASK)} masked)")

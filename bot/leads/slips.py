@@ -41,7 +41,7 @@ from bot.leads.sentence_names import (
     without_particles,
 )
 from bot.leads.step_questions import about_the_step, asks_about_data
-from bot.leads.web_links import AROUND_LINK, PLATFORMS, web_link
+from bot.leads.web_links import AROUND_LINK, PLATFORMS, password_values, web_link
 from bot.terminal_text import without_controls
 from bot.texts import Text
 
@@ -270,8 +270,15 @@ _LETTERS_AND_DIGITS = (
     r"(?!\d+(?:st|nd|rd|th)(?!\w)|ke-?\d)(?=[^\s()\[\]]*[^\W\d_])(?=[^\s()\[\]]*\d)"
 )
 _BEFORE_PASSWORD = rf"(?=\s*+{_DASH}\s*+{_LETTERS_AND_DIGITS}|\s++{_LETTERS_AND_DIGITS})"
+# "pass word", "pass - word", "pass_word" (s61's close: kept in clear), "pswd", "psw"; not a
+# title with its year in brackets ("Password (2019)", "(Password, 2019)": a film, masked, and
+# the notable works refused for good).
+_WORDS_OF_PASSWORD = (
+    r"(?:pw|pwd|pswd|psw|passwd|password|passcode|pass\s*+(?:[-_\u2013\u2014]\s*+)?word)"
+    rf"(?:-?nya)?(?!\w)(?!\s*+(?:\(\s*+{_YEAR}|,\s*+{_YEAR}\s*+\)))"
+)
 _PASSWORD = re.compile(
-    r"(?<!\w)(?:(?:pw|pwd|passwd|password|passcode)(?:-?nya)?(?!\w)"
+    rf"(?<!\w)(?:{_WORDS_OF_PASSWORD}"
     rf"|kata\s*+sandi(?:-?nya)?(?!\w)|(?:sandi|pass)-?nya(?!\w)|sandi\s*+{_COLON}"
     # "pass" as a password word: lowercase always, "Pass" or "PASS" unless a title follows.
     rf"|(?-i:pass)\s*+{_COLON}|pass\s*+{_COLON}(?!\s*+{_YEAR})"
@@ -571,8 +578,23 @@ _ADDRESS_ALONE = re.compile(r"[^\s@]+@[^\s@,.]+(?:[.,][^\s@,.]+)+")
 
 
 def _password_beside(text: str) -> bool:
-    """Whether a text has a password word outside its links (as `without_password` masks)."""
-    return bool(_password_words(text))
+    """Whether a text has a password word outside its links, or a link with its password in
+    it ("vimeo.com/123?password=…"), as `without_password` masks."""
+    return bool(_password_words(text) or _link_passwords(text))
+
+
+def _link_passwords(text: str) -> list[tuple[int, int]]:
+    """Where the values of its links' password parameters are in a text ("abc123" of
+    "https://vimeo.com/123?password=abc123"; a last review s61: stored and kept in clear)."""
+    found = []
+    for word in _WORD.finditer(text):
+        typed = word.group()
+        core = typed.strip(AROUND_LINK)
+        if "=" not in core or web_link(core) is None:
+            continue
+        at = word.start() + len(typed) - len(typed.lstrip(AROUND_LINK))
+        found += [(at + start, at + end) for start, end in password_values(core)]
+    return found
 
 
 def _password_by_link(text: str) -> bool:
@@ -616,9 +638,51 @@ def _password_words(text: str) -> list[tuple[int, int]]:
         text,
     )
     if blanked.isascii():
-        return [found.span() for found in _PASSWORD.finditer(blanked)]
-    read, typed_at = _compatible(blanked)
-    return [(typed_at[found.start()], typed_at[found.end()]) for found in _PASSWORD.finditer(read)]
+        found = [found.span() for found in _PASSWORD.finditer(blanked)]
+    else:
+        read, typed_at = _compatible(blanked)
+        found = [
+            (typed_at[word.start()], typed_at[word.end()]) for word in _PASSWORD.finditer(read)
+        ]
+    return [(start, end) for start, end in found if not _said_none(text, start, end)]
+
+
+# No password, said ("no password needed", "tanpa password", "gak pake pw", "password: tidak
+# ada", "pw not needed"; a last review s61: the words around masked, the talent told a
+# password was dropped, and at the notable works refused for good): a word of not before the
+# password word, one or two of having or needing between, or one right after it.
+_NO = frozenset(
+    "no tanpa without tak gak ga gk g nggak ngga enggak tidak tdk ndak belum blm bukan".split()  # noqa: SIM905 -- a word list reads best as words
+)
+_HAVING_OR_NEEDING = frozenset(
+    "pake pakai pakek make ada perlu butuh usah need needs needed use using a any di".split()  # noqa: SIM905 -- a word list reads best as words
+)
+_NONE_AFTER = _NO | frozenset("none nope kosong not isn isnt gaada gada".split())  # noqa: SIM905 -- a word list reads best as words
+_FILLERS_AFTER = frozenset("nya is ya sih juga yg yang".split())  # noqa: SIM905 -- a word list reads best as words
+_AROUND = 40  # characters read on either side: a few words
+
+
+def _said_none(text: str, start: int, end: int) -> bool:
+    """Whether the password word at start:end says there is none ("tanpa password"), read
+    within its sentence ("pake pw ga? pw: kocca25" has one)."""
+    cut = max(0, start - _AROUND)
+    before = _SENTENCE_END.split(unicodedata.normalize("NFKC", text[cut:start]))
+    words = fold(before[-1]).split()
+    if cut and len(before) == 1 and not text[cut - 1].isspace():
+        words = words[1:]  # a word cut at the window's start is no word
+    while len(words) > 1 and words[-1] in _HAVING_OR_NEEDING:
+        words.pop()
+    if words and words[-1] in _NO:
+        return True
+    after = unicodedata.normalize("NFKC", text[end : end + _AROUND]).lstrip(_MARKS_AFTER)
+    said = [
+        word for word in fold(_SENTENCE_END.split(after)[0]).split() if word not in _FILLERS_AFTER
+    ]
+    return bool(said) and said[0] in _NONE_AFTER
+
+
+_SENTENCE_END = re.compile(r"[.?!;:,()\[\]\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_MARKS_AFTER = " \t:=)]-\u2013\u2014"  # between a password word and what it says
 
 
 def _password_links(text: str) -> list[tuple[int, int]]:
@@ -667,8 +731,10 @@ def without_password(text: str) -> str:
     bracket ("pw: ••••", "(password) ••••"); if none, those before it since the last link
     ("•••• passwordnya https://…"), unless a ":" or "di bawah" points on; if still none and
     no link follows, the next line with words ("Password:\n••••"; a final review s61, H1),
-    or else the line before. Links, marks and spacing are kept as typed."""
+    or else the line before. A link's own password, the value only
+    ("https://vimeo.com/123?password=••••"). Links, marks and spacing are kept as typed."""
     passwords = _password_links(text)
+    runs = _link_passwords(text)  # "vimeo.com/123?password=••••": the key kept, so it is said
     words = [
         _Word(at.start(), at.end(), "word" if at.span() in passwords else _kind(at.group()))
         for at in _PIECE.finditer(text)
@@ -676,7 +742,6 @@ def without_password(text: str) -> str:
     starts = [word.start for word in words]
     lines = _lines(text)
     line_starts = [start for start, _ in lines]
-    runs: list[tuple[int, int]] = []
     done = 0
     for found_start, found_end in _password_words(text):
         if found_start < done:

@@ -149,8 +149,10 @@ def _tracking(host: str, key: str, value: str) -> bool:
 
 def untracked(link: str) -> str:
     """A link without its tracking parameters (TRACKING, utm_*, feature=share, YouTube's and
-    Spotify's si); every other parameter (YouTube's v= and t=) kept as written, in order,
-    and the fragment. A link without a scheme stays without."""
+    Spotify's si) and its password (`without_its_password`); every other parameter
+    (YouTube's v= and t=) kept as written, in order, and the fragment. A link without a
+    scheme stays without."""
+    link = without_its_password(link)
     schemeless = "://" not in link
     parts = _split(f"https://{link}" if schemeless else link)
     if parts is None or not parts.query:
@@ -168,6 +170,49 @@ def untracked(link: str) -> str:
         return link  # nothing to drop: as typed
     cleaned = urlunsplit(parts._replace(query="&".join(kept)))
     return cleaned.removeprefix("https://") if schemeless else cleaned
+
+
+# A link's own password ("vimeo.com/123?password=abc123", "…&pw=abc123", "?kata_sandi=…"):
+# never stored with the link, its value masked where the message is kept
+# (slips.without_password). A pair after "?", "&", ";" or "#", its key read without case,
+# "-", "_" or "." ("Pass_Word"); the key possessive and stopped by every mark that may end
+# it, so a long hostile word is read once.
+PASSWORD_KEYS = frozenset(
+    "password passwd pass pw pwd pswd psw passcode sandi katasandi".split()  # noqa: SIM905 -- a word list reads best as words
+)
+_PAIR = re.compile(r"(?<=[?&;#])(?P<key>[^=&;#?\s]++)=(?P<value>[^&;#\s]*+)")
+
+
+def password_values(link: str) -> list[tuple[int, int]]:
+    """Where the values of a typed link's password parameters are in it ("abc123" of
+    "vimeo.com/123?password=abc123"); [] if it has none."""
+    return [found.span("value") for found in _password_pairs(link)]
+
+
+def _password_pairs(link: str) -> list[re.Match[str]]:
+    starts = [at for at in (link.find("?"), link.find("#")) if at >= 0]
+    if not starts:
+        return []
+    return [
+        found
+        for found in _PAIR.finditer(link, min(starts))
+        if found.group("value")
+        and re.sub(r"[-_.\s]", "", unquote_plus(found.group("key"))).casefold() in PASSWORD_KEYS
+    ]
+
+
+def without_its_password(link: str) -> str:
+    """A link without its password parameters ("vimeo.com/123?password=abc123&t=5":
+    "vimeo.com/123?t=5"), its other parameters and fragment as typed."""
+    pairs = _password_pairs(link)
+    for found in reversed(pairs):
+        start, end = found.span()
+        if link[start - 1] in "&;":
+            start -= 1  # "…&pw=x": with the mark before it
+        elif end < len(link) and link[end] in "&;":
+            end += 1  # "?pw=x&t=5": with the mark after it
+        link = link[:start] + link[end:]
+    return re.sub(r"[?#](?=#|$)", "", link) if pairs else link
 
 
 def untracked_in(text: str) -> str:
