@@ -369,6 +369,7 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
         "amends": (Text.MYDATA_FIELD_AMENDS, _registration_of(w, tables)),
         "said_under_18_at": (Text.MYDATA_FIELD_SAID_UNDER_18, w.moment),
         "reuses": (Text.MYDATA_FIELD_REUSES, _registration_of(w, tables)),
+        "registers_as": (Text.MYDATA_FIELD_REGISTERS_AS, _same),
     }
     optional = (
         "submitted_at",
@@ -381,7 +382,7 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
     for row in tables.get("applications", []):
         choices = {"pending": (Text.MYDATA_FIELD_PENDING, _chosen(w, row.get("current_key")))}
         record = w.record(row, {**fields, **choices}, _FORM_STATE)
-        for empty in (*optional, "pending", "reminders_off_at", "amends", "reuses"):
+        for empty in (*optional, "pending", "reminders_off_at", "amends", "reuses", "registers_as"):
             label = w.say({**fields, **choices}[empty][0])
             # Say nothing of what never happened, nor of the bot's own notes on their texts.
             if not row.get(empty) or (empty == "pending" and bot_note(_decoded(row[empty]))):

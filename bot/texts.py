@@ -297,6 +297,7 @@ class Text(StrEnum):
     INTAKE_FIRST_LINK_NO_PASSWORD = "intake_first_link_no_password"  # noqa: S105 - a key
     INTAKE_TWO_EMAILS = "intake_two_emails"
     INTAKE_TWO_PHONES = "intake_two_phones"
+    INTAKE_TWO_PHONES_MANAGER = "intake_two_phones_manager"
     INTAKE_PHONE_REMARK = "intake_phone_remark"
     INTAKE_SENT_TWICE = "intake_sent_twice"
     INTAKE_BAD_EMAIL = "intake_bad_email"
@@ -1572,6 +1573,7 @@ class Text(StrEnum):
     CANCEL_NOT_UNDONE = "cancel_not_undone"
     STAFF_NEW_LEAD_REUSED = "staff_new_lead_reused"
     MYDATA_FIELD_REUSES = "mydata_field_reuses"
+    MYDATA_FIELD_REGISTERS_AS = "mydata_field_registers_as"
     RECORDS_WITHDRAWN = "records_withdrawn"
     RECORDS_STAGE_WITHDRAWN = "records_stage_withdrawn"
     RECORDS_HISTORY_TALENT_WITHDREW = "records_history_talent_withdrew"

@@ -88,6 +88,9 @@ _ASKED_BACK = frozenset(
 
 
 _NO_PROVINCE = Text.INTAKE_PROVINCE_NOT_FOUND
+# The name questions where a talent says they register an artist as its manager ("Ratna
+# Handayani (manajer)", "Orkes Bengawan Sari (manajer)"; a talents' review s61, L7).
+_SAYS_WHOSE = frozenset({FULL_NAME, sentence_names.STAGE_NAME})
 # A message refused for the password in it (a talents' review s61, M6: "kata sandi tidak kami
 # simpan di sini" while the log kept it): the password masked where the message is kept.
 _PASSWORD_REFUSED = frozenset(
@@ -499,6 +502,11 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             return Screen(QUESTION, draft, question, answers, error=refused)
         checked = outcome
         outcome = slips.slip(question, text, outcome)
+        if question.key in _SAYS_WHOSE and draft.registers_as is None:
+            managing = sentence_names.managing_role(text)
+            if managing is not None:  # "Ratna Handayani (manajer)": later steps' words fit it
+                await self._store.applications.note_registers_as(draft.id, managing)
+                draft = replace(draft, registers_as=managing)
         if asked and outcome == checked:  # "press a button", to one that asks without a "?"
             outcome = answer_outcomes.Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
         matched = outcome if isinstance(outcome, answer_outcomes.Matches) else None
@@ -569,6 +577,9 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                 await self._store.mask_incoming(draft.user_id, update_id, slips.without_password)
             if outcome.reason is Text.INTAKE_TOO_LONG:
                 outcome = self._too_long(question, answers, outcome)
+            if outcome.reason is Text.INTAKE_TWO_PHONES and draft.registers_as is not None:
+                # To a manager: another number is the artist's own, not "nomor manajermu".
+                outcome = answer_outcomes.Rejected(Text.INTAKE_TWO_PHONES_MANAGER)
             return Screen(QUESTION, draft, question, answers, error=outcome)
         if isinstance(outcome, answer_outcomes.Matches):
             return Screen(

@@ -231,6 +231,24 @@ _ROLE_ASIDE = re.compile(
 MANAGING = frozenset({"manajer", "manager", "manajemen", "management", "agen", "agent"})
 
 
+_MANAGING_WORD = re.compile(
+    r"\b(?P<role>manajer|manager|manajemen|management|agen|agent)(?:nya)?\b", re.I
+)
+
+
+def managing_role(answer: str) -> str | None:
+    """The role of someone who registers an artist (MANAGING) that a name's answer says the
+    talent has, as said and in lower case: in a manager's introduction ("Saya Ratna
+    Handayani, manajer. …"), in brackets ("Ratna Handayani (manajer)") or after a comma
+    ("Galih Prasetyo, saya manajernya"); None if none."""
+    said = _MANAGER_SAYS.match(" ".join(answer.split()))
+    for part in (said, _ASIDE.search(answer), _COMMA_ASIDE.search(answer)):
+        found = _MANAGING_WORD.search(part.group(0)) if part is not None else None
+        if found is not None:
+            return found.group("role").casefold()
+    return None
+
+
 def role_aside(name: str) -> tuple[str, str] | None:
     """A name and the role in brackets after it ("Ratna Handayani (manajer)": "Ratna
     Handayani", "manajer"); None if it has none (or is nothing else)."""

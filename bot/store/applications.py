@@ -71,6 +71,7 @@ class Draft:
     # this one before ⬅️ Back): when it said so (age_declarations; staff see the mark).
     said_under_18_at: str | None = None
     reuses: int | None = None  # begun from the answers of this lead, which the talent cancelled
+    registers_as: str | None = None  # "manajer": said at its name (the artist is another)
 
     @classmethod
     def from_row(cls, row: Row) -> Draft:
@@ -93,6 +94,7 @@ class Draft:
             updated_at=row["updated_at"],
             said_under_18_at=row["said_under_18_at"],
             reuses=row["reuses"],
+            registers_as=row["registers_as"],
         )
 
 
@@ -340,6 +342,13 @@ class Applications:
             "SELECT staff_notified_at FROM applications WHERE id = ?", (application_id,)
         )
         return value is not None
+
+    async def note_registers_as(self, application_id: int, role: str) -> None:
+        """The talent said at its name they register an artist as this ("manajer")."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE applications SET registers_as = ? WHERE id = ?", (role, application_id)
+            )
 
     async def mark_staff_notified(self, application_id: int) -> None:
         """The staff chat has been told about this lead (it is not told twice)."""

@@ -1301,4 +1301,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         # reopened. NULL: begun afresh. Goes with the row.
         "ALTER TABLE applications ADD COLUMN reuses INTEGER",
     ),
+    (
+        "0053_registers_as",
+        # The role of someone registering an artist or a group that the talent said at its
+        # name ("Ratna Handayani (manajer)", "Saya Ratna, manajer."; a talents' review s61, L7:
+        # the phone step then suggested "nomor manajermu" to the manager herself), as said:
+        # the form's later words fit it. NULL: registering themself. Goes with the row.
+        "ALTER TABLE applications ADD COLUMN registers_as TEXT",
+    ),
 ]
