@@ -15,7 +15,7 @@ from bot.leads.cancel_wish import wants_to_undo
 from bot.leads.change_wish import asks_about_the_choice, carried, wants_to_change
 from bot.leads.export import wib_words
 from bot.leads.intake_flow import IntakeFlow
-from bot.leads.intake_screens import SECTOR, Screen, parse_press
+from bot.leads.intake_screens import GUARDIAN_WITHDRAWN, SECTOR, Screen, parse_press
 from bot.parsing import small_int
 from bot.store.broadcasts import ANNOUNCEMENTS
 from bot.texts import Text
@@ -350,6 +350,8 @@ async def _present(update: Update, context: BotContext, screen: Screen, *, edit:
         await _notify_staff(update, context, screen)
     elif screen.kind == "updated":
         await records_alerts.notify_update(update, context, screen)
+    elif screen.kind == GUARDIAN_WITHDRAWN:
+        await talent_cancel.withdrawn_as_minor(update, context, screen)
 
 
 async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> None:

@@ -23,6 +23,7 @@ from bot.leads.intake_screens import (
     EDIT_LIST,
     GO_BACK_TO,
     GUARDIAN,
+    GUARDIAN_WITHDRAWN,
     HELD_AGE,
     KEEP_TYPED,
     QUESTION,
@@ -81,7 +82,9 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
         # Shown again under a note: the notice is in the message above (not in a language the
         # talent just switched from).
         again = bool(notes) and screen.language is None
-        body = _consent(screen.kind, draft, content, language, facts, again=again)
+        body = _consent(
+            screen.kind, draft, content, language, facts, again=again, amends=screen.reference
+        )
     elif screen.kind == QUESTION and screen.question is not None:
         body = _question(screen, draft, screen.question, content, language)
     elif screen.kind == EDIT_LIST:
@@ -195,6 +198,7 @@ _ENDINGS = {
     "cancelled": Text.INTAKE_CANCELLED,
     "stopped": Text.INTAKE_STOPPED_EMPTY,
     "guardian_declined": Text.INTAKE_GUARDIAN_DECLINED,
+    GUARDIAN_WITHDRAWN: Text.INTAKE_GUARDIAN_WITHDRAWN,
     "gone": Text.INTAKE_GONE,
     "discarded_draft": Text.INTAKE_DRAFT_DISCARDED,
 }
@@ -224,14 +228,24 @@ def _consent(
     facts: PrivacyFacts,
     *,
     again: bool = False,
+    amends: str | None = None,
 ) -> View:
     """A consent screen; `again`: the consent to processing asked again under a note (a
     typed message, a question answered), without its dozen lines of notice (two talents'
-    reviews scrolled past it after every message), which the message above holds."""
+    reviews scrolled past it after every message), which the message above holds; `amends`:
+    the reference of the sent registration an update's draft changes."""
     privacy = content.privacy
     if stage == GUARDIAN:
         text = privacy.guardian_notice.get(language)
         yes, no = Text.BTN_GUARDIAN_YES, Text.BTN_GUARDIAN_NO
+        if draft.amends is not None and amends:  # "no" cancels the sent one: said first
+            note = content.text(
+                Text.INTAKE_GUARDIAN_UPDATE_NOTE,
+                language,
+                button=content.text(no, language),
+                reference=amends,
+            )
+            text = f"{text}\n\n{note}"
     elif stage == TRANSFER:  # the notice was shown one step earlier
         # Only asked with FORWARD_TO set (the flow moves on otherwise): names the recipient.
         text = content.forwarding_question(language, facts) or ""

@@ -9,7 +9,7 @@ from dataclasses import replace
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.content import Markup, other_language
-from bot.leads import cancelling, pipeline_stages
+from bot.leads import cancelling, form_order, pipeline_stages
 from bot.leads.cancel_wish import wants_to_cancel
 from bot.leads.export import to_wib
 from bot.leads.intake_screens import QUESTION, Screen
@@ -164,9 +164,32 @@ async def _cancel(update: Update, context: BotContext, user_id: int, application
     await _tell_staff(update, context, lead)
 
 
-async def _tell_staff(update: Update, context: BotContext, lead: OwnLead) -> None:
+async def withdrawn_as_minor(update: Update, context: BotContext, screen: Screen) -> None:
+    """An update's "Belum ada persetujuan" cancelled the registration (cancelling.
+    cancel_as_minor): staff hear it as any cancel, with why, and the age the lead still
+    says (a talents' review s62, H1: they heard nothing)."""
+    user, lead = update.effective_user, screen.draft
+    if user is None or lead is None:
+        return
+    own = await context.services.store.cancellations.own_lead(user.id, lead.id)
+    if own is None:  # erased in between: nothing to tell
+        return
+    content, language = context.content, context.services.settings.default_language
+    answers = await context.services.store.applications.answers(lead.id)
+    ages = [item for item in content.questions.values() if form_order.guardian_choice(item)]
+
+    def why(language: str) -> str:  # with the age the lead still says (an adult's)
+        said = [form_order.display(item, content, answers.get(item.key), language) for item in ages]
+        return content.text(Text.CANCEL_STAFF_ALERT_UNDER_18, language, age=", ".join(said))
+
+    reason = f"\n{why(language)}\n<i>{why(other_language(language))}</i>"
+    await _tell_staff(update, context, own, reason)
+
+
+async def _tell_staff(update: Update, context: BotContext, lead: OwnLead, reason: str = "") -> None:
     """ "KOC-000001 dibatalkan oleh talentanya sendiri" in the staff chat (or to the admins),
-    with the lead's button."""
+    with the lead's button (and `reason`, lines under it, when the talent did not ask to
+    cancel in those words)."""
     user = update.effective_user
     chats = await records_alerts.alert_chats(context, lead.assignee_id)
     language = context.services.settings.default_language
@@ -182,6 +205,7 @@ async def _tell_staff(update: Update, context: BotContext, lead: OwnLead) -> Non
         # and staff who read English (a re-check s59, M1).
         gloss=Markup(content.text(Text.CANCEL_STAFF_ALERT_GLOSS, other_language(language))),
     )
+    text += reason
     opener = open_button(content, language, lead.reference, lead.application_id, anew=True)
     if not await records_alerts.send_alert(context, chats, text, opener):
         log.warning("No staff chat heard that a talent cancelled a registration")

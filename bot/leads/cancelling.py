@@ -41,3 +41,18 @@ async def open_registrations(store: Store, user_id: int) -> list[Registration]:
 async def cancel(store: Store, content: Content, user_id: int, application_id: int) -> Cancelled:
     """Cancel one of the talent's registrations, at their word (a confirmation pressed)."""
     return await store.cancellations.cancel(user_id, application_id, closed_stage(content))
+
+
+async def cancel_as_minor(
+    store: Store, content: Content, user_id: int, application_id: int
+) -> Cancelled:
+    """Cancel a registration sent with an adult age whose update said under 18, and no
+    guardian's consent yet ("Belum ada persetujuan"; a talents' review s62, H1: the update's
+    draft went, "Jawaban formulir ini sudah kami hapus", and the lead stayed an adult's,
+    staff untold). Its data may not be processed without that consent (UU PDP Pasal 25):
+    closed as a cancel closes it, and marked with when the account said under 18 (the
+    declaration the age step just kept), so staff read the lead as a minor's."""
+    declared = await store.applications.age_declaration(user_id)
+    said = None if declared is None else declared.declared_at
+    closed = closed_stage(content)
+    return await store.cancellations.cancel(user_id, application_id, closed, said_under_18_at=said)

@@ -64,6 +64,9 @@ HELD_AGE = "age_for"  # the draft's `pending` there: {HELD_AGE: the adult age pi
 REVIEW = "review"
 # Not a stage: /daftar's offer, after a cancel, to begin from the cancelled one's answers.
 REUSE = "reuse"
+# Not a stage: an update's "Belum ada persetujuan" at the guardian's consent: the sent
+# registration cancelled (bot/leads/cancelling.py, cancel_as_minor); staff are told.
+GUARDIAN_WITHDRAWN = "guardian_withdrawn"
 EDIT_LIST = "edit_list"
 # The buttons under "did you mean ...?" at an email question, or "is your stage name ...?":
 # the addresses or names themselves stay with the draft (callback data holds 64 bytes, and no
@@ -100,8 +103,8 @@ SECTOR = "sector"  # the field question (music or film), as records.leads_of rea
 class Screen:
     """What the talent should see now, as decided by the flow."""
 
-    # One of the stages above, or submitted, declined, cancelled, guardian_declined, gone,
-    # discard_asked, discarded_draft.
+    # One of the stages above, or submitted, declined, cancelled, guardian_declined,
+    # guardian_withdrawn, gone, discard_asked, discarded_draft.
     kind: str
     draft: Draft | None = None
     question: Question | None = None

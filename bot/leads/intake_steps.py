@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.content import Content, Program, Question, T
-from bot.leads import answer_outcomes, field_checks, form_order, places
+from bot.leads import answer_outcomes, cancelling, field_checks, form_order, places
 from bot.leads.email_typos import EmailSuggestion
 from bot.leads.export import to_wib
 from bot.leads.intake_screens import (
@@ -24,6 +24,7 @@ from bot.leads.intake_screens import (
     EDIT_LIST,
     GO_BACK_TO,
     GUARDIAN,
+    GUARDIAN_WITHDRAWN,
     HELD_AGE,
     KEEP_TYPED,
     QUESTION,
@@ -188,6 +189,8 @@ class IntakeSteps:
         if kind == "processing" and not granted:
             await self._applications.delete(draft.id)
             return Screen("declined")
+        if kind == "guardian" and not granted and draft.amends is not None:
+            return await self._withdrawn_as_minor(draft)
         if kind == "guardian" and not granted:
             await self._applications.delete(draft.id)
             return Screen("guardian_declined")
@@ -198,6 +201,20 @@ class IntakeSteps:
         if kind == "guardian" and HELD_FOR_GUARDIAN in held and draft.current_key:
             new = {draft.current_key: held[HELD_FOR_GUARDIAN]}  # the age, given the consent
         return await self._move_on(draft, answers, new, update_id)
+
+    async def _withdrawn_as_minor(self, draft: Draft) -> Screen:
+        """An update whose age went under 18, and no guardian's consent yet: the sent
+        registration is cancelled (its update's draft with it) and marked, staff are told
+        (GUARDIAN_WITHDRAWN), and the talent is told so, not that the answers were deleted
+        (a talents' review s62, H1). Erased or cancelled meanwhile: the draft goes, as a new
+        form's."""
+        lead_id = draft.amends or 0
+        done = await cancelling.cancel_as_minor(self._store, self._content, draft.user_id, lead_id)
+        if done.outcome != "cancelled" or done.lead is None:
+            await self._applications.delete(draft.id)
+            return Screen("guardian_declined")
+        lead = await self._applications.get(lead_id)
+        return Screen(GUARDIAN_WITHDRAWN, lead, reference=done.lead.reference)
 
     async def _age_checked(
         self,

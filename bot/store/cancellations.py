@@ -103,13 +103,21 @@ class Cancellations:
         return OwnLead.from_row(row), answers
 
     async def cancel(
-        self, user_id: int, application_id: int, closed_stage: str | None
+        self,
+        user_id: int,
+        application_id: int,
+        closed_stage: str | None,
+        *,
+        said_under_18_at: str | None = None,
     ) -> Cancelled:
         """Close the talent's lead at `closed_stage` (None: where it is), marked as cancelled
         by them; pending, failed or uncertain stage messages of it are superseded, never sent,
         and so is one marked 'sending' that still waits for its send slot (after a 429, for
         Telegram's retry_after): `TalentUpdates.still_sending` sees it right before the
-        request. One whose request is already out is recorded as sent when it is answered."""
+        request. One whose request is already out is recorded as sent when it is answered.
+        `said_under_18_at`: cancelled because the talent said, updating it, that they are
+        under 18 (and no guardian's consent yet): the lead carries the age declaration's mark
+        (applications.said_under_18_at, as a form with an adult age after one does)."""
         async with self._db.transaction() as tx:
             row = await tx.fetch_one(_OWN_LEAD, (user_id, application_id))
             if row is None:
@@ -124,6 +132,11 @@ class Cancellations:
                 " talent_withdrawn_at = ? WHERE application_id = ?",
                 (to_stage, now, now, application_id),
             )
+            if said_under_18_at is not None:
+                await tx.execute(
+                    "UPDATE applications SET said_under_18_at = ? WHERE id = ?",
+                    (said_under_18_at, application_id),
+                )
             dropped = await tx.execute_rowcount(
                 "UPDATE talent_updates SET status = 'superseded' WHERE application_id = ?"
                 " AND status IN ('pending', 'sending', 'uncertain', 'failed')",
