@@ -13,6 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from bot.content import Markup, other_language
+from bot.leads import form_order
 from bot.leads.intake_screens import Screen
 from bot.leads.records import change_line
 from bot.message_parts import split_message
@@ -20,6 +21,7 @@ from bot.texts import Text
 from handlers.common import BotContext, answer_query, reply, sender_name
 from handlers.guard import staff_only
 from handlers.pipeline_views import open_button
+from handlers.staff_views import consent_lines
 from handlers.views import button
 
 log = logging.getLogger(__name__)
@@ -85,8 +87,31 @@ async def notify_update(update: Update, context: BotContext, screen: Screen) -> 
         gloss=Markup(content.text(Text.RECORDS_UPDATE_ALERT_GLOSS, other_language(language))),
         changes=Markup(lines),
     )
+    text += await _consents_line(context, language, screen)
     opener = open_button(content, language, screen.reference or "", lead.id, anew=True)
     await send_alert(context, chats, text, opener)
+
+
+async def _consents_line(context: BotContext, language: str, screen: Screen) -> str:
+    """Under an update that made the talent under 18: the consents as they stand, the
+    guardian's among them, as the new-lead alert says them (a talents' review s62, L7:
+    "Usia: 18-24 → Di bawah 18" and not a word of the consent just given); "" for any
+    other update."""
+    content, lead = context.content, screen.draft
+    to_minor = any(
+        form_order.needs_guardian(question, change.after)
+        for change in screen.changes
+        if (question := content.questions.get(change.key)) is not None
+    )
+    if lead is None or not to_minor:
+        return ""
+    consents = await context.services.store.applications.consents(lead.user_id)
+    given: dict[str, bool | None] = {kind: item.granted for kind, item in consents.items()}
+    forwards = context.services.settings.forwarding() is not None
+    lines = consent_lines(content, language, given, forwards=forwards, minor=True)
+    return "\n\n" + content.text(
+        Text.LEAD_ALERT_CONSENTS, language, consents=Markup(" · ".join(lines))
+    )
 
 
 @staff_only

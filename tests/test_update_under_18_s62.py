@@ -104,3 +104,37 @@ async def test_no_guardian_consent_in_an_update_cancels_the_sent_registration_an
     (asked,) = await bot.press(kevin, t(Text.BTN_REUSE_ANSWERS))
     assert asked.text.startswith(shown(Text.INTAKE_REUSED_AGE, reference="KOC-000001"))
     assert await where(bot, kevin) == "age_range"
+
+
+async def test_a_guardians_consent_given_in_an_update_is_in_the_staff_alert(
+    bot: Harness, staff_chat: Any
+) -> None:
+    kevin = bot.user(first_name="Kevin")
+    await _age_corrected_to_under_18(bot, kevin)
+    await bot.press(kevin, t(Text.BTN_GUARDIAN_YES))
+    assert await where(bot, kevin) == "review"
+    mark = staff_chat.mark()
+    (saved,) = await bot.press(kevin, t(Text.BTN_UPDATE_SAVE))
+    assert saved.text.startswith("✅ Perubahanmu sudah tersimpan di pendaftaran KOC-000001")
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None and lead.answers["age_range"] == "under_18"
+
+    (alert,) = staff_chat.messages_since(mark)
+    assert f"{question_label('age_range')}: {ADULT} → {UNDER_18}" in alert.text
+    guardian = shown(Text.LEAD_CONSENT_YES, label=t(Text.LEAD_CONSENT_GUARDIAN))
+    consents = alert.text.split("\n")[-1]
+    assert consents.startswith(visible(t(Text.LEAD_ALERT_CONSENTS, consents="")))
+    assert guardian in consents
+    assert shown(Text.LEAD_CONSENT_YES, label=t(Text.EXPORT_COL_CONSENT_PROCESSING)) in consents
+
+    # Another answer changed later: no consents line (the age did not change).
+    await bot.send(kevin, "/daftar")
+    await bot.press(kevin, t(Text.BTN_UPDATE_REGISTRATION))
+    await bot.press(kevin, t(Text.BTN_EDIT))
+    await bot.press(kevin, question_label("phone"))
+    await bot.send(kevin, "0813 1111 2222")
+    mark = staff_chat.mark()
+    await bot.press(kevin, t(Text.BTN_UPDATE_SAVE))
+    (alert,) = staff_chat.messages_since(mark)
+    assert "+6281311112222" in alert.text
+    assert guardian not in alert.text
