@@ -36,8 +36,8 @@ def backs_out(text: str) -> bool:
     if len(text) > _LONGEST or "?" in text:
         return False
     said = False
-    for word in _WORD.findall(text):
-        known = _known(word.casefold())
+    for word in _WORD.finditer(text):
+        known = _known(word.group().casefold())
         if known is None:
             return False  # most messages: their first word
         said = said or known in _NO

@@ -14,7 +14,7 @@ import re
 
 from bot.answers.text import WISH_LIMIT, asks_something, wants_to_register, words
 from bot.answers.words import GREETINGS
-from bot.word_forms import listed_form
+from bot.word_forms import CaseBlind, listed_form
 
 _CLAUSE_END = re.compile(r"[.!,;\n]+")
 _LETTERED = re.compile(r"[^\W\d_]")
@@ -43,15 +43,15 @@ _BESIDE_A_WISH = frozenset(
     " nanti ntar entar besok later tomorrow".split()
 )
 # Read further only with one of these in it (this runs on every free message).
-_MAYBE_REGISTERING = re.compile(r"da?ft?a?r|regist|apply|sign ?up", re.IGNORECASE)
-_MAYBE_GOING_ON = re.compile(r"lanjut|lnjt|terus|continue|resume", re.IGNORECASE)
+_MAYBE_REGISTERING = CaseBlind(r"da?ft?a?r|regist|apply|sign ?up")
+_MAYBE_GOING_ON = CaseBlind(r"lanjut|lnjt|terus|continue|resume")
 
 
 def wants_to_register_said_more(text: str) -> bool:
     """Whether a message says the talent wants to register (or go on registering: "lanjut
     daftar"), after a greeting and with more said about them in other clauses, none of which
     asks anything ("mau daftar, bayar gak" asks)."""
-    if len(text) > WISH_LIMIT or "?" in text or not _MAYBE_REGISTERING.search(text):
+    if len(text) > WISH_LIMIT or "?" in text or not _MAYBE_REGISTERING.found_in(text):
         return False
     clauses = [clause for clause in _CLAUSE_END.split(text) if _LETTERED.search(clause)]
     wish = next((index for index, clause in enumerate(clauses) if _a_wish(clause)), None)
@@ -80,7 +80,7 @@ def _greets(word: str) -> bool:
 def wants_to_go_on(text: str) -> bool:
     """Whether a short message says to go on ("lanjut ya", "oke lanjut bang"), and asks
     nothing ("lanjut kapan?"): with a paused registration, the wish to go on with it."""
-    if len(text) > GO_ON_LIMIT or "?" in text or not _MAYBE_GOING_ON.search(text):
+    if len(text) > GO_ON_LIMIT or "?" in text or not _MAYBE_GOING_ON.found_in(text):
         return False
     found = words(text)
     if GOING_ON.isdisjoint(found) or not _NOT_NOW.isdisjoint(found) or asks_something(text):

@@ -138,5 +138,10 @@ def okay_to_offer(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > _LONGEST or "?" in text:
         return False
-    found = [listed_form(word.casefold(), _OKAY_LISTED) for word in _WORD.findall(text)]
-    return None not in found and not _OKAY.isdisjoint(found)
+    okay = False
+    for word in _WORD.finditer(text):
+        found = listed_form(word.group().casefold(), _OKAY_LISTED)
+        if found is None:
+            return False  # most messages: their first word
+        okay = okay or found in _OKAY
+    return okay
