@@ -83,6 +83,15 @@ def reply_to_offer(text: str) -> OfferReply | None:
     text = text.strip()
     if not text or len(text) > _LONGEST_MESSAGE:
         return None
+    # Most messages: their first word says neither, so its clause ends the reading below, with
+    # nothing said unless an emoji before it did ("👍, apa itu KOCCA?").
+    first = _WORD.search(text)
+    if (
+        first is not None
+        and _known(first.group().casefold()) is None
+        and _EMOJI.isdisjoint(text[: first.start()])
+    ):
+        return None
     said = False
     end = 0
     for clause in _CLAUSE.finditer(text):
