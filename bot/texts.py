@@ -243,6 +243,8 @@ class Text(StrEnum):
     INTAKE_ONE_PLACE_ELSEWHERE = "intake_one_place_elsewhere"
     INTAKE_CITY_ELSEWHERE = "intake_city_elsewhere"
     INTAKE_EMAIL_EARLY = "intake_email_early"
+    INTAKE_EXAMPLE_EMAIL = "intake_example_email"
+    INTAKE_EXAMPLE_PHONE = "intake_example_phone"
     INTAKE_LINK_EARLY = "intake_link_early"
     INTAKE_PASSWORD_NOT_KEPT = "intake_password_not_kept"  # noqa: S105 - a message key
     INTAKE_PHONE_NONE = "intake_phone_none"

@@ -123,7 +123,7 @@ MUSICIAN: dict[str, Any] = {
     "programs_of_interest": ["mucon"],
     "languages": ["indonesian", "english"],
     "email": "Sari.Dewi@Example.COM",
-    "phone": "0812-3456-7890",
+    "phone": "0812-3456-7801",
     "message": "Kami ingin tampil di Seoul 🎶",
 }
 
@@ -150,7 +150,7 @@ FILMMAKER: dict[str, Any] = {
 # What the store holds after normalisation, where it differs from what was typed.
 STORED = {
     "email": {"Sari.Dewi@Example.COM": "sari.dewi@example.com"},
-    "phone": {"0812-3456-7890": "+6281234567890", "+62 21 5551234": "+62215551234"},
+    "phone": {"0812-3456-7801": "+6281234567801", "+62 21 5551234": "+62215551234"},
     "portfolio_url": {"vimeo.com/budisantoso/showreel": "https://vimeo.com/budisantoso/showreel"},
 }
 

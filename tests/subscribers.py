@@ -29,7 +29,7 @@ def sample_answer(question: Question, content: Content, answers: dict[str, Any])
         "province": "jawa_barat",
         "number": 3,
         "email": "talent@example.com",
-        "phone": "+6281234567890",
+        "phone": "+6281234567801",
         "url": "https://example.com/portfolio",
     }
     if kind in samples:

@@ -24,7 +24,7 @@ ADMIN = {"ADMIN_IDS": "1001"}  # the chat's own user (the default --user-id)
 APPLICATION = [
     "/daftar", "1", "1", "Musik", "3", "Sari Dewi", "2", "Band / grup", "1", "14",
     "Jabar", "Bandung", "'2", "youtube.com/@sari", "2", "2", "1", "3",
-    "1", "5", "sari@example.com", "0812 3456 7890", "2", "1",
+    "1", "5", "sari@example.com", "0812 3456 7801", "2", "1",
 ]  # fmt: skip
 ESCAPES = "\x1b]0;owned\x07\x1b[2J"  # set the window title, clear the screen
 SAVED = re.compile(r"\[(file|photo): (.+)\]")

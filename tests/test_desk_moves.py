@@ -19,7 +19,7 @@ from tests.test_pipeline import admin_of, label, rows, t, visible
 from tests.test_support import relayed_question
 from tests.workspace import workspace
 
-SAME_PHONE = "+62 812-3456-7890"
+SAME_PHONE = "+62 812-3456-7801"
 
 
 def said(key: Text, **values: Any) -> str:

@@ -507,7 +507,7 @@ async def test_every_user_update_parses(emulator: BotAPIEmulator, bot: Bot) -> N
     user.send_document()
     user.send_voice(duration=4)
     user.send_sticker()
-    user.send_contact("+6281234567890", "Sari")
+    user.send_contact("+6281234567801", "Sari")
     user.send_location(-6.2, 106.8)
     user.send_poll("Genre?", ["Pop", "Jazz"])
     user.edit(1, "/start lagi")

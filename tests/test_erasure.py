@@ -37,8 +37,8 @@ TRACES = [
     "Sari Dewi Lestari",
     "sari.dewi@example.com",
     "Sari.Dewi@Example.COM",
-    "+6281234567890",
-    "0812-3456-7890",
+    "+6281234567801",
+    "0812-3456-7801",
     "Hujan di Braga",
     "sarimonsoons",
     "Kurasi",  # in QUESTION, with another case: the search is case-insensitive

@@ -22,7 +22,7 @@ from tests.leads import MUSICIAN, apply, opening, read_csv
 from tests.processes import call_cli, call_cli_beside, clean_env, run_cli
 from tests.restores import only_budi, two_leads_and_a_backup
 
-SARI_DATA = ["Sarinah", "sari.dewi@example.com", "+6281234567890", "Sari Dewi Lestari"]
+SARI_DATA = ["Sarinah", "sari.dewi@example.com", "+6281234567801", "Sari Dewi Lestari"]
 
 
 def _unkeyed(user_id: int) -> str:

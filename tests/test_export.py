@@ -330,7 +330,7 @@ async def test_xlsx_holds_numbers_and_times_as_such_and_ids_and_phones_as_text(
         database,
         [
             Seed(long_id, MUSICIAN, submitted_at="2026-12-04T23:06:42.123456+00:00"),
-            Seed(2, {**FILMMAKER, "experience_years": 2.5, "phone": "081234567890"}),
+            Seed(2, {**FILMMAKER, "experience_years": 2.5, "phone": "081234567801"}),
         ],
     )
     with sqlite3.connect(database) as connection:
@@ -363,13 +363,13 @@ async def test_xlsx_holds_numbers_and_times_as_such_and_ids_and_phones_as_text(
         ("n", 0),
         ("d", datetime(2026, 12, 5, 6, 6)),  # WIB, to the minute shown
         ("d", datetime(2026, 12, 6, 8, 30)),
-        ("s", "+6281234567890"),
+        ("s", "+6281234567801"),
         ("s", str(long_id)),
     ]
     assert [musician[title][2] for title in columns[2:4]] == [XLSX_TIME_FORMAT] * 2
     assert [filmmaker[title][:2] for title in (years, phone, "ID Telegram")] == [
         ("n", 2.5),
-        ("s", "081234567890"),  # the leading 0 kept
+        ("s", "081234567801"),  # the leading 0 kept
         ("s", "2"),
     ]
 

@@ -393,12 +393,12 @@ def test_chat_command_walks_through_a_whole_application(tmp_path: Path) -> None:
     lines = [
         "/daftar", "1", "1", "Musik", "3", "Sari Dewi", "2", "Band / grup", "1", "14",
         "Jabar", "Bandung", "6", "youtube.com/@sari", "2", "2", "1", "3",
-        "1", "5", "sari@example.com", "0812 3456 7890", "2", "1", "/quit",
+        "1", "5", "sari@example.com", "0812 3456 7801", "2", "1", "/quit",
     ]  # fmt: skip
     code, out, err = _kocca_bot_here(tmp_path, "chat", stdin="\n".join(lines).encode())
     assert code == 0, err
     assert "Cek lagi jawabanmu" in out
-    assert "HP/WhatsApp: +6281234567890" in out
+    assert "HP/WhatsApp: +6281234567801" in out
     assert "Provinsi: Jawa Barat" in out and "Tautan karya: https://youtube.com/@sari" in out
     assert "Nomor referensimu: KOC-000001" in out
 

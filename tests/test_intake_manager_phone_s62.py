@@ -11,7 +11,7 @@ from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import MUSICIAN, answer, at_question, draft_answers, shown, where
 
-TWO_NUMBERS = "0812 3456 7890 / 0813 3000 4455"
+TWO_NUMBERS = "0812 3456 7801 / 0813 3000 4455"
 
 
 async def to_the_phone(bot: Harness, user: EmulatedUser, after: str, language: str) -> None:

@@ -122,8 +122,8 @@ async def test_no_whatsapp_at_the_phone_gets_why_and_what_to_do(bot: Harness) ->
         [reply] = await bot.send(user, typed)
         assert reply.text.startswith(shown(Text.INTAKE_PHONE_NONE)), typed
         assert await where(bot, user) == "phone"
-    await bot.send(user, "0812 3456 7890")
-    assert (await draft_answers(bot, user))["phone"] == "+6281234567890"
+    await bot.send(user, "0812 3456 7801")
+    assert (await draft_answers(bot, user))["phone"] == "+6281234567801"
 
 
 async def test_a_worry_about_the_number_at_the_note_is_answered_before_it_is_kept(

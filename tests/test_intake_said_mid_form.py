@@ -244,8 +244,8 @@ async def test_a_new_number_in_a_wish_to_change_is_offered_after_update(
     field = CONTENT.questions["phone"].label.id
     assert shown(Text.INTAKE_CARRIED_OFFER, value="+6281399887766", field=field) in offer.text
     assert await where(bot, user) == "phone"
-    assert (await draft_answers(bot, user))["phone"] == "+6281234567890"  # not before a yes
-    assert await _sent_phone(bot, reference) == "+6281234567890"
+    assert (await draft_answers(bot, user))["phone"] == "+6281234567801"  # not before a yes
+    assert await _sent_phone(bot, reference) == "+6281234567801"
     if yes == "button":
         await bot.press(user, CONTENT.text(Text.BTN_USE_CARRIED, "id", value="+6281399887766"))
     else:

@@ -319,14 +319,14 @@ async def test_a_role_named_in_a_correction_is_offered_not_the_stage_name(bot: H
 
 
 async def test_thanks_beside_the_phone_number_is_no_remark(bot: Harness) -> None:
-    """A staff re-check: "0812 3456 7890, makasih kak" was told "makasih kak" was not kept;
+    """A staff re-check: "0812 3456 7801, makasih kak" was told "makasih kak" was not kept;
     "sms aja", which staff need, was dropped without a word."""
     user = await at_question(bot, "phone")
-    [reply] = await bot.send(user, "0812 3456 7890, makasih kak")
+    [reply] = await bot.send(user, "0812 3456 7801, makasih kak")
     assert "📱" not in reply.text.split("\n")[0]
-    assert (await draft_answers(bot, user))["phone"] == "+6281234567890"
+    assert (await draft_answers(bot, user))["phone"] == "+6281234567801"
     other = await at_question(bot, "phone")
-    [reply] = await bot.send(other, "0812 3456 7890 - sms aja")
+    [reply] = await bot.send(other, "0812 3456 7801 - sms aja")
     assert reply.text.startswith(shown(Text.INTAKE_PHONE_REMARK, remark="sms aja"))
 
 

@@ -151,7 +151,7 @@ async def test_a_closed_duplicate_names_the_lead_it_duplicates_in_search_and_on_
     assert named == "🔁 ditutup sebagai duplikat dari KOC-000001 (Sari Dewi Lestari)"
     admin = admin_of(staff_chat)
     # /lead with words that find both (their shared phone): a list, as /leads writes it.
-    (found,) = await bot.send(admin, "/lead 0812 3456 7890")
+    (found,) = await bot.send(admin, "/lead 0812 3456 7801")
     budi = found.text[found.text.index("KOC-000002") :]
     assert named in budi.splitlines()[:4]
     (listed,) = await bot.send(admin, "/leads")

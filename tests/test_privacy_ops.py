@@ -26,7 +26,7 @@ from tests.processes import clean_env, run_cli
 from tests.restores import only_budi, two_leads_and_a_backup
 from tests.subscribers import queue_text, wait_until
 
-SARI_DATA = ["Sari Dewi Lestari", "sari.dewi@example.com", "+6281234567890"]
+SARI_DATA = ["Sari Dewi Lestari", "sari.dewi@example.com", "+6281234567801"]
 
 
 def _stage_message(stage: str, reference: str) -> str:

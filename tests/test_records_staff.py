@@ -61,7 +61,7 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     sari = bot.user(first_name="Sari")
     await register(bot, sari, MUSICIAN)  # KOC-000001
     budi = bot.user(first_name="Budi")  # another account, the same phone
-    await register(bot, budi, {**FILMMAKER, "phone": "+62 812-3456-7890"})  # KOC-000002
+    await register(bot, budi, {**FILMMAKER, "phone": "+62 812-3456-7801"})  # KOC-000002
     await register(bot, sari, {**FILMMAKER, "email": "lain@example.com"})  # KOC-000003
     (page,) = await bot.send(admin, "/lead KOC-000002")
     assert "⚠️ mungkin duplikat dari KOC-000001: nomor HP sama" in page.text
@@ -378,7 +378,7 @@ async def test_contact_links_and_contacted_in_one_step(bot: Harness, staff_chat:
     await register(bot, bot.user(first_name="Sari"), MUSICIAN)
     (page,) = await bot.send(admin, "/lead KOC-000001")
     assert page.html is not None
-    assert '<a href="https://wa.me/6281234567890">+6281234567890</a>' in page.html
+    assert '<a href="https://wa.me/6281234567801">+6281234567801</a>' in page.html
     assert '<a href="mailto:sari.dewi@example.com">sari.dewi@example.com</a>' in page.html
     (prompt,) = await bot.press(admin, t(Text.BTN_CONTACTED))
     assert prompt.text == shown(

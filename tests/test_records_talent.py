@@ -60,27 +60,27 @@ async def test_a_talent_updates_one_answer_and_the_lead_keeps_its_place(
     assert choice.button_texts == [t(Text.BTN_UPDATE_REGISTRATION), t(Text.BTN_NEW_REGISTRATION)]
     (review,) = await bot.press(sari, t(Text.BTN_UPDATE_REGISTRATION))
     assert review.text.startswith("✏️ Perbarui pendaftaran KOC-000001")
-    assert "+6281234567890" in review.text  # the current answers, as they stand
+    assert "+6281234567801" in review.text  # the current answers, as they stand
     # Typed at the review instead of a button: where to look, with its reference (an
     # attacker's review: "Perbarui pendaftaran" lost it), not the 20-line summary again (a
     # talents' review).
     (again,) = await bot.send(sari, "udah bener semua kak")
     assert again.text.startswith(shown(Text.INTAKE_USE_BUTTONS_HERE))  # no question there
     assert shown(Text.UPDATE_REVIEW_ABOVE, reference="KOC-000001") in again.text
-    assert "+6281234567890" not in again.text
+    assert "+6281234567801" not in again.text
     # Jump straight to one answer from the review screen, or name it (a talents' review s57:
     # "ganti nomor HP" was told to use the buttons).
     await bot.press(sari, t(Text.BTN_EDIT))
     (question,) = await bot.press(sari, question_label("phone"))
-    assert shown(Text.INTAKE_CURRENT_ANSWER, answer="+6281234567890") in question.text
+    assert shown(Text.INTAKE_CURRENT_ANSWER, answer="+6281234567801") in question.text
     await bot.press(sari, t(Text.BTN_TO_REVIEW))
     (question,) = await bot.send(sari, "ganti nomor HP")
-    assert shown(Text.INTAKE_CURRENT_ANSWER, answer="+6281234567890") in question.text
+    assert shown(Text.INTAKE_CURRENT_ANSWER, answer="+6281234567801") in question.text
     (back,) = await bot.send(sari, NEW_PHONE)
     assert await where(bot, sari) == "review" and NEW_PHONE_STORED in back.text
     # Nothing changed on the lead until the talent saves.
     lead = await bot.store.leads.by_reference("KOC-000001")
-    assert lead is not None and lead.answers["phone"] == "+6281234567890"
+    assert lead is not None and lead.answers["phone"] == "+6281234567801"
 
     mark = staff_chat.mark()
     (saved,) = await bot.press(sari, t(Text.BTN_UPDATE_SAVE))
@@ -97,11 +97,11 @@ async def test_a_talent_updates_one_answer_and_the_lead_keeps_its_place(
     # The group is shared by staff who read English: its gist in English under the first line.
     english = "The registrant updated their answers. Press 📄 below to read the lead in your"
     assert alert.text.split("\n")[1] == f"{english} language."
-    assert f"{question_label('phone')}: +6281234567890 → {NEW_PHONE_STORED}" in alert.text
+    assert f"{question_label('phone')}: +6281234567801 → {NEW_PHONE_STORED}" in alert.text
     # The lead's history shows it; the talent sees their own change in /dataku.
     (page,) = await bot.send(admin, "/lead KOC-000001")
     assert "talenta memperbarui jawabannya" in page.text
-    assert f"+6281234567890 → {NEW_PHONE_STORED}" in page.text
+    assert f"+6281234567801 → {NEW_PHONE_STORED}" in page.text
     replies = await bot.send(sari, "/dataku")
     copy = data_copy(next(m.document[1] for m in replies if m.document))
     (registration,) = section(copy, Text.MYDATA_SECTION_REGISTRATIONS)

@@ -51,8 +51,8 @@ def test_stage_words_in_both_languages_and_any_case() -> None:
 
 
 def test_contact_links() -> None:
-    found = records.contact(CONTENT, {"phone": "+6281234567890", "email": "a@b.id"})
-    assert found.whatsapp == "https://wa.me/6281234567890"
+    found = records.contact(CONTENT, {"phone": "+6281234567801", "email": "a@b.id"})
+    assert found.whatsapp == "https://wa.me/6281234567801"
     assert found.mailto == "mailto:a@b.id"
     assert records.contact(CONTENT, {"phone": None}).whatsapp is None
 

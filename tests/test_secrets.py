@@ -306,7 +306,7 @@ def test_every_form_of_the_configured_token_is_masked_in_one_place() -> None:
         ),
         (BadRequest("Chat not found"), "bad_request (HTTP 400)", None),
         (Forbidden("bot was blocked by the user"), "forbidden (HTTP 403)", None),
-        (TelegramError("sari@example.com +6281234567890\n" + "x" * 300), "telegram", None),
+        (TelegramError("sari@example.com +6281234567801\n" + "x" * 300), "telegram", None),
     ],
 )
 def test_failures_are_stored_as_a_reason_code_and_shown_with_a_masked_message(
@@ -316,7 +316,7 @@ def test_failures_are_stored_as_a_reason_code_and_shown_with_a_masked_message(
     explained = explain(error)
     assert explained == (shown or f"{stored}: {explained.split(': ', 1)[1]}")
     assert TOKEN.split(":")[1] not in explained
-    assert "sari@example.com" not in explained and "6281234567890" not in explained
+    assert "sari@example.com" not in explained and "6281234567801" not in explained
     assert "\n" not in explained and len(explained) <= len(stored) + 2 + MESSAGE_LIMIT
 
 
@@ -379,14 +379,14 @@ async def test_at_debug_level_the_log_has_no_secret_and_no_personal_data(tmp_pat
         "Wulandari",
         "sarinah_music",
         "sari.dewi@example.com",
-        "0812-3456-7890",
-        "81234567890",
+        "0812-3456-7801",
+        "81234567801",
         "kurasi",
     ):
         assert secret.lower() not in log.lower(), secret
 
 
-PERSONAL_QUESTION = "Saya Sarinah, email sari.dewi@example.com, HP 0812-3456-7890: kurasi kapan?"
+PERSONAL_QUESTION = "Saya Sarinah, email sari.dewi@example.com, HP 0812-3456-7801: kurasi kapan?"
 
 
 def _free_port() -> int:

@@ -179,7 +179,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
         COLUMN["languages"]: "Bahasa Indonesia, Bahasa Inggris",
         COLUMN["age_range"]: f"25{DASH}34",
         COLUMN["email"]: "sari.dewi@example.com",
-        COLUMN["phone"]: "'+6281234567890",
+        COLUMN["phone"]: "'+6281234567801",
         COLUMN["message"]: "Kami ingin tampil di Seoul 🎶",
         "ID Telegram": str(sari.id),
         "Username Telegram": "sari_id",
@@ -629,13 +629,13 @@ async def test_formula_triggers_from_talents_are_neutralised_in_both_files(
     assert row["Tautan lain"] == "https://example.com\n'=1+1"  # a line may become a row
     assert row["Pesan untuk tim kami"] == '\'=cmd|" /C calc"!A0, "kutip", baris\nbaru 😀 안녕하세요'
     assert row["Email"] == "'=1+1@example.com"
-    assert row["HP/WhatsApp"] == "'+6281234567890"
+    assert row["HP/WhatsApp"] == "'+6281234567801"
     assert row["Sumber"] == "'-evil_source"
     # The XLSX shows every cell as typed, no quote to see: a string cell never runs, and the
     # formula-like ones are marked quote-prefix (read_xlsx checks) so editing keeps them text.
     files = documents(await bot.send(admin_of(staff_chat), "/export"))
     (shown,) = as_records(read_xlsx(files["xlsx"]))
-    assert shown["HP/WhatsApp"] == "+6281234567890"
+    assert shown["HP/WhatsApp"] == "+6281234567801"
     assert shown[COLUMN["full_name"]] == hostile["full_name"]
     assert shown["Tautan lain"] == hostile["other_links"]
     assert shown["Sumber"] == "-evil_source"
@@ -983,7 +983,7 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
         "Genre: Pop, Dangdut/koplo",
         "Tautan lain: https://open.spotify.com/artist/123\nhttps://instagram.com/sarimonsoons",
         "Email: sari.dewi@example.com",
-        "HP/WhatsApp: +6281234567890",
+        "HP/WhatsApp: +6281234567801",
         "Pesan untuk tim kami: Kami ingin tampil di Seoul 🎶",
         "Talent · @talenta3 · id 203",
         "Bahasa chat: Indonesia · Sumber: —",  # not "id" (review s50 L3)

@@ -141,9 +141,9 @@ async def test_the_workspace_shows_the_same_figures_as_stats_after_edits_moves_a
         [
             Seed(501, {**music, "province": "bali"}, at),
             Seed(502, {**music, "province": "papua"}, at),
-            Seed(503, {**film, "province": "bali", "phone": "+6281234567890"}, at),
+            Seed(503, {**film, "province": "bali", "phone": "+6281234567801"}, at),
             # The same phone as 503's: a possible duplicate of it, closed as one below.
-            Seed(504, {**film, "province": "aceh", "phone": "+6281234567890"}, at),
+            Seed(504, {**film, "province": "aceh", "phone": "+6281234567801"}, at),
             Seed(505, {**film, "province": "bali"}, None),  # a draft counts in neither
             Seed(506, {"sector": None, "full_name": "S", "province": None}, at),
             Seed(507, {**music, "province": "aceh"}, at),  # erased below

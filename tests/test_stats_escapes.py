@@ -38,7 +38,7 @@ ESCAPES = "\x1b]0;PWNED\x07\x1b[2J"
         ("wa 0812:3456:7890 atau 0812\u22123456\u22127890", "wa <number> atau <number>"),
         ("0812 | 3456 | 7890 atau 0812*3456*7890", "<number> atau <number>"),
         ("tahun 2026. daftar 1, 2, 3 ya", "tahun 2026. daftar 1, 2, 3 ya"),  # no number to hide
-        ("sari.dewi@gmail.com atau 0812-3456-7890", "<email> atau <number>"),
+        ("sari.dewi@gmail.com atau 0812-3456-7801", "<email> atau <number>"),
         ("kumpul at jakarta jam 10.30?", "kumpul at jakarta jam 10.30?"),  # no address
         (f"{ESCAPES}kapan\x00 daftar\u202e?", "]0;PWNED[2Jkapan daftar?"),
         # From the attacker review: wider gaps, words between the groups, digits NFKC keeps

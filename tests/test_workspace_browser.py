@@ -762,7 +762,7 @@ async def test_inside_telegram_a_talents_link_opens_through_telegram(
         assert opened == [
             ["openLink", "https://vimeo.com/123456"],
             ["openTelegramLink", "https://t.me/sarimonsoons"],
-            ["openLink", "https://wa.me/6281234567890"],
+            ["openLink", "https://wa.me/6281234567801"],
         ]
         assert len(context.pages) == pages  # nothing opened beside the workspace
         assert await page.locator(".lead-head .name").inner_text() == MUSICIAN["full_name"]

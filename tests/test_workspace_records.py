@@ -50,8 +50,8 @@ async def test_the_lead_submitted_later_is_the_possible_duplicate(bot: Harness) 
     await seeded(
         bot.database,
         [
-            Seed(7001, {**MUSICIAN, "phone": "+6281234567890"}, "2026-01-16T03:00:00+00:00"),
-            Seed(7002, {**FILMMAKER, "phone": "+6281234567890"}),  # sent on 15 January
+            Seed(7001, {**MUSICIAN, "phone": "+6281234567801"}, "2026-01-16T03:00:00+00:00"),
+            Seed(7002, {**FILMMAKER, "phone": "+6281234567801"}),  # sent on 15 January
         ],
     )
     newer = said(Text.RECORDS_WARNING, text="mungkin duplikat dari KOC-000002: nomor HP sama")
@@ -117,8 +117,8 @@ async def test_duplicates_are_marked_closed_silently_linked_and_reopened(bot: Ha
     await seeded(
         bot.database,
         [
-            Seed(7001, {**MUSICIAN, "phone": "+6281234567890"}),
-            Seed(7002, {**FILMMAKER, "phone": "+6281234567890"}),  # another account, same phone
+            Seed(7001, {**MUSICIAN, "phone": "+6281234567801"}),
+            Seed(7002, {**FILMMAKER, "phone": "+6281234567801"}),  # another account, same phone
             Seed(7003, {**FILMMAKER, "email": "lain@example.com"}),
         ],
     )
@@ -232,8 +232,8 @@ async def test_contact_links_contacted_with_a_note_and_the_talents_update_in_his
     async with workspace(bot, ADMIN_ID) as client:
         lead = await client.ok("lead", {"id": 1})
         assert lead["contact"] == {
-            "phone": "+6281234567890",
-            "whatsapp": "https://wa.me/6281234567890",
+            "phone": "+6281234567801",
+            "whatsapp": "https://wa.me/6281234567801",
             "email": "sari.dewi@example.com",
             "mailto": "mailto:sari.dewi@example.com",
         }
@@ -289,12 +289,12 @@ async def test_contact_links_contacted_with_a_note_and_the_talents_update_in_his
     assert change["answers"] == [
         {
             "label": CONTENT.questions["phone"].label.id,
-            "before": "+6281234567890",
+            "before": "+6281234567801",
             "after": NEW_PHONE_STORED,
         }
     ]
     assert "talenta memperbarui jawabannya" in change["text"]
-    assert f"+6281234567890 → {NEW_PHONE_STORED}" in change["text"]
+    assert f"+6281234567801 → {NEW_PHONE_STORED}" in change["text"]
     assert lead["contact"]["whatsapp"] == "https://wa.me/6281311112222"
     # The move went without a message to the talent; both steps are audited.
     assert rows(bot.database, "SELECT * FROM talent_updates") == []

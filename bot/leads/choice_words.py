@@ -314,6 +314,22 @@ def filler_item(item: str) -> bool:
     return bool(words) and all(word in _FILLER_ITEM or _LAUGHTER.fullmatch(word) for word in words)
 
 
+# Swear words said for emphasis among choices ("hiphop, trap, boom bap jancok"; a talents'
+# review s62, L2: the bot told the talent to type "Boom bap jancok"): never part of an item,
+# nor said back as one.
+_SWEARS = frozenset(
+    "jancok jancuk jancik diancuk dancok cok cuk coeg anjing anjir anjrit anjim asu bangsat"  # noqa: SIM905 -- a word list reads best as words
+    " bajingan kampret taik goblok goblog tolol bego kontol memek ngentot jembut keparat"
+    " brengsek sialan fuck fucking fck shit damn bitch asshole wtf".split()
+)
+
+
+def without_swears(item: str) -> str:
+    """An item of a typed list without its swear words (_SWEARS); empty if it is only
+    those."""
+    return " ".join(word for word in item.split() if fold(word) not in _SWEARS)
+
+
 def plausible_other(content: Content, question: Question, item: str) -> bool:
     """Whether an item no choice names may be what "Lainnya" is ("Sunda", "Shoegaze"): not a
     word of how much or of who the talent is (_NO_OTHER), nor of another question's choices

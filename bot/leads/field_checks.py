@@ -8,6 +8,7 @@ Pure functions over content and answers; no I/O, no Telegram.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import re
 from collections.abc import Sequence
@@ -35,7 +36,7 @@ from bot.leads.places import (
     province_left_out,
     province_typed,
 )
-from bot.leads.sentence_names import NAME_QUESTIONS
+from bot.leads.sentence_names import NAME_QUESTIONS, without_courtesy
 from bot.leads.web_links import (
     AROUND_LINK,
     HANDLE,
@@ -286,6 +287,8 @@ def _check_plain(question: Question, text: str) -> Outcome:
     # word was cut as a form of address).
     if question.type == "short_text" and question.key not in NAME_QUESTIONS:
         text = without_address(" ".join(text.split()))  # "makassar lah bro"
+    if question.key in NAME_QUESTIONS:  # "Nama saya Cut Nyak Meutia, terima kasih."
+        text = without_courtesy(text)
     if question.holds_links:  # a new staff member fixed "ig aku @rina.music" by hand
         if not any(names_a_link(line) for line in text.split("\n")):
             # "udah masuk belum kang" was stored as a link in a talents' review.
@@ -382,7 +385,10 @@ _NUMBER_WORDS = frozenset(
     " nggih nggeh njih inggih enggih muhun"
     # Eastern Indonesia's "my" ("wa sa 0821… kaka", a talents' review: said back as the
     # remark "wa sa kaka").
-    " sa pu punya beta pung".split()
+    " sa pu punya beta pung"
+    # A number said to be the new one ("nomer wa ku ganti +62…", "nomor baru saya …", "yang
+    # bener 0857…"; a talents' review s62: said back as the remark "nomer wa ku ganti").
+    " ganti diganti gantinya jadi jd ke baru new bener benar betul harusnya seharusnya".split()
 )
 _REMARK_LONGEST = 60  # characters of a remark said back, as people count them
 # A character as people see it (a grapheme cluster: an emoji's ZWJ sequence, a flag, a skin
@@ -424,6 +430,38 @@ def _phone_remark(
     if len(characters) > _REMARK_LONGEST:  # never inside an emoji ("👨‍👩‍👧", "🇰🇷", "👍🏽")
         remark = "".join(characters[:_REMARK_LONGEST]).rsplit(" ", 1)[0] + "…"
     return remark or None
+
+
+def example_copied(question: Question, outcome: Outcome) -> Outcome | None:
+    """A refusal, to be asked back, for an email or a phone number that is the example in
+    its question's own hint ("Contoh: 0812 3456 7890", "nama@gmail.com"; a talents' review
+    s62, M6: stored as the talent's, an unreachable number left with staff); None for any
+    other outcome. Sent once more, it is the answer (someone may own it)."""
+    if not isinstance(outcome, Accepted) or question.type not in _EXAMPLE_COPIED:
+        return None
+    helps = [question.help, *(variant.text for variant in question.help_variants)]
+    hints = tuple(text for told in helps if told is not None for text in (told.id, told.en))
+    if outcome.value not in _examples(question.type, *hints):
+        return None
+    return Rejected(_EXAMPLE_COPIED[question.type])
+
+
+_EXAMPLE_COPIED = {"email": Text.INTAKE_EXAMPLE_EMAIL, "phone": Text.INTAKE_EXAMPLE_PHONE}
+
+
+@functools.cache
+def _examples(kind: str, *hints: str) -> frozenset[str]:
+    """The addresses or numbers a question's hint gives as examples, as they are stored."""
+    if kind == "email":
+        found = (match.group() for hint in hints for match in _ADDRESS_IN.finditer(hint))
+        return frozenset(address.rstrip(".!?").lower() for address in found)
+    import phonenumbers
+
+    return frozenset(
+        phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        for hint in hints
+        for match in phonenumbers.PhoneNumberMatcher(hint, PHONE_REGION)
+    )
 
 
 def _parsed(text: str) -> phonenumbers.PhoneNumber | None:

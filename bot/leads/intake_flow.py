@@ -81,6 +81,8 @@ _ASKED_BACK = frozenset(
         Text.INTAKE_ONE_PLACE_ELSEWHERE,
         Text.INTAKE_CITY_ELSEWHERE,
         Text.INTAKE_EMAIL_EARLY,
+        Text.INTAKE_EXAMPLE_EMAIL,
+        Text.INTAKE_EXAMPLE_PHONE,
         Text.INTAKE_LINK_EARLY,
         Text.INTAKE_NOTE_DATA_ASKED,
     }
@@ -502,6 +504,7 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             return Screen(QUESTION, draft, question, answers, error=refused)
         checked = outcome
         outcome = slips.slip(question, text, outcome)
+        outcome = field_checks.example_copied(question, outcome) or outcome  # "0812 3456 7890"
         if question.key in _SAYS_WHOSE and draft.registers_as is None:
             managing = sentence_names.managing_role(text)
             if managing is not None:  # "Ratna Handayani (manajer)": later steps' words fit it

@@ -115,7 +115,8 @@ _NOTHING_ALONE = frozenset({"none", "nothing", "no", "nope", "trada", "tiada"})
 _NOT_USING = re.compile(
     r"^(?:(?:sa|beta|ane|kami|we) )?"
     rf"(?:{_NO}|don t|dont|do not|no|never)"
-    r"(?: (?:pakai|pake|pakek|memakai|menggunakan|pernah|punya|ada|use|using|have|got|go by))*"
+    r"(?: (?:pakai|pake|pakek|memakai|menggunakan|pernah|punya|ada|memiliki|mempunyai|use|using"
+    r"|have|got|go by))*"
     r"(?: (?:nama|panggung|band|grup|group|stage|name|alias|samaran|rumah|produksi|ph"
     r"|production|house|company|perusahaan|studio))+$"
 )
@@ -192,7 +193,32 @@ def says_skip(text: str) -> bool:
     for size in (1, len(("ga", "ada"))):
         if _says_nothing(words[:size]) and 0 < len(words) - size <= _ON_MY_OWN_AT_MOST:
             return set(words[size:]) <= _ON_MY_OWN
-    return _says_nothing(words)
+    return _says_nothing(words) or _says_none_in_parts(plain)
+
+
+# Where the parts of a sentence saying there is none end ("freelance kak, belum punya PH").
+_NONE_PARTS = re.compile(r"[,.;!]+|\s(?:tapi|tp|but)\s", re.I)
+
+
+def _says_none_in_parts(plain: str) -> bool:
+    """Whether each part of a sentence says there is none of what is asked, or that the
+    talent works on their own, and one says the first ("freelance kak, belum punya PH", "Saya
+    belum memiliki rumah produksi sendiri, masih independen."; a talents' review s62, M2:
+    stored as the production house's name)."""
+    parts = [fold(part).split() for part in _NONE_PARTS.split(plain) if fold(part)]
+    if len(parts) < len(("none", "own")) or all(word[:1].isupper() for word in plain.split()):
+        return False
+    said_none = False
+    for words in parts:
+        words = [word for word in words if word not in _SKIP_AROUND]
+        while len(words) > 1 and words[-1] in _ON_MY_OWN:  # "… rumah produksi sendiri"
+            words.pop()
+        said = " ".join(words)
+        if _NOT_USING.match(said) or _NONE_AFTER.match(said) or _says_nothing(words):
+            said_none = True
+        elif not words or not set(words) <= _ON_MY_OWN:
+            return False
+    return said_none
 
 
 def _says_nothing(words: list[str]) -> bool:

@@ -139,6 +139,11 @@ _MANAGER_SAYS = re.compile(
     re.I,
 )
 _MANAGER = _Name("", unsure=True, manager=True)
+# "Saya Cut Nyak Meutia", "I'm Budi Santoso" at the full name: the name is what follows, each
+# of its words capitalised (at most six).
+_I_AM = re.compile(
+    r"^(?i:saya|aku|sy|i\s*'?m|i\s+am)\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,5})$"
+)
 _NAMED_WITHIN_WORDS = 6  # at most: more is a sentence read wrong
 _ASKING_NAME = frozenset({"apa", "siapa", "what"})  # "namanya apa ya": asked, no name
 
@@ -276,6 +281,9 @@ def without_introduction(answer: str, *, own: bool) -> _Name | None:
     (asked back)."""
     if own and _MANAGER_SAYS.match(" ".join(answer.split())):
         return _MANAGER
+    i_am = _I_AM.match(answer) if own else None
+    if i_am is not None:  # "Saya Cut Nyak Meutia." (a talents' review s62, M1: stored whole)
+        return _Name(i_am["name"], cut=True)
     found = _INTRODUCED.match(answer)
     if found is None:
         return _named_within(answer, own=own)
@@ -389,6 +397,15 @@ def _before_next_sentence(name: str) -> str:
     return name
 
 
+def _abbreviated(word: str) -> bool:
+    """Whether a word before a dot is an initial or an abbreviation ("R", "PT", "Muh")."""
+    return word.isalpha() and (
+        len(word) == 1
+        or (word.isupper() and len(word) <= _ABBREVIATION_MOST)
+        or word.casefold() in _ABBREVIATED
+    )
+
+
 def _name_said(rest: str) -> str | None:
     """A name up to where its sentence ends (_NAME_ENDS, not an abbreviation's dot); None
     when a dot before a capitalised word may end it or not."""
@@ -396,19 +413,40 @@ def _name_said(rest: str) -> str | None:
         if end.group() != "." or _sentence_starts(rest[end.end() :]):
             return rest[: end.start()]
         words = rest[: end.start()].split()
-        last = words[-1] if words else ""
-        abbreviated = last.isalpha() and (
-            len(last) == 1
-            or (last.isupper() and len(last) <= _ABBREVIATION_MOST)
-            or last.casefold() in _ABBREVIATED
-        )
-        if abbreviated:
+        if _abbreviated(words[-1] if words else ""):
             continue  # "Muh. Rizki", "R. Dewi", "PT. Lontara"
         after = rest[end.end() :].lstrip()
         if after[:1].isupper():
             return None  # "Sari. Saya dari Bandung": the name's end, or its next word?
         return rest[: end.start()]
     return rest.rstrip()
+
+
+# Thanks after a name ("Nama saya Cut Nyak Meutia, terima kasih."; a talents' review s62, M1:
+# stored with it): after a comma or a sentence's end, or in lower case ("Lagu Terima Kasih" is
+# a band's name).
+_COURTESY = re.compile(
+    r"(?P<mark>[,.;!]\s*|\s+)(?P<thanks>(?:terima\s*kasih|makasih|makasi|mksh|trims|thanks"
+    r"|thank\s+you|thx|tq)(?:\s+(?:ya|yaa|kak|kakak|banyak|sebelumnya|so\s+much|very\s+much))*)"
+    r"[\s.!]*$",
+    re.I,
+)
+
+
+def without_courtesy(name: str) -> str:
+    """A name without the thanks after it (_COURTESY) and without the full stop that ends
+    its sentence ("Cut Nyak Meutia." was echoed "Kucatat: Cut Nyak Meutia.."), not an
+    initial's or an abbreviation's ("Budi S.", "PT."); the name as typed if nothing else is
+    left."""
+    found = _COURTESY.search(name)
+    if found is not None and (found["mark"].strip() or found["thanks"].islower()):
+        name = name[: found.start()].rstrip() or name
+    if name.endswith(".") and not name.endswith(".."):
+        words = name[:-1].split()
+        last = words[-1] if words else ""
+        if last[-1:].isalnum() and not _abbreviated(last):
+            name = name[:-1]
+    return name
 
 
 def without_particles(answer: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from bot.content import Question
 from bot.leads import (
     answer_outcomes,
+    change_wish,
     choice_words,
     field_checks,
     form_order,
@@ -213,6 +214,9 @@ class TypedAnswers(IntakeSteps):
             return "e", "", None  # "ubah", "edit dong", "mau ganti kak": as Ubah jawaban (a review)
         if draft.stage == REVIEW and not intent_words.SEND.isdisjoint(words):
             return None  # "kirim aja kak, nanti kalau ganti nomor HP saya kabari": no change
+        contact = self._contact_typed(shown, answers, text)
+        if contact is not None:  # "laras.anim8@gmail.com", "yang bener …@gmail.com": offered
+            return contact
         # A correction too ("kota saya tulis kepanjangan, harusnya Bantul saja", "NAMA BAND NYA
         # SALAH"; a talents' review: told to use the buttons): that answer's edit.
         changing = draft.stage != REVIEW or not CHANGING.isdisjoint(words) or slips.corrects(text)
@@ -224,6 +228,30 @@ class TypedAnswers(IntakeSteps):
         [question] = named
         new = None if becomes is None else self._new_value(question, answers, becomes["value"])
         return "e", question.key, new
+
+    def _contact_typed(
+        self,
+        shown: list[Question],
+        answers: dict[str, Any],
+        text: str,
+    ) -> tuple[str, str, str | None] | None:
+        """The edit of the email or the phone number a text at the review holds, alone or in
+        a sentence that names no other answer ("laras.anim8@gmail.com", "+62-857-1234-5678",
+        "emailku salah, yang bener …"; a talents' review s62, M5: "use the buttons", or the
+        edit opened without it), with it offered as the new one: not when it is the one
+        already given, nor the hint's example. None for any other text."""
+        found = None if "?" in text else change_wish.carried(self._content, text)
+        if found is None:
+            return None
+        key, value = found
+        question = self._content.questions[key]
+        # The words beside it, without the address ("nama.band@gmail.com" names no name).
+        beside = " ".join(word for word in text.split() if "@" not in word)
+        named = choice_words.named_questions(shown, beside)
+        if key not in {shown.key for shown in shown} or any(q.key != key for q in named):
+            return None
+        copied = field_checks.example_copied(question, answer_outcomes.Accepted(value))
+        return "e", key, None if value == answers.get(key) or copied is not None else value
 
     def _new_value(self, question: Question, answers: dict[str, Any], said: str) -> str | None:
         """The new name a wish to change says ("… ganti jadi Lontara Pictures"), as the
@@ -540,11 +568,13 @@ _AROUND_CHANGE = frozenset(
 
 
 # The new value a wish to change says after it ("nama PH ganti jadi Lontara Pictures", "change
-# the band name to Kalasenja"), up to its sentence's end or a comma.
+# the band name to Kalasenja", "kotaku salah, yang bener Bantul"), up to its sentence's end or
+# a comma.
 # Searched in the text with each run of white space one character (`one_space`): no run of
 # spaces for its quantifiers to split many ways (a final review s61: 0.3 s on 4,096 spaces).
 _BECOMES = re.compile(
-    r"\s(?:jadi|menjadi|jd|ke|to|into)\s(?P<value>[^,;!?\n]+?)\s?(?=[,;!?\n]|\.(?:\s|$)|$)",
+    r"\s(?:jadi|menjadi|jd|ke|to|into|(?:yang|yg) (?:bener|benar|betul)|(?:se)?harusnya"
+    r"|should be)\s(?P<value>[^,;!?\n]+?)\s?(?=[,;!?\n]|\.(?:\s|$)|$)",
     re.I,
 )
 _SPACES = re.compile(r"\s+")

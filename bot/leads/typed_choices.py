@@ -89,13 +89,14 @@ class TypedChoices(IntakeSteps):
                 return Screen(QUESTION, draft, question, answers, error=problem)
             gone = [value for value in draft.pending or [] if value not in selection]
             left = [
-                item
+                item_kept
                 for item in (
                     ()
                     if every
                     else choice_words.unnamed_items(question, self._content, answers, text)
                 )
                 if not choice_words.filler_item(item)  # "Pop, rock, wkwk": no item
+                and (item_kept := choice_words.without_swears(item))  # "boom bap jancok"
             ]
             # "documentery": a choice misspelt, never Lainnya's words (a talents' review had
             # a plural of a choice sent there); asked about instead.
