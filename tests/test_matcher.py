@@ -1013,7 +1013,9 @@ def test_a_parent_asking_how_to_register_a_child_is_offered_the_parents_entry() 
         ),
         DEFAULTS,
     )
-    assert "faq:parents" in verdict.others
+    # Session 62: "Saya ibunya Nadia" says a parent writes (a talents' review, H3): the parents'
+    # entry is the answer now, where it was one of the suggestions.
+    assert verdict.entry == "faq:parents" or "faq:parents" in verdict.others
 
 
 def test_songs_on_a_cd_are_offered_how_to_send_a_link() -> None:

@@ -59,6 +59,7 @@ from bot.answers.words import (
     AGES,
     ARTICLES,
     ASKING_FOR,
+    COUNTED,
     EVENTS,
     FIRST_PERSON,
     FROM,
@@ -837,14 +838,21 @@ def _still_asks(after: str) -> bool:
 def _joining(found: list[str]) -> bool:
     """Whether a message asks if one may join, and so its genres are the genre a talent
     registers with (GENRES): "bisa", "boleh" (MAY) and a word of joining ("musik dangdut bisa
-    ikut?", "rap boleh daftar?"), or a "bisa?" with nothing asked after it ("apakah musik
-    religi bisa?"); not about learning, listening, an event, Korea or a program
-    (GENRE_ELSEWHERE)."""
-    if GENRES.isdisjoint(found) or MAY.isdisjoint(found) or not GENRE_ELSEWHERE.isdisjoint(found):
+    ikut?", "rap boleh daftar?"), or a "bisa?" or "termasuk?" (COUNTED) with nothing asked
+    after it ("apakah musik religi bisa?", "lagu gerejawi / musik rohani, itu masuk hitungan
+    kah?", not "dangdut termasuk musik asli indonesia?"); not about learning, listening, an
+    event, Korea or a program (GENRE_ELSEWHERE)."""
+    if GENRES.isdisjoint(found) or not GENRE_ELSEWHERE.isdisjoint(found):
         return False
-    if not JOINING.isdisjoint(found):
+    may = not MAY.isdisjoint(found)
+    if not may and COUNTED.isdisjoint(found):
+        return False
+    if may and not JOINING.isdisjoint(found):
         return True
-    last = max((index for index, word in enumerate(found) if word in MAY), default=None)
+    last = max(
+        (index for index, word in enumerate(found) if word in MAY or word in COUNTED),
+        default=None,
+    )
     return last is not None and not any(map(is_content, found[last + 1 :]))
 
 

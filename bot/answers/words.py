@@ -240,7 +240,16 @@ SHORT_FORMS: dict[str, str] = {
     # A child, in chat ("bocah", "bocil": bocah cilik): "anak" (session 49's minors).
     "bocah": "anak",
     "bocil": "anak",
+    # Church music is religious music, a genre ("choir gereja bisa ikut?", "lagu gerejawi /
+    # musik rohani, itu masuk hitungan kah?": a talents' review s62, L3, got nothing).
+    "gereja": "rohani",
+    "gerejawi": "rohani",
+    # A parent writing from the child's account ("Ini ibunya Kevin, anak saya baru 16 tahun";
+    # a talents' review s62, H3: it got who_can_apply's "Mau mulai? Ketik /daftar").
+    "ibunya": "ortu",
+    "ayahnya": "ortu",
     "kopro": "koproduksi",
+    "kolab": "kolaborasi",  # "kolab karo idol kpop iso gak" (a talents' review s62, M3)
     "bcw": "bcww",
     "nulis": "menulis",
     "ngirim": "kirim",
@@ -598,6 +607,9 @@ SHORT_FORMS: dict[str, str] = {
     "ae": "saja",
     "pancet": "tetap",
     "lawas": "lama",
+    # Preparing ("aku kudu nyiapno opo ae cak?", a talents' review s62, L3: no answer).
+    "nyiapno": "menyiapkan",
+    "nyiapke": "menyiapkan",
     "kakean": "terlalu banyak",
     # Banjar (South Kalimantan): ulun/unda (saya), pian (anda), ikam (kamu), kada (tidak),
     # kadada (tidak ada), handak (mau), haja (saja), amun (kalau), gasan (untuk), matan (dari),
@@ -1198,6 +1210,14 @@ PHRASES: dict[tuple[str, ...], str] = {
         for registering in ("mendaftarkan", "daftarkan", "daftarin", "didaftarkan", "didaftarin")
         for child in ("anak", "anakku", "anaknya")
     },
+    # A child's age ("umur anak saya salah ditulis, dia masih 16 tahun") is what a parent
+    # corrects: the parents' entry's "usia anak" (a talents' review s62, H3: a mother got
+    # who_can_apply's "Mau mulai? Ketik /daftar"); not "anak umur 15", a child's age told.
+    **{
+        (age, child): "usia anak"
+        for age in ("umur", "umurnya")
+        for child in ("anak", "anakku", "anaknya")
+    },
     # "Me or my child?" is a parent's question, whose turn something is (session 47's "kalo
     # sudah daftar yg dihubungi saya atau anaknya?" got who_can_apply directly, its "anak
     # sekolah boleh daftar"): the parents' entry says to whom the team writes.
@@ -1224,10 +1244,25 @@ PHRASES: dict[tuple[str, ...], str] = {
     # Quick q: KOFIC incentive itu rebate nya berapa persen & min spend nya berapa?").
     ("line", "producer"): "producer",
     ("line", "produser"): "produser",
+    # Working with an idol is working with an artist ("kolab karo idol kpop iso gak", "bisa
+    # kolaborasi sama artis K-pop?"), not becoming one (a talents' review s62, M3: the
+    # audition page's "Tidak." answered the first, "Apa itu KOCCA?" the second).
+    **{
+        (together, alongside, *article, *kpop, idol): f"{together} {alongside} artis"
+        for together in ("kolaborasi", "collab", "collaborate")
+        for alongside in ("sama", "dengan", "with")
+        for article in ((), ("a",), ("an",))
+        for kpop in ((), ("kpop",), ("k", "pop"))
+        for idol in ("idol", "idols")
+    },
     # A choir ("paduan suara") is one word, who asks (ABOUT_TALENT): "paduan" stems to "padu",
     # coproduction's "perpaduan naskah korea" (session 47's review: "apakah paduan suara bisa
     # ikut?" got coproduction directly).
     ("paduan", "suara"): "paduansuara",
+    # A big choir is a choir, still who asks ("Apakah paduan suara besar bisa ikut?": a
+    # talents' review s62, L3, got showreel_links' "terlalu besar" directly).
+    ("paduan", "suara", "besar"): "paduansuara",
+    ("choir", "besar"): "choir",
     # A video of a show is a performance video (what_to_prepare's "video penampilan
     # langsung"): "pentas" and "pertunjukan" stem to words no entry has, so session 46's
     # Malay "kalau nak daftar, kene siapkan ape je? foto grup, video pentas ke?" was only
@@ -1755,7 +1790,7 @@ ABOUT_TALENT = _listed(
     aktris actress pemeran editor animator penulis writer screenwriter scriptwriter
     asal mahasiswi sanggar gamelan karawitan angklung
     keroncong dangdut penabuh penari tari tradisional kelompok
-    perempuan cewek cowok laki dosen leader dancer session
+    cowok laki dosen leader dancer session
     pemain teater theater theatre akting acting koplo sasando kolintang
     berdua bertiga berempat berlima berenam bertujuh
     bokap nyokap ortu emak babe mama papa
@@ -1797,8 +1832,12 @@ ABOUT_TALENT = _listed(
 # asks too (session 50).
 # Classical music ("klasik", "classical") is an art form, as jazz or dangdut are ("pianis klasik
 # juga bisa?"), and as often what is asked ("konser musik klasik di jakarta").
+# A woman ("perempuan", "cewek") is who asks in "saya perempuan, boleh daftar?", and what is
+# asked in "Apakah sutradara perempuan juga didukung?" (a talents' review s62, M3: it got BIFF's
+# Asian Cinema Fund directly, which says nothing of women; no entry does).
 ABOUT_TALENT_IF_SAID = _listed(
     """
+    perempuan cewek
     dayak minang
     pesantren pondok ustadz ustaz hadroh hadrah sholawat shalawat salawat nasyid
     qasidah kasidah religi islami gambus
@@ -2342,6 +2381,10 @@ GENRES = _listed(
     """
 )
 GENRE_WORD = "genre"
+# Whether a genre counts ("lagu rohani, itu masuk hitungan kah?": "masuk hitungan" is
+# "termasuk"), asked with nothing after it, asks whether it may be registered, as a closing
+# "bisa?" does; not "dangdut termasuk musik asli indonesia?" (a talents' review s62, L3).
+COUNTED = _listed("termasuk")
 JOINING = _listed(
     """
     ikut ikutan melu join daftar didaftar didaftarkan daftarin didaftarin register registered
