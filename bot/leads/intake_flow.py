@@ -93,11 +93,6 @@ _NO_PROVINCE = Text.INTAKE_PROVINCE_NOT_FOUND
 # The name questions where a talent says they register an artist as its manager ("Ratna
 # Handayani (manajer)", "Orkes Bengawan Sari (manajer)"; a talents' review s61, L7).
 _SAYS_WHOSE = frozenset({FULL_NAME, sentence_names.STAGE_NAME})
-# A message refused for the password in it (a talents' review s61, M6: "kata sandi tidak kami
-# simpan di sini" while the log kept it): the password masked where the message is kept.
-_PASSWORD_REFUSED = frozenset(
-    {Text.INTAKE_PASSWORD_NOT_KEPT, Text.INTAKE_LINK_ONLY, Text.INTAKE_PASSWORD_LATER}
-)
 
 
 class IntakeFlow(TypedAnswers, TypedChoices):
@@ -291,6 +286,12 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         if update_id == draft.last_update_id:
             return await self.current(draft)
         question = self._content.questions.get(draft.current_key or "")
+        asked_now = question if draft.stage == QUESTION else None
+        if slips.password_kept_nowhere(asked_now, text):
+            # A password the form keeps nowhere, masked where the message is kept before
+            # anything is made of it (an attacker's review s62, M1: a copy sent twice, a slip,
+            # a skip, a question kept it in clear), however the message is then read.
+            await self._store.mask_incoming(draft.user_id, update_id, slips.without_password)
         if draft.stage == QUESTION and question is not None:
             # A button's own words typed ("Selesai memilih", "⏸"): as it is pressed (a talents'
             # review: "Selesai memilih" was refused, "⏸" stored as the city).
@@ -541,7 +542,7 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                 return replace(asked_back, offered=self._province_of(question))
             if asked_back is not None:
                 return asked_back
-            outcome = checked
+            outcome = slips.sent_again(question, text, checked)
         if isinstance(outcome, answer_outcomes.Accepted) and question.type == "single_choice":
             outcome = one_role_only(question, self._content, answers, text) or outcome
         if isinstance(outcome, answer_outcomes.Rejected) and outcome.reason is _NO_PROVINCE:
@@ -576,8 +577,6 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                     draft, in_place(draft, pending=pending, update_id=update_id)
                 )
         if isinstance(outcome, answer_outcomes.Rejected):
-            if outcome.reason in _PASSWORD_REFUSED:  # "kata sandi tidak kami simpan": true
-                await self._store.mask_incoming(draft.user_id, update_id, slips.without_password)
             if outcome.reason is Text.INTAKE_TOO_LONG:
                 outcome = self._too_long(question, answers, outcome)
             if outcome.reason is Text.INTAKE_TWO_PHONES and draft.registers_as is not None:

@@ -429,6 +429,65 @@ def _says_where_it_is(text: str) -> bool:
 # The question whose answer is the talent's own name (a band's or another's is not it).
 
 
+def password_kept_nowhere(question: Question | None, text: str) -> bool:
+    """Whether a talent's message in the form holds a password the form keeps nowhere, so
+    the log and the stored update keep it masked whatever the form makes of the message (an
+    attacker's review s62, M1: a copy sent twice, a slip, a skip kept it in clear): at a
+    question of links any password word ("Password: deli2025" after the link), elsewhere a
+    link with its password beside it; never at the note to the team, where the talent is
+    told to write it (`question`: the one asked, None at a screen of buttons)."""
+    if question is not None and question.welcomes_questions:
+        return False
+    if question is not None and (question.type == "url" or question.holds_links):
+        return _password_beside(text)
+    return _password_by_link(text)
+
+
+def _password_outcome(question: Question, text: str, outcome: Outcome) -> Outcome | None:
+    """A message with a password beside a link, as the form takes it: at the link question
+    the link without it, elsewhere refused, as often as it is sent; None without one."""
+    if question.type == "url" and _password_beside(text) and (links := _links_kept(text)):
+        # "vimeo.com/…/showreel2025 (kata sandi: ctimur25)" (a talents' review, s60: refused
+        # whole, the link to send again): the link kept, the password never stored, said. So
+        # with several (a talents' review s61, M5: a paste of three links, one line with
+        # "pw: …", was refused whole): the first kept, the others carried on, as without it.
+        return Accepted(links[0], more=tuple(links[1:]), password_left=True)
+    if question.type in FREE_TEXT and not question.welcomes_questions and _password_by_link(text):
+        # "vimeo.com/wayan/gamelan2025 (kata sandi: gmln25)" at the city (a re-check s60, M3:
+        # stored as the city, password and all): a password is kept at no text step but the
+        # note the talent is pointed to for it; nothing stored, however often sent.
+        return Rejected(Text.INTAKE_PASSWORD_NOT_KEPT)
+    refused = outcome.reason if isinstance(outcome, Rejected) else None
+    if refused in (Text.INTAKE_BAD_URL, Text.INTAKE_NO_LINK) and _password_beside(text):
+        return Rejected(Text.INTAKE_PASSWORD_LATER)  # "Password: deli2025" after the link
+    if question.type == "url" and isinstance(outcome, Accepted) and _password_beside(text):
+        return Rejected(Text.INTAKE_LINK_ONLY)  # only the link would be kept
+    return None
+
+
+def _several_links(question: Question, text: str, outcome: Outcome) -> Outcome | None:
+    """Several links at the link question, refused by its check as no one link: the first
+    the answer, the others carried on; None for any other message."""
+    refused = outcome.reason if isinstance(outcome, Rejected) else None
+    if refused is Text.INTAKE_BAD_URL and question.type == "url":
+        links = links_in(text)
+        if len(links) > 1:  # "showreel aku 👉 https://vimeo… sama film pendek https://youtu.be…"
+            return Accepted(links[0], more=tuple(links[1:]))
+    return None
+
+
+def sent_again(question: Question, text: str, checked: Outcome) -> Outcome:
+    """A message asked back ("Kalau itu memang jawabanmu, kirim sekali lagi") and sent once
+    more: the answer as the question's check read it, but a password beside a link and
+    several links read as in a first answer (an attacker's review s62, H1: taken whole,
+    password and all, and two links "bukan tautan web")."""
+    return (
+        _password_outcome(question, text, checked)
+        or _several_links(question, text, checked)
+        or checked
+    )
+
+
 def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
     """The outcome of a talent's typed answer, once a question asked or a password typed
     beside the link is told apart from an answer."""
@@ -448,6 +507,13 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         # "GAK PUNYA WA, DM IG AJA" (a talents' review, s60: "I couldn't recognize that
         # number"): any number will do, why it is asked, and what to do without one.
         return Rejected(Text.INTAKE_PHONE_NONE)
+    # A password beside a link is read before a question in the message (an attacker's
+    # review s62, H1: "https://vimeo.com/55 pw: bakau2024, link ini harus publik?" was refused
+    # as a question, unmasked, and sent again, stored whole): "?" or not, the link is kept
+    # without it, or the message refused, however often it is sent.
+    password = _password_outcome(question, text, outcome)
+    if password is not None:
+        return password
     # What the question's own check took as valid data (a link, an address, a number, a
     # choice: "nomor wa saya 0812…?") is the answer; only free text may be a question.
     taken = isinstance(outcome, Accepted) and question.type not in FREE_TEXT
@@ -461,17 +527,6 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
             return Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
         if reason in _NOT_UNDERSTOOD or question.type in NEVER_ASKED:
             return Rejected(Text.INTAKE_A_QUESTION)
-    if question.type == "url" and _password_beside(text) and (links := _links_kept(text)):
-        # "vimeo.com/…/showreel2025 (kata sandi: ctimur25)" (a talents' review, s60: refused
-        # whole, the link to send again): the link kept, the password never stored, said. So
-        # with several (a talents' review s61, M5: a paste of three links, one line with
-        # "pw: …", was refused whole): the first kept, the others carried on, as without it.
-        return Accepted(links[0], more=tuple(links[1:]), password_left=True)
-    if question.type in FREE_TEXT and not question.welcomes_questions and _password_by_link(text):
-        # "vimeo.com/wayan/gamelan2025 (kata sandi: gmln25)" at the city (a re-check s60, M3:
-        # stored as the city, password and all): a password is kept at no text step but the
-        # note the talent is pointed to for it; nothing stored, however often sent.
-        return Rejected(Text.INTAKE_PASSWORD_NOT_KEPT)
     if question.key == _CITY and links_in(text):
         # A link one step early at the city (the same re-check): the link's own question
         # comes; sent once more, it is the answer.
@@ -485,13 +540,10 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         # "putu.wirawan@gmail,com" at the notable works (a talents' review, s60: stored as
         # a work): the email's own question comes; sent once more, it is the answer.
         return Rejected(Text.INTAKE_EMAIL_EARLY)
+    several = _several_links(question, text, outcome)
+    if several is not None:
+        return several
     refused = outcome.reason if isinstance(outcome, Rejected) else None
-    if refused in (Text.INTAKE_BAD_URL, Text.INTAKE_NO_LINK) and _password_beside(text):
-        return Rejected(Text.INTAKE_PASSWORD_LATER)  # "Password: deli2025" after the link
-    if refused is Text.INTAKE_BAD_URL and question.type == "url":
-        links = links_in(text)
-        if len(links) > 1:  # "showreel aku 👉 https://vimeo… sama film pendek https://youtu.be…"
-            return Accepted(links[0], more=tuple(links[1:]))
     if refused is Text.INTAKE_BAD_URL and _says_where_it_is(text):
         return Rejected(Text.INTAKE_LINK_FOR_IT)  # "ada di YouTube channel Ratna Solo"
     if (
@@ -500,8 +552,6 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         and _none_yet_within(question, text)
     ):
         return Accepted(NONE_YET)  # "…kaset dan pita reel, belum ada di internet"
-    if question.type == "url" and isinstance(outcome, Accepted) and _password_beside(text):
-        return Rejected(Text.INTAKE_LINK_ONLY)  # only the link would be kept
     if question.type == "short_text" and isinstance(outcome, Accepted):
         name = without_introduction(str(outcome.value), own=question.key == FULL_NAME)
         if name is None:  # "Nama saya", the name itself in the next message
@@ -791,7 +841,10 @@ class _Word:
 def _kind(typed: str) -> str:
     if web_link(typed.strip(AROUND_LINK)) is not None:
         return "link"
-    return "word" if any(character.isalnum() for character in typed) else "mark"
+    # A mask is the password it stands for: masked again, it stays as it is (the form masks
+    # a message once it is read, and an answer taken from it once more).
+    masked = MASK in typed
+    return "word" if masked or any(character.isalnum() for character in typed) else "mark"
 
 
 def _points(text: str, word: _Word) -> bool:
