@@ -615,10 +615,8 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                 return await self._advance(
                     draft, in_place(draft, pending=pending, update_id=update_id)
                 )
-        masks = slips.without_password if outcome.password_left else None
-        answered = await self._answer(
-            draft, question, answers, outcome.value, update_id, masks=masks
-        )
+        # (A password left out was masked where the message is kept as it was read.)
+        answered = await self._answer(draft, question, answers, outcome.value, update_id)
         if answered.kind == AGE_CHECK:  # the age asked about first: nothing taken to note yet
             return answered
         ahead = slips.named_later(question, self._content, answers, text)

@@ -418,10 +418,8 @@ class IntakeSteps:
         answers: dict[str, Any],
         value: Any,
         update_id: int,
-        *,
-        masks: Callable[[str], str] | None = None,
     ) -> Screen:
-        """Store an accepted answer, then move to what comes next (`masks`: Change.masks)."""
+        """Store an accepted answer, then move to what comes next."""
         if form_order.needs_guardian(question, value):
             consents = await self._applications.consents(draft.user_id)
             guardian = consents.get("guardian")
@@ -462,7 +460,6 @@ class IntakeSteps:
             # Confirmed in an earlier form already, or said in this one: not asked (again),
             # marked all the same.
             said_under_18_at=None if said is None else said.declared_at,
-            masks=masks,
         )
         if earlier is not None:
             return replace(moved_on, note=Text.INTAKE_SAME_FIELD, note_values=earlier)
@@ -527,7 +524,6 @@ class IntakeSteps:
         after: str | None = None,
         drop: tuple[str, ...] = (),
         said_under_18_at: str | None = None,
-        masks: Callable[[str], str] | None = None,
     ) -> Screen:
         """Commit new answers (and drop the answers `drop` names) and go to the next unanswered
         question, or the review (an update being gone through goes on to the question `after`
@@ -553,7 +549,6 @@ class IntakeSteps:
                 remove_answers=obsolete,
                 update_id=update_id,
                 said_under_18_at=said_under_18_at,
-                masks=masks,
             )
         else:
             change = Change(
@@ -565,13 +560,8 @@ class IntakeSteps:
                 remove_answers=obsolete,
                 update_id=update_id,
                 said_under_18_at=said_under_18_at,
-                masks=masks,
             )
         moved = await self._advance(draft, change)
-        if masks is not None:
-            # The message's old pages, password and all, go from the database files too, as
-            # an erasure's do (secure_delete zeroes them; the WAL is emptied).
-            await self._store.db.scrub()
         if draft.reuses is None or draft.editing:
             return moved
         return await self._reused_note(moved, draft)

@@ -264,10 +264,15 @@ _PART = (
     r"(?:vol(?:ume)?|pt|part|s|season|ep|eps|episode|ch|chapter|jilid|bagian|musim|no)"
     r"\.?\s*+\d++(?!\w)"
 )
-_TITLE_WORDS = r"(?-i:[A-Z][a-z]++)(?:\s++(?-i:[A-Z][a-z]++))+(?!\w)"  # "The Movie"
+# Each "pass" reads a few words and characters on, never to the message's end (an attacker's
+# review s62, M2: "pass-" 815 times, a dash joining them into one word, read that word to its
+# end from each "pass": 0.1-1.5 s for 4 KB): a title of at most 12 words, a password's
+# letters and digits within its first 64 characters.
+_TITLE_WORDS = r"(?-i:[A-Z][a-z]++)(?:\s++(?-i:[A-Z][a-z]++)){1,12}(?!\w)"  # "The Movie"
 # A word of letters and digits, not an ordinal ("2nd", "ke-2"): where a password starts.
 _LETTERS_AND_DIGITS = (
-    r"(?!\d+(?:st|nd|rd|th)(?!\w)|ke-?\d)(?=[^\s()\[\]]*[^\W\d_])(?=[^\s()\[\]]*\d)"
+    r"(?!\d+(?:st|nd|rd|th)(?!\w)|ke-?\d)"
+    r"(?=[^\s()\[\]]{0,63}[^\W\d_])(?=[^\s()\[\]]{0,63}\d)"
 )
 _BEFORE_PASSWORD = rf"(?=\s*+{_DASH}\s*+{_LETTERS_AND_DIGITS}|\s++{_LETTERS_AND_DIGITS})"
 # "pass word", "pass - word", "pass_word" (s61's close: kept in clear), "pswd", "psw"; not a
@@ -735,12 +740,13 @@ _SENTENCE_END = re.compile(r"[.?!;:,()\[\]\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _MARKS_AFTER = " \t:=)]-\u2013\u2014"  # between a password word and what it says
 
 
-def _password_links(text: str) -> list[tuple[int, int]]:
+def _password_links(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Where a password that looks like a link is ("pw: https://bakau2024.com"; fixz61 s61:
     carried on as one more link): right after a password word and its ":" or "=", a link to
-    a site's home only (a link to a page after "password:" stays a link)."""
+    a site's home only (a link to a page after "password:" stays a link). `words`: the
+    text's password words, if read already."""
     found = []
-    for _, end in _password_words(text):
+    for _, end in _password_words(text) if words is None else words:
         after = _BETWEEN.match(text, end).end()  # type: ignore[union-attr]
         if not {":", "="} & set(unicodedata.normalize("NFKC", text[end:after])):
             continue
@@ -768,6 +774,10 @@ def _compatible(text: str) -> tuple[str, list[int]]:
     read: list[str] = []
     typed_at: list[int] = []
     for at, character in enumerate(text):
+        if character.isascii():  # its own form: most of a message, read at once
+            read.append(character)
+            typed_at.append(at)
+            continue
         same = unicodedata.normalize("NFKC", character)
         read.append(same)
         typed_at += [at] * len(same)
@@ -783,7 +793,8 @@ def without_password(text: str) -> str:
     no link follows, the next line with words ("Password:\n••••"; a final review s61, H1),
     or else the line before. A link's own password, the value only
     ("https://vimeo.com/123?password=••••"). Links, marks and spacing are kept as typed."""
-    passwords = _password_links(text)
+    spotted = _password_words(text)  # read once: each reading is of the whole message
+    passwords = _password_links(text, spotted)
     runs = _link_passwords(text)  # "vimeo.com/123?password=••••": the key kept, so it is said
     words = [
         _Word(at.start(), at.end(), "word" if at.span() in passwords else _kind(at.group()))
@@ -793,7 +804,7 @@ def without_password(text: str) -> str:
     lines = _lines(text)
     line_starts = [start for start, _ in lines]
     done = 0
-    for found_start, found_end in _password_words(text):
+    for found_start, found_end in spotted:
         if found_start < done:
             continue  # inside a part masked already
         line = bisect_right(line_starts, found_start) - 1

@@ -454,9 +454,9 @@ class TypedAnswers(IntakeSteps):
         """The first of several links is the answer; the others go to the links question
         after it ("Tautan lain"), added to what it holds, and that is said (undone with Back).
         Without such a question, or if they do not fit it, only the first is kept, as said.
-        A password beside them is left out, masked where the message is kept, and said."""
+        A password beside them is left out (masked where the message is kept as it was read:
+        IntakeFlow.text), and said."""
         count = len(outcome.more)
-        masks = slips.without_password if outcome.password_left else None
         carried, first = (
             (Text.INTAKE_LINKS_CARRIED_NO_PASSWORD, Text.INTAKE_FIRST_LINK_NO_PASSWORD)
             if outcome.password_left
@@ -473,13 +473,9 @@ class TypedAnswers(IntakeSteps):
             checked = field_checks.check_text(later, self._content, answers, joined)
             if isinstance(checked, answer_outcomes.Accepted):
                 new = {question.key: outcome.value, later.key: checked.value}
-                moved = await self._move_on(
-                    draft, answers, new, update_id, after=question.key, masks=masks
-                )
+                moved = await self._move_on(draft, answers, new, update_id, after=question.key)
                 return with_note(moved, carried, count=count, other=later.label)
-        answered = await self._answer(
-            draft, question, answers, outcome.value, update_id, masks=masks
-        )
+        answered = await self._answer(draft, question, answers, outcome.value, update_id)
         return with_note(answered, first, count=count)
 
     async def _language_wished(
