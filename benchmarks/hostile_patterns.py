@@ -147,6 +147,10 @@ def main() -> None:
         "'pw: tidak ' 409 times": "pw: tidak " * 409,
         "'no', 4,084 spaces, 'password x'": "no" + " " * (LENGTH - 12) + "password x",
         "'Password (2019' 292 times": "Password (2019" * 292,
+        # "Film Password https://…": a title before the link that ends its line, each read on
+        # its next word only.
+        "'Password' and a link a line, 151 lines": "Password https://youtu.be/x\n" * 151,
+        "'Password ' 455 times": "Password " * 455,
     }.items():
         new, now = best(without_password, text[:LENGTH])
         print(f"password masking, {name}: {new:.2f} ms now ({now.count(MASK)} masked)")

@@ -1,7 +1,7 @@
 """A password beside a link that the attacker's review of session 62 found kept: typed with a
 question (refused as one, unmasked, and sent again stored whole, shown to staff), in a copy sent
 twice on a weak connection, at a screen of buttons; two links with a question sent again (told
-"bukan tautan web")."""
+"bukan tautan web"); and a film titled "Password" before its link, refused every time."""
 
 from __future__ import annotations
 
@@ -106,3 +106,14 @@ async def test_a_link_and_password_typed_at_the_review_are_masked(bot: Harness) 
     await bot.send(user, f"https://vimeo.com/777 (kata sandi: {PASSWORD})")
     assert logged_in(bot, user.id)[-1] == f"https://vimeo.com/777 (kata sandi: {MASK})"
     assert traces_in_files(bot.database, [PASSWORD]) == []
+
+
+async def test_a_film_titled_password_before_its_link_is_a_work(bot: Harness) -> None:
+    """ "Film Password https://youtu.be/…" at the notable works was refused every time as a
+    password beside a link. "Password" as a title is written, the link ending its line, is
+    the work's title: stored as typed."""
+    work = "Film Password https://youtu.be/abc123"
+    user = await at_question(bot, "notable_works", answers=FILMMAKER)
+    [reply] = await bot.send(user, work)
+    assert not reply.text.startswith(shown(Text.INTAKE_PASSWORD_NOT_KEPT))
+    assert (await draft_answers(bot, user))["notable_works"] == work

@@ -699,7 +699,28 @@ def _password_words(text: str) -> list[tuple[int, int]]:
         found = [
             (typed_at[word.start()], typed_at[word.end()]) for word in _PASSWORD.finditer(read)
         ]
-    return [(start, end) for start, end in found if not _said_none(text, start, end)]
+    return [
+        (start, end)
+        for start, end in found
+        if not _said_none(text, start, end) and not _titled(text, start, end)
+    ]
+
+
+# A title before its link, the link ending the line ("Film Password https://youtu.be/…"; the
+# previous helper's list s62: at the notable works, refused every time as a password).
+_LINK_ENDS_LINE = re.compile(
+    rf"(?=\s)(?!{_LINE_END.pattern}){_SPACE}(\S++){_SPACE}(?:{_LINE_END.pattern}|$)"
+)
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """Whether the password word at start:end is a work's title: "Password" written as a
+    title is, with a link right after it that ends its line ("Film Password https://…"),
+    where nothing is left after it for a password to be."""
+    if unicodedata.normalize("NFKC", text[start:end]) != "Password":
+        return False
+    after = _LINK_ENDS_LINE.match(text, end)
+    return after is not None and web_link(after.group(1).strip(AROUND_LINK)) is not None
 
 
 # No password, said ("no password needed", "tanpa password", "gak pake pw", "password: tidak
