@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from bot.emulator import EmulatedUser
-from bot.leads.cancel_wish import wants_to_cancel, wants_to_undo
+from bot.leads.cancel_wish import registers_again, wants_to_cancel, wants_to_undo
 from bot.store.audit import Actor
 from bot.texts import Text
 from bot.wib import to_wib
@@ -209,7 +209,6 @@ async def test_no_consent_is_taken_from_the_cancelled_registration(bot: Harness)
 UNDO_WISHES = [
     ("id", "Mohon maaf, apakah pembatalan ini dapat saya urungkan? Ternyata kami masih berminat."),
     ("id", "bisa dibatalin pembatalannya?"),
-    ("id", "aku mau daftar lagi"),
     ("id", "ternyata masih berminat"),
     ("id", "tolong aktifkan lagi pendaftaranku"),
     ("en", "can I undo the cancel"),
@@ -217,16 +216,29 @@ UNDO_WISHES = [
 ]
 
 
-@pytest.mark.parametrize(("language", "said"), UNDO_WISHES)
+# A talents' review s62, L8: "i want to register again, im 16 and my mom said ok" began
+# "🙏 A cancellation can't be undone…", though Kevin never asked to undo it: a wish to register
+# again gets the offer alone.
+REGISTER_AGAIN_WISHES = [
+    ("en", "i want to register again, im 16 and my mom said ok"),
+    ("id", "aku mau daftar lagi"),
+    ("id", "kak daftar ulang dong"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "undo"),
+    [*((*wish, True) for wish in UNDO_WISHES), *((*wish, False) for wish in REGISTER_AGAIN_WISHES)],
+)
 async def test_a_wish_to_undo_the_cancel_leads_to_the_offer(
-    bot: Harness, language: str, said: str
+    bot: Harness, language: str, said: str, undo: bool
 ) -> None:
     fajar = bot.user(first_name="Fajar", language_code=language)
     assert await apply(bot, fajar, FILMMAKER, language=language) == "KOC-000001"
     await _cancel(bot, fajar, language)
     *_, offer = await bot.send(fajar, said)
-    not_undone = visible(t(Text.CANCEL_NOT_UNDONE, language))
-    assert offer.text == f"{not_undone}\n\n{_offer('KOC-000001', language)}"
+    not_undone = f"{visible(t(Text.CANCEL_NOT_UNDONE, language))}\n\n" if undo else ""
+    assert offer.text == f"{not_undone}{_offer('KOC-000001', language)}"
     assert offer.button_texts[0] == t(Text.BTN_REUSE_ANSWERS, language)
     assert _cancelled(bot, "KOC-000001")  # never reopened by it
     await bot.press(fajar, t(Text.BTN_REUSE_ANSWERS, language))
@@ -247,9 +259,13 @@ async def test_an_undo_wish_in_ask_mode_is_answered_not_relayed(
 
 
 def test_the_wish_to_undo_a_cancel_is_read_as_such() -> None:
-    for said in (*(wish for _, wish in UNDO_WISHES), "ga jadi batal daftar", "daftar ulang dong"):
+    for said in (*(wish for _, wish in UNDO_WISHES), "ga jadi batal daftar"):
         assert wants_to_undo(said), said
         assert not wants_to_cancel(said), said
+        assert not registers_again(said), said  # the line that a cancel is not undone
+    for said in (*(wish for _, wish in REGISTER_AGAIN_WISHES), "daftar ulang dong"):
+        assert wants_to_undo(said), said
+        assert registers_again(said), said
     for said in (
         "batalin pendaftaranku",
         "I want to cancel my registration",

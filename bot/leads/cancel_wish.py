@@ -77,7 +77,7 @@ def wants_to_cancel(text: str) -> bool:
 # it leads to /daftar's offer to begin from the cancelled one's answers; anyone else's words
 # go on to the FAQ as before. The cancelling itself named ("pembatalan", "the cancel") beside a
 # word that takes it back; or a word of reopening beside the registration; or "daftar lagi",
-# "masih berminat", "berubah pikiran" in a short message.
+# "masih berminat", "berubah pikiran" in a short message (`registers_again`: only the first).
 _THE_CANCEL = re.compile(
     r"\bpembatalan(?:nya|ku|mu)?\b|\bcancel(?:l?ation|l?ing|l?ed)?\b|\bwithdrawal\b"
 )
@@ -91,9 +91,15 @@ _REOPEN = re.compile(
     r"|\b(?:di)?hidup(?:kan|in)\s+(?:lagi|kembali)\b|\bre-?(?:activate|open|instate|store)\w*"
     r"|\b(?:ga|gak|gk|g|nggak|ngga|enggak|tidak|tdk|ndak|ra)\s*(?:jadi|jd|sido)\s+(?:batal|cancel)",
 )
+# Registering again, said as such ("aku mau daftar lagi", "i want to register again"): a new
+# registration, not the cancelled one back (`registers_again`).
 _AGAIN = re.compile(
     r"\b(?:daftar|mendaftar|register|apply|sign\s+up|signup)\s+(?:lagi|ulang|kembali|again)\b"
-    r"|\bre-?(?:register|apply)\b|\bmasih\s+(?:ber)?minat\b|\bmasih\s+tertarik\b"
+    r"|\bre-?(?:register|apply)\b"
+)
+# Second thoughts about the cancel ("ternyata masih berminat", "I changed my mind").
+_STILL = re.compile(
+    r"\bmasih\s+(?:ber)?minat\b|\bmasih\s+tertarik\b"
     r"|\bberubah\s+pikiran\b|\bstill\s+interested\b|\bchanged?\s+my\s+mind\b"
 )
 _REGISTRATION_WORD = re.compile(r"daftar|registr|applica|submission|\bit\b|\bini\b|\bitu\b")
@@ -111,8 +117,31 @@ def wants_to_undo(text: str) -> bool:
     folded = text.casefold()
     if len(folded) > 2 * _SHORT or not _MAYBE_UNDO.search(folded):
         return False
+    return _takes_back(folded) or (
+        len(folded) <= _SHORT and (_AGAIN.search(folded) or _STILL.search(folded)) is not None
+    )
+
+
+def registers_again(text: str) -> bool:
+    """Whether a message `wants_to_undo` reads only asks to register again ("aku mau daftar
+    lagi", "i want to register again, im 16 and my mom said ok"), and says nothing of taking
+    the cancel back or of second thoughts: the new registration, with no line that a cancel
+    is not undone (a talents' review s62, L8: it was told so though it never asked)."""
+    folded = text.casefold()
+    return (
+        len(folded) <= _SHORT
+        and _AGAIN.search(folded) is not None
+        and _STILL.search(folded) is None
+        and not _takes_back(folded)
+    )
+
+
+def _takes_back(folded: str) -> bool:
+    """Whether a message (case-folded) names the cancel beside a word that takes it back
+    ("bisa dibatalin pembatalannya?", "can I undo the cancel"), or a reopening beside the
+    registration ("aktifkan lagi pendaftaranku", "reopen my application")."""
     if _THE_CANCEL.search(folded) and _TAKE_BACK.search(_THE_CANCEL.sub(" ", folded)):
-        return True  # "bisa dibatalin pembatalannya?", "can I undo the cancel"
-    if _REOPEN.search(folded) and (_REGISTRATION_WORD.search(folded) or len(folded) <= _SHORT // 2):
-        return True  # "aktifkan lagi pendaftaranku", "reopen my application"
-    return len(folded) <= _SHORT and _AGAIN.search(folded) is not None
+        return True
+    return _REOPEN.search(folded) is not None and (
+        _REGISTRATION_WORD.search(folded) is not None or len(folded) <= _SHORT // 2
+    )
