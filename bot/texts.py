@@ -626,6 +626,7 @@ class Text(StrEnum):
     COMMAND_STATUS = "command_status"
     BTN_STATUS = "btn_status"
     FAQ_REGISTERED_LINE = "faq_registered_line"
+    PROGRAM_REGISTERED_LINE = "program_registered_line"
     STATUS_LIST = "status_list"
     STATUS_LIST_CANCELLED = "status_list_cancelled"
     STATUS_ITEM = "status_item"

@@ -203,11 +203,12 @@ async def _free_reply(
     else:
         ref = verdict.entry or ""
         found = entry(context.content, ref)
-        registered = await talent_status.registered_for(context, question.user_id, found)
+        registered = await _registered(context, question.user_id, found)
         rows = _action_rows(context, language, ref, registered=bool(registered))
         answered = await talent_status.with_status(
             context, question.user_id, language, found, answered, registered
         )
+        answered = _program_registered(context, language, found, answered, registered)
         page_now = answered
         above = _page_above(context, question, ref, page_now)
         if above is not None:  # the page just sent says it all: pointed to, not sent again
@@ -765,7 +766,7 @@ async def _open(
         return
     await context.services.store.questions.opened(question.id, question.user_id, ref)
     subscribed, resume = views.is_subscribed(context.talent), menu.resumes(context)
-    registered = await talent_status.registered_for(context, question.user_id, found)
+    registered = await _registered(context, question.user_id, found)
     if isinstance(found, FaqItem):
         operator = operator_name(context)
         page = views.faq_answer(
@@ -781,9 +782,13 @@ async def _open(
         page = views.program_page(
             context.content, language, found, subscribed=subscribed, resume=resume
         )
+        if registered:  # its register button: their status, as the line says
+            made = _actions(context.content, language, ref, False, resume, True)
+            page = (page[0], _with_buttons_for(page[1], found, made))
     text = await talent_status.with_status(
         context, question.user_id, language, found, page[0], registered
     )
+    text = _program_registered(context, language, found, text, registered)
     # A message of its own: the answer or the choice it was opened from stays above it (a
     # talent's review: "Back" led to the FAQ list and the answer was gone).
     await answer_query(update)
@@ -858,6 +863,51 @@ def _answer(context: BotContext, language: str, ref: str) -> str | None:
     return _page_text(context.content, language, ref, subscribed, operator_name(context))
 
 
+async def _registered(
+    context: BotContext, user_id: int, found: FaqItem | Program | None
+) -> list[str]:
+    """The references of the talent's sent registrations not cancelled, for a page whose
+    closing line invites registering: an FAQ answer's `registered_line`
+    (talent_status.registered_for), a program page's register button when it does not resume
+    an unfinished form; [] for any other page (nothing read: most answers)."""
+    if not isinstance(found, Program):
+        return await talent_status.registered_for(context, user_id, found)
+    if found.interest != "page" or menu.resumes(context):
+        return []
+    registrations = await context.services.store.pipeline.registrations(user_id)
+    return [sent.reference for sent in registrations if sent.withdrawn_at is None]
+
+
+def _program_registered(
+    context: BotContext,
+    language: str,
+    found: FaqItem | Program | None,
+    page: str,
+    references: list[str],
+) -> str:
+    """A program page to a talent with a sent registration (`references`: `_registered`):
+    the last line of its "what you can do" ("Daftarkan minatmu dengan tombol di bawah…")
+    says they are registered and how to add a program, as its button is their status (a
+    talents' review s62, L9: registered talents were told to register)."""
+    if not isinstance(found, Program) or not references:
+        return page
+    invite = found.how.get(language).split("\n")[-1]
+    told = context.text(Text.PROGRAM_REGISTERED_LINE, references=", ".join(references))
+    return "\n".join(told if line == invite else line for line in page.split("\n"))
+
+
+def _with_buttons_for(
+    markup: InlineKeyboardMarkup, program: Program, made: tuple[Button, ...]
+) -> InlineKeyboardMarkup:
+    """A program page's buttons with its register button replaced by `made` (`_actions`)."""
+    register = f"{views.APPLY_PROGRAM}{program.key}"
+    rows = [
+        [views.button(*made[0]) if key.callback_data == register else key for key in row]
+        for row in markup.inline_keyboard
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
 @functools.lru_cache(maxsize=512)  # a few contents' worth: a reload makes a new one
 def _page_text(
     content: Content, language: str, ref: str, subscribed: bool, operator: str
@@ -914,6 +964,8 @@ def _actions(
         return tuple(action for action in actions if not (asking and action[1] == views.ASK))
     if not isinstance(found, Program):
         return ()
+    if registered and not resume and found.interest == "page":  # as `_program_registered`
+        return ((content.text(Text.BTN_STATUS, language), views.STATUS),)
     register = views.register_button(content, language, found, resume=resume)
     return () if register is None else (register,)
 

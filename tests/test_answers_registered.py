@@ -64,3 +64,59 @@ async def test_the_programs_overview_tells_a_registered_talent_they_are_register
     assert shown(Text.FAQ_REGISTERED_LINE, references=reference) in page.text
     assert CONTENT.text(Text.BTN_APPLY, "id") not in page.button_texts
     assert CONTENT.text(Text.BTN_STATUS, "id") in page.button_texts
+
+
+WHO_CAN = CONTENT.faq["who_can_apply"]
+MUSIC = CONTENT.programs["music_to_korea"]
+
+
+async def test_who_can_register_and_a_program_page_fit_a_registered_talent(
+    bot: Harness,
+) -> None:
+    """A talents' review s62, L9: Tigor and Ipul, registered, read "Mau mulai? Ketik /daftar"
+    under "Siapa bisa daftar?" and "Daftarkan minatmu dengan tombol di bawah" on the music
+    page, with [📝 Daftarkan minat]. They read that they are registered, and how to add a
+    program, with their status as the button, in either language; a cancel brings the
+    invitation back."""
+    tigor = bot.user(first_name="Tigor")
+    reference = await apply(bot, tigor, MUSICIAN)
+    [who] = await bot.send(tigor, "siapa aja yang bisa daftar?")
+    assert who.text.split("\n")[0] == WHO_CAN.question.id
+    assert WHO_CAN.registered_line is not None
+    assert rendered(WHO_CAN.registered_line.id) not in who.text
+    assert shown(Text.FAQ_REGISTERED_LINE, references=reference) in who.text
+    assert "gratis" in who.text  # the page's facts, unchanged
+    assert CONTENT.text(Text.BTN_APPLY, "id") not in who.button_texts
+    assert CONTENT.text(Text.BTN_STATUS, "id") in who.button_texts
+    [page] = await bot.send(tigor, "musisi indonesia bisa manggung di korea?")
+    assert page.text.split("\n")[0] == MUSIC.title.id
+    assert rendered(MUSIC.how.id) not in page.text
+    assert shown(Text.PROGRAM_REGISTERED_LINE, references=reference) in page.text
+    assert CONTENT.text(Text.BTN_APPLY_PROGRAM, "id") not in page.button_texts
+    status = CONTENT.text(Text.BTN_STATUS, "id")
+    assert status in page.button_texts
+    [own] = await bot.press(tigor, status, message=page)
+    assert reference in own.text
+
+    grace = bot.user(first_name="Grace", language_code="en")
+    reference = await apply(bot, grace, MUSICIAN, language="en")
+    [page] = await bot.send(grace, "can I perform in Korea?")
+    assert page.text.split("\n")[0] == MUSIC.title.en
+    assert rendered(MUSIC.how.en) not in page.text
+    assert shown(Text.PROGRAM_REGISTERED_LINE, "en", references=reference) in page.text
+    assert CONTENT.text(Text.BTN_STATUS, "en") in page.button_texts
+    await bot.send(grace, "/status")
+    await bot.press(grace, CONTENT.text(Text.BTN_CANCEL_REGISTRATION, "en"))
+    await bot.press(grace, CONTENT.text(Text.BTN_CANCEL_YES, "en"))
+    [page] = await bot.send(grace, "can I perform in Korea?")
+    assert rendered(MUSIC.how.en) in page.text
+    assert CONTENT.text(Text.BTN_APPLY_PROGRAM, "en") in page.button_texts
+
+
+async def test_a_program_page_still_invites_one_not_registered(bot: Harness) -> None:
+    rina = bot.user(first_name="Rina")
+    [page] = await bot.send(rina, "musisi indonesia bisa manggung di korea?")
+    assert page.text.split("\n")[0] == MUSIC.title.id
+    assert rendered(MUSIC.how.id) in page.text
+    assert CONTENT.text(Text.BTN_APPLY_PROGRAM, "id") in page.button_texts
+    assert CONTENT.text(Text.BTN_STATUS, "id") not in page.button_texts

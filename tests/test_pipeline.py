@@ -342,10 +342,10 @@ async def test_asking_whether_ones_registration_arrived_answers_with_ones_own_st
     (opened,) = await bot.press(rina, heading)
     assert opened.text.endswith(visible(t(Text.STATUS_UNFINISHED)))
     assert reference in opened.text
-    # Another entry carries no status.
+    # Another entry carries no status (who_can_apply now says she is registered: s62, L9).
     await bot.press(rina, t(Text.BTN_BACK))
-    (who,) = await bot.press(rina, content.faq["who_can_apply"].question.id)
-    assert reference not in who.text
+    (prepare,) = await bot.press(rina, content.faq["what_to_prepare"].question.id)
+    assert reference not in prepare.text
 
 
 async def _seed_talents(
