@@ -1490,6 +1490,8 @@ class Text(StrEnum):
     ASK_OTHER_SCRIPT_CLOSED = "ask_other_script_closed"
     ASK_GREETING = "ask_greeting"
     ASK_GREETING_TIMED = "ask_greeting_timed"
+    ASK_GREETING_BACK = "ask_greeting_back"
+    ASK_GREETING_BACK_TIMED = "ask_greeting_back_timed"
     ASK_LINKS_OUTSIDE_FORM = "ask_links_outside_form"
     ASK_LATER_PAUSED = "ask_later_paused"
     ASK_NUDGE = "ask_nudge"

@@ -33,8 +33,10 @@ from bot.answers.text import (
     says_not_this,
     send_or_cancel,
     thanks_said,
+    words,
 )
 from bot.answers.verdict import Outcome, Thresholds, Verdict
+from bot.answers.words import BACK_AGAIN
 from bot.content import Content, FaqItem, Program
 from bot.leads import asked_questions
 from bot.leads.cancel_wish import registers_again, wants_to_cancel, wants_to_undo
@@ -177,11 +179,14 @@ async def _free_reply(
         name = first_name(user.first_name) if user else ""
         _, markup = menu.main_menu(context, language)
         timed = greeting_back(question.text)  # "SELAMAT SORE": "Selamat sore" back
+        back = verdict.outcome is Outcome.GREETING and _says_back(question.text)
         if timed is not None and timed is not Text.INTAKE_GREETING_HELLO:
             greeting = context.text(timed)
-            text = context.text(Text.ASK_GREETING_TIMED, greeting=greeting, first_name=name)
+            key = Text.ASK_GREETING_BACK_TIMED if back else Text.ASK_GREETING_TIMED
+            text = context.text(key, greeting=greeting, first_name=name)
         else:
-            text = context.text(Text.ASK_GREETING, first_name=name)
+            key = Text.ASK_GREETING_BACK if back else Text.ASK_GREETING
+            text = context.text(key, first_name=name)
         await reply(update, text, markup)
     elif verdict.outcome is Outcome.THANKS:
         await _welcome(update, context, question.text)
@@ -906,6 +911,21 @@ def _with_buttons_for(
         for row in markup.inline_keyboard
     ]
     return InlineKeyboardMarkup(rows)
+
+
+def _says_back(text: str) -> bool:
+    """Whether a greeting says the talent is back ("halo kak, aku kembali lagi", "Hi, I am
+    back", "udah lama gak ke sini"): BACK_AGAIN's words side by side, as small_talk reads them
+    (read only for a greeting)."""
+    found = words(text)
+    return any(
+        tuple(found[at : at + length]) in BACK_AGAIN
+        for at in range(len(found))
+        for length in _BACK_LENGTHS
+    )
+
+
+_BACK_LENGTHS = tuple(sorted({len(phrase) for phrase in BACK_AGAIN}))
 
 
 @functools.lru_cache(maxsize=512)  # a few contents' worth: a reload makes a new one

@@ -36,16 +36,16 @@ async def test_a_talent_back_again_is_greeted_in_either_language(bot: Harness) -
         "balik lagi nih kak 😁",
     ):
         [reply] = await bot.send(sari, back)
-        assert reply.text == shown(Text.ASK_GREETING, first_name="Sari"), back
+        assert reply.text == shown(Text.ASK_GREETING_BACK, first_name="Sari"), back
         assert CONTENT.text(Text.BTN_PROGRAMS, "id") in reply.button_texts, back  # the menu
         assert NOT_THIS not in reply.button_texts, back
     [timed] = await bot.send(sari, "Selamat siang, saya kembali lagi")
     siang = CONTENT.text(Text.INTAKE_GREETING_MIDDAY, "id")
-    assert timed.text == shown(Text.ASK_GREETING_TIMED, greeting=siang, first_name="Sari")
+    assert timed.text == shown(Text.ASK_GREETING_BACK_TIMED, greeting=siang, first_name="Sari")
     grace = bot.user(first_name="Grace", language_code="en")
     for back in ("Hi, I am back", "I'm back!", "hello again", "hey, it's me again"):
         [reply] = await bot.send(grace, back)
-        assert reply.text == shown(Text.ASK_GREETING, "en", first_name="Grace"), back
+        assert reply.text == shown(Text.ASK_GREETING_BACK, "en", first_name="Grace"), back
         assert CONTENT.text(Text.BTN_PROGRAMS, "en") in reply.button_texts, back
     assert outcomes(bot.database, sari.id) == []
     assert outcomes(bot.database, grace.id) == []
@@ -54,9 +54,11 @@ async def test_a_talent_back_again_is_greeted_in_either_language(bot: Harness) -
     [goodbye] = await bot.send(sari, "nanti saya kembali lagi")
     assert goodbye.text == shown(Text.ASK_OKAY)
     [news] = await bot.send(sari, "kembali lagi kak, ada kabar?")
-    assert news.text != shown(Text.ASK_GREETING, first_name="Sari")
+    assert news.text != shown(Text.ASK_GREETING_BACK, first_name="Sari")
+    [hello] = await bot.send(sari, "halo kak")  # a hello alone: no "welcome back"
+    assert hello.text == shown(Text.ASK_GREETING, first_name="Sari")
     [asked] = await bot.send(grace, "I'm back, any update on my registration?")
-    assert asked.text != shown(Text.ASK_GREETING, "en", first_name="Grace")
+    assert asked.text != shown(Text.ASK_GREETING_BACK, "en", first_name="Grace")
 
 
 async def test_a_returning_talent_has_their_registration_one_tap_away(bot: Harness) -> None:
@@ -65,7 +67,7 @@ async def test_a_returning_talent_has_their_registration_one_tap_away(bot: Harne
     dimas = bot.user(first_name="Dimas")
     reference = await apply(bot, dimas, MUSICIAN)
     [hello] = await bot.send(dimas, "halo kak, aku kembali lagi")
-    assert hello.text == shown(Text.ASK_GREETING, first_name="Dimas")
+    assert hello.text == shown(Text.ASK_GREETING_BACK, first_name="Dimas")
     status = CONTENT.text(Text.BTN_STATUS, "id")
     assert status in hello.button_texts
     [page] = await bot.press(dimas, status, message=hello)
@@ -73,7 +75,7 @@ async def test_a_returning_talent_has_their_registration_one_tap_away(bot: Harne
     putu = await at_question(bot, "music_role")
     await bot.press(putu, CONTENT.text(Text.BTN_PAUSE, "id"))
     [again] = await bot.send(putu, "aku balik lagi nih")
-    assert again.text.startswith(shown(Text.ASK_GREETING, first_name=putu.first_name))
+    assert again.text.startswith(shown(Text.ASK_GREETING_BACK, first_name=putu.first_name))
     assert CONTENT.text(Text.BTN_APPLY_RESUME, "id") in again.button_texts
 
 
