@@ -99,9 +99,8 @@ function refusal(kind) {
     h("p", {}, t(kind === "forbidden" ? "refused_forbidden" : "refused_unauthorized"))];
 }
 
-/** The bot refused this session (expired, or no longer staff) on any call: every tab would be
- * refused too, so they go; what is on the page stays (a reply being typed), under the words
- * saying to open the workspace again from Telegram, kept in sight at the top. */
+/** The bot refused this session (expired, no longer staff): the tabs go; what is on the page
+ * stays (a reply being typed), under the words to open the workspace again, at the top. */
 function refused(kind) {
   tabs.hidden = true;
   mainButton(null);
@@ -153,9 +152,8 @@ export function recount() {
   call("questions-count").then((answer) => counted(answer.total), () => {});
 }
 
-/** Every minute the page is in view, and when it comes back into view: the count read again,
- * and on the Questions tab its list checked too (a changed one is offered above it). Nothing
- * is checked in a page out of view, nor the list once staff leave the tab. */
+/** While the page is in view: the count read again, and on the Questions tab its list checked
+ * too (a changed one is offered above it). */
 function refresh() {
   if (document.hidden) return;
   if (questions.showing()) questions.check().catch(() => {});
@@ -169,6 +167,7 @@ export async function go(view, lead = null) {
   // What a toast said was about the page left (a lead's move): it does not stay over the next.
   dismissToast();
   if (view !== "lead") desk.view = view;
+  const left = desk.lead;
   desk.lead = lead;
   for (const tab of tabs.querySelectorAll("button")) {
     // A lead page keeps the tab it was opened from marked (Pendaftar when opened by its link):
@@ -186,8 +185,7 @@ export async function go(view, lead = null) {
   // reload opens it again.
   placed(view === "lead" ? lead : null);
   // Each view draws into a container of its own: one still loading when staff have moved on
-  // (the Stats tab, slow to compute, then Questions at once) draws into one no longer shown,
-  // instead of over the view they are on.
+  // (Stats is slow) draws into one no longer shown, not over the view they are on.
   const shown = h("div", { class: "view" }, h("p", { class: "state" }, t("loading")));
   fill(main, shown);
   window.scrollTo(0, 0);
@@ -196,6 +194,10 @@ export async function go(view, lead = null) {
     else await VIEWS[view].render(shown);
   } catch (error) {
     fill(shown, failure(error, () => go(view, lead)));
+  }
+  // The focus gone with the page left: on the lead's heading, or back on its link (s62, M2).
+  if (document.activeElement === document.body) {
+    shown.querySelector(view === "lead" ? "h1" : `[data-open="${left}"]`)?.focus();
   }
 }
 
@@ -226,10 +228,8 @@ export function mainButton(label, action) {
   return true;
 }
 
-/** Inside Telegram, a link to another site opens through Telegram (its browser, or the
- * phone's), as Telegram asks of Mini Apps: a plain new tab may be blocked there, or replace
- * the workspace. A t.me link opens in Telegram itself. Other links (mailto:, a download) and
- * the page outside Telegram keep the browser's own way. */
+/** Inside Telegram, a link to another site opens through Telegram, as it asks of Mini Apps (a
+ * new tab may be blocked, or replace the workspace); a t.me link in Telegram itself. */
 function throughTelegram(event) {
   const link = event.target instanceof Element ? event.target.closest("a[target='_blank']") : null;
   if (!link || event.defaultPrevented) return;
@@ -299,9 +299,7 @@ async function boot() {
   const header = tabs.parentElement;
   new ResizeObserver(() => document.documentElement.style.setProperty("--tabs-height",
     `${header.offsetHeight}px`)).observe(header);
-  // Questions arrive while staff read a lead or answer on the Questions tab: what waits is
-  // read again every minute the page is in view, and as it comes back into view (Telegram
-  // minimised, another browser tab), not only on a change of tab.
+  // Questions arrive meanwhile: read again every minute in view, and on coming back into view.
   setInterval(refresh, RECOUNT_EVERY);
   document.addEventListener("visibilitychange", refresh);
   await go(lead ? "lead" : "leads", lead);

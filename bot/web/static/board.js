@@ -1,27 +1,29 @@
-// The board: one column per stage with the newest leads of the filter. Moving a card (drag
-// it to another column, or pick a stage on it) opens the same preview as a stage button.
-// On a phone the columns stack: each shows its first few cards (app.css), and a row of stage
-// chips with their counts shows one column alone (a staff review s59, M3: at 60 leads "In
-// review" began 4,300 px down, below 30 cards of "New"). A desktop shows them side by side.
+// The board: one column per stage with the newest leads of the filter. Moving a card (dragged,
+// or a stage picked on it) opens the same preview as a stage button. On a phone the columns
+// stack, each with its first cards, and stage chips show one alone (review s59, M3).
 import { call } from "./api.js";
 import { desk, failure, go } from "./app.js";
-import { fill, h, sideways, t, toast } from "./dom.js";
+import { chooser, fill, h, sideways, t, toast } from "./dom.js";
 import { currentFilter, filters, notices, stageCount } from "./leads.js";
 import { closedLine, moveLead } from "./moves.js";
 
 function card(row, stages, reload) {
-  const move = async (stage, picker) => {
-    if (stage && stage !== row.stage && await moveLead(row, stage)) reload();
-    else picker.value = row.stage; // cancelled: the card shows where the lead still is
-  };
   const fixed = row.closed_duplicate || row.withdrawn; // no stage moves it (the server refuses)
+  const picker = chooser(h("select", { "aria-label": t("board_move", { reference: row.reference }),
+    disabled: fixed },
+  stages.map((stage) => h("option", { value: stage.key, selected: stage.key === row.stage,
+    disabled: stage.closed && stage.key !== row.stage }, stage.label))), async (stage) => {
+    if (await moveLead(row, stage)) reload();
+    else picker.value = row.stage; // cancelled: the card shows where the lead still is
+  });
   return h("article", { class: "board-card", draggable: fixed ? "false" : "true",
     "data-id": row.id,
     ondragstart: (event) => {
       event.dataTransfer.setData("text/plain", String(row.id));
       event.dataTransfer.effectAllowed = "move";
     } },
-  h("button", { class: "open", onclick: () => go("lead", row.reference) },
+  h("button", { class: "open", "data-open": row.reference,
+    onclick: () => go("lead", row.reference) },
     h("span", { class: "reference" }, row.reference), " ", h("span", { class: "name" }, row.name)),
   row.stage_name ? h("p", { class: "act" }, row.stage_name) : null,
   h("p", { class: "hint" }, [row.sector, row.role, row.province].filter(Boolean).join(" · ")),
@@ -30,19 +32,12 @@ function card(row, stages, reload) {
   row.assignee ? h("p", { class: "assignee" }, t("board_assignee", { name: row.assignee }))
     : null,
   notices(row),
-  // Closed as a duplicate: said on the card, and no stage offered (the server refuses one;
-  // a desk review found the card unmarked and its menu looking active). Muted, as the line
-  // naming the lead it duplicates: no warning, it is dealt with (review s55: red).
+  // Closed as a duplicate: said, muted (dealt with), and no stage offered (the server refuses).
   row.closed_duplicate && !row.withdrawn
     ? h("p", { class: "notice closed-duplicate" }, row.stage_label) : null,
-  // Cancelled by its talent: in the warning colour, as the lead page says it, so that nobody
-  // skimming the board contacts them about it.
+  // Cancelled by its talent: in the warning colour, so that nobody contacts them about it.
   row.withdrawn ? h("p", { class: "notice warning withdrawn" }, row.stage_label) : null,
-  h("select", { "aria-label": t("board_move", { reference: row.reference }),
-    disabled: fixed,
-    onchange: (event) => move(event.target.value, event.target) },
-  stages.map((stage) => h("option", { value: stage.key, selected: stage.key === row.stage,
-    disabled: stage.closed && stage.key !== row.stage }, stage.label))));
+  picker);
 }
 
 const STACKED_CARDS = 3; // cards a stacked column shows on a phone (app.css hides the rest)

@@ -65,10 +65,28 @@ export function unbroken(text) {
     ? h("span", { class: "reference-text" }, part) : part));
 }
 
-/** Replace an element's content. */
+const FOCUSABLE = "a[href],button:enabled,input:enabled,select:enabled,textarea:enabled,summary,"
+  + "[tabindex]";
+
+/** A control as told from the others in a redraw: its label or data-*, else class and words. */
+function sign(control) {
+  const named = [control.getAttribute("aria-label"), ...Object.values(control.dataset)]
+    .filter(Boolean).join();
+  return `${control.localName}|${named || control.className + control.textContent}`;
+}
+
+/** Replace an element's content. The focus in it goes to the same control drawn again, else to
+ * the one in its place: the next Tab goes on from there (staff review s62, M2: to the top). */
 export function fill(element, ...children) {
+  const focused = document.activeElement;
+  const had = element.contains(focused) && [...element.querySelectorAll(FOCUSABLE)];
   element.replaceChildren();
   append(element, children);
+  if (had) {
+    const now = [...element.querySelectorAll(FOCUSABLE)];
+    (now.find((control) => sign(control) === sign(focused))
+      || now[Math.min(had.indexOf(focused), now.length - 1)])?.focus();
+  }
   return element;
 }
 
@@ -114,13 +132,11 @@ let toastTimer = 0;
 const TOAST_MS = { info: 6000, warning: 10_000, error: 10_000 }; // a warning says more
 const TOAST_GAP = 8; // px between the toast and what can be scrolled above it
 
-// What a toast must not lie over: anything staff press or type into, a heading (a view's
-// or a card's: a staff review found the page's heading under a toast placed below the tabs),
-// and the answer a lead page's reply just sent (lead.js; it lay under the toast, review s55).
+// What a toast must not lie over: controls, headings (a review: the page's, under the tabs) and
+// the answer a lead page's reply just sent (lead.js; review s55).
 const KEPT_IN_SIGHT = "button, a[href], input, textarea, select, summary, h1, h2, h3, .just-sent";
 
-/** Whether the toast, where it is, lies over something in sight staff press, type in or read
- * first (see KEPT_IN_SIGHT). */
+/** Whether the toast lies over something of KEPT_IN_SIGHT in sight. */
 function hidesSomething(box) {
   const area = box.getBoundingClientRect();
   for (const shown of document.querySelectorAll(KEPT_IN_SIGHT)) {
@@ -133,12 +149,10 @@ function hidesSomething(box) {
   return false;
 }
 
-/** A toast over the page, which it never moves (a staff review, session 55: a toast pushed the
- * page down under the tabs and the next quick tap landed on another control). At the bottom
- * (above the safe area), or, where there it would hide a button or a heading (a staff review:
- * the next card's "Kirim balasan" was covered for seconds; the page's heading under the tabs),
- * over the lowest lines in sight that hold neither (text only). Where no such lines are, at the
- * bottom: the page keeps room under its last card to scroll what it covers above it. */
+/** The toast's place; it never moves the page (review s55: a pushed page took the next tap
+ * elsewhere). At the bottom, or, where it would hide a button or a heading there (a review: the
+ * next card's "Kirim balasan"), over the lowest lines of text in sight; with none, at the
+ * bottom (the page keeps room under its last card to scroll what it covers above it). */
 function place(box) {
   atBottom(box);
   if (!hidesSomething(box)) return;
@@ -198,10 +212,8 @@ function scrolled() {
   });
 }
 
-/** A short message over the page (an outcome, an error), which never moves the page: at the
- * bottom, or higher where the bottom holds a button or a heading (see place). It never blocks
- * work: a tap (or Escape) dismisses it, and the page keeps room at its bottom for it, so the last
- * card's buttons can be scrolled above it. */
+/** A short message over the page (an outcome, an error), placed by `place`; a tap or Escape
+ * dismisses it, and the page keeps room at its bottom for it. */
 export function toast(text, kind = "info") {
   const box = document.getElementById("toast");
   if (!box.dataset.dismissable) {
@@ -244,6 +256,33 @@ export function dialog(build) {
     document.body.append(box);
     box.showModal();
   });
+}
+
+/** A select that acts on a choice made, not on one passed by (staff review s62, M1: Chromium
+ * changes a closed select at each arrow key, and one ArrowDown moved a lead). A pick from its
+ * list acts; a change a key makes is only shown: Enter acts on it, Escape or leaving undoes. */
+export function chooser(select, act) {
+  const was = select.value;
+  let keyed = false; // a key is being handled: the change it makes comes in the same task
+  let shown = false;
+  const back = () => { shown = false; select.value = was; };
+  select.addEventListener("keydown", (event) => {
+    if (shown && event.key === "Enter") {
+      event.preventDefault(); // it would open the list
+      shown = false;
+      if (select.value !== was) act(select.value);
+    } else if (shown && event.key === "Escape") back();
+    else {
+      keyed = true;
+      setTimeout(() => { keyed = false; });
+    }
+  });
+  select.addEventListener("change", () => {
+    shown = keyed;
+    if (!keyed) act(select.value);
+  });
+  select.addEventListener("blur", () => { if (shown) back(); });
+  return select;
 }
 
 /** A select with a first "all" option. */

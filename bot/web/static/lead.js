@@ -2,7 +2,7 @@
 // talent's conversation with the bot (newest last) and their questions, and Reply to talent.
 import { ApiError, call } from "./api.js";
 import { back, desk, failure, placed, recount } from "./app.js";
-import { fill, h, t, toast } from "./dom.js";
+import { chooser, fill, h, t, toast } from "./dom.js";
 import { closedLine, moveLead, stageButton } from "./moves.js";
 import * as records from "./records.js";
 
@@ -21,9 +21,8 @@ export function logLine(line, asker = t("log_talent")) {
   const who = line.kind === "staff_answer" ? [t("staff_answer"), line.by].filter(Boolean)
     : line.kind === "form_note" ? [t("lead_note_question")]
     : [line.from === "in" ? asker : t("log_bot")];
-  // The kind as "kind-button", never a bare class name the page styles (.button).
-  // Each name isolated (<bdi>): one in a right-to-left script, or with a direction mark,
-  // cannot turn around the time after it.
+  // The kind as "kind-button", never a class the page styles (.button); each name in <bdi>: a
+  // right-to-left one cannot turn the time after it around.
   const said = [...who.map((name) => h("bdi", {}, name)), line.at];
   return h("li", { class: `line ${line.from === "in" ? "in" : "out"} kind-${line.kind}` },
     h("span", { class: "meta" }, said.flatMap((part, index) => (index ? [" · ", part] : part)),
@@ -64,9 +63,8 @@ function history(lead, reload) {
         after: item.after || t("assign_nobody") }),
     item.told ? h("span", { class: item.not_reached ? "tag not-reached" : "tag" }, item.told)
       : null)]);
-  // A pair said to be two people (✋ Not a duplicate): ↩️ Mark again under the newest such
-  // entry, muted in the history rather than heading the page (a staff re-check s57, N7); above
-  // the entries when that one is too old to be shown.
+  // A pair said to be two people (✋): ↩️ Mark again under the newest such entry (re-check
+  // s57, N7), or above the entries when that one is too old to be shown.
   const dismissed = new Map((lead.duplicates.dismissed || []).map((pair) => [pair.id, pair]));
   const changes = lead.changes.map((item) => {
     const entry = records.change(item);
@@ -163,11 +161,11 @@ export async function render(main, key, sent = false) {
   // Said once, before anyone presses: as /lead says it in the chat.
   const closed = closedLine(session.stages);
   const assign = (assignee) => act("assign", { id, assignee }, reload);
-  const assignees = h("select", { "aria-label": t("assign_to"), onchange: (event) =>
-    assign(event.target.value ? Number(event.target.value) : null) },
-  h("option", { value: "", selected: lead.assignee_id === null }, t("btn_assign_nobody")),
-  session.admins.map((admin) => h("option", { value: admin.id,
-    selected: admin.id === lead.assignee_id }, admin.name)));
+  const assignees = chooser(h("select", { "aria-label": t("assign_to") },
+    h("option", { value: "", selected: lead.assignee_id === null }, t("btn_assign_nobody")),
+    session.admins.map((admin) => h("option", { value: admin.id,
+      selected: admin.id === lead.assignee_id }, admin.name))),
+  (value) => assign(value ? Number(value) : null));
   const mine = lead.assignee_id === session.viewer.id;
   // The reply to the talent, far down a phone's page: the line at the top jumps to it.
   const replyBox = writer(t("reply_placeholder"), t("reply_send"),
@@ -193,7 +191,7 @@ export async function render(main, key, sent = false) {
   fill(main,
     h("div", { class: "lead-head" },
       h("button", { class: "button plain back", onclick: back }, t("back")),
-      h("h1", {}, h("span", { class: "reference" }, lead.reference), " ",
+      h("h1", { tabindex: -1 }, h("span", { class: "reference" }, lead.reference), " ",
         h("span", { class: "name" }, lead.name)),
       lead.filled_by ? h("p", { class: "notice filled-by" }, lead.filled_by) : null,
       // Cancelled by the talent (as /lead says it): first of what staff read before acting.

@@ -4,7 +4,7 @@ import { call } from "./api.js";
 import { complain, desk, failure, go, mainButton } from "./app.js";
 import { fill, h, select, sideways, t } from "./dom.js";
 import { moveSelected } from "./moves.js";
-import { withLinks } from "./records.js";
+import { leadLink, withLinks } from "./records.js";
 
 const COLUMNS = ["reference", "name", "stage_name", "sector", "role", "province", "stage",
   "assignee", "submitted", "activity"];
@@ -14,15 +14,21 @@ const PANEL = ["stage", "sector", "province", "program", "assigned", "from", "to
   "cancelled"];
 
 let searchTimer = 0;
+const stageOptions = () => desk.session.stages.map(({ key, label }) => ({ value: key, label }));
+const assignedOptions = () => [{ value: "me", label: t("filter_mine") },
+  { value: "none", label: t("filter_unassigned") }];
+
+/** The filter changed (`change` null: cleared), the list from its first page, then `then`. */
+function refilter(change, then) {
+  desk.filter = change ? { ...desk.filter, ...change } : {};
+  desk.page = 1;
+  return then();
+}
 
 /** The search box and the filters (the board uses them too; `stages` false hides stage). */
 export function filters(onchange, { stages = true } = {}) {
   const session = desk.session;
-  const set = (key) => (value) => {
-    desk.filter = { ...desk.filter, [key]: value || undefined };
-    desk.page = 1;
-    onchange();
-  };
+  const set = (key) => (value) => refilter({ [key]: value || undefined }, onchange);
   const search = h("input", {
     type: "search", class: "search", value: desk.filter.q || "",
     placeholder: t("search_placeholder"), "aria-label": t("search_label"), maxlength: 100,
@@ -36,13 +42,11 @@ export function filters(onchange, { stages = true } = {}) {
       onchange: (event) => set(key)(event.target.value) }));
   const active = Object.keys(desk.filter).filter((key) => key !== "q" && desk.filter[key]
     && (stages || key !== "stage"));
-  // A search in force is said with the filters, first (a staff re-check s57, N2: "musisi"
-  // found nobody, and "Bidang: Musik" alone then read as no music leads at all).
-  // The panel's heading counts what is set inside it: not a chip's own filter, such as
-  // "📅 Masuk hari ini" (a staff review s56: "Filter (1)" with nothing set inside).
+  // A search in force is said first among the filters (re-check s57, N2); the panel's heading
+  // counts only what is set inside it, not a chip's filter (review s56: "Filter (1)", empty).
   const inPanel = active.filter((key) => PANEL.includes(key));
-  // The panel stays as staff left it: a chip turning a filter on does not open it (a staff
-  // review: "Masuk hari ini" pushed the list half a screen down); what is on is said below.
+  // The panel stays as staff left it: a chip does not open it (a review: it pushed the list
+  // down); what is on is said below.
   const panel = h("details", { class: "more", open: desk.filtersOpen,
     ontoggle: () => { desk.filtersOpen = panel.open; } });
   const chosen = desk.filter.q ? ["q", ...active] : active;
@@ -50,14 +54,11 @@ export function filters(onchange, { stages = true } = {}) {
     fill(panel,
       h("summary", {}, inPanel.length ? `${t("filters")} (${inPanel.length})` : t("filters")),
       h("div", { class: "grid" },
-        stages ? select(t("filter_stage"), session.stages.map((item) =>
-          ({ value: item.key, label: item.label })), desk.filter.stage, set("stage")) : null,
+        stages ? select(t("filter_stage"), stageOptions(), desk.filter.stage, set("stage")) : null,
         select(t("filter_sector"), session.sectors, desk.filter.sector, set("sector")),
         select(t("filter_province"), session.provinces, desk.filter.province, set("province")),
         select(t("filter_program"), session.programs, desk.filter.program, set("program")),
-        select(t("filter_assigned"), [{ value: "me", label: t("filter_mine") },
-          { value: "none", label: t("filter_unassigned") }], desk.filter.assigned,
-        set("assigned")),
+        select(t("filter_assigned"), assignedOptions(), desk.filter.assigned, set("assigned")),
         date("from", t("filter_from")),
         date("to", t("filter_to")),
         h("label", { class: "field check" },
@@ -68,11 +69,8 @@ export function filters(onchange, { stages = true } = {}) {
           h("input", { type: "checkbox", checked: desk.filter.cancelled === "yes",
             onchange: (event) => set("cancelled")(event.target.checked ? "yes" : "") }),
           h("span", {}, t("filter_cancelled"))),
-        h("button", { class: "button plain", onclick: () => {
-          desk.filter = {};
-          desk.page = 1;
-          onchange();
-        } }, t("filter_clear")))));
+        h("button", { class: "button plain", onclick: () => refilter(null, onchange) },
+          t("filter_clear")))));
 }
 
 /** A filter in use as staff read it: "📅 Masuk hari ini", "Bidang: Film"; null for one said
@@ -83,28 +81,22 @@ function filterLabel(key, value) {
     const found = options.find((option) => option.value === value);
     return `${label}: ${found ? found.label : value}`;
   };
-  const stageLabel = () => {
-    const found = session.stages.find((stage) => stage.key === value);
-    return `${t("filter_stage")}: ${found ? found.label : value}`;
-  };
   return {
     q: () => `${t("filter_search")}: ${value}`,
     today: () => t("filter_today"),
     waiting: () => t("filter_waiting"),
     cancelled: () => t("filter_cancelled"),
-    stage: stageLabel,
+    stage: () => named(t("filter_stage"), stageOptions()),
     sector: () => named(t("filter_sector"), session.sectors),
     province: () => named(t("filter_province"), session.provinces),
     program: () => named(t("filter_program"), session.programs),
-    assigned: () => named(t("filter_assigned"), [{ value: "me", label: t("filter_mine") },
-      { value: "none", label: t("filter_unassigned") }]),
+    assigned: () => named(t("filter_assigned"), assignedOptions()),
     from: () => `${t("filter_from")}: ${value}`,
     to: () => `${t("filter_to")}: ${value}`,
   }[key]?.() ?? null;
 }
 
-/** The filters in use, each said and removed with one tap, in sight whether the panel is
- * open or not (a staff review: "Filter (1)", and nothing saying the list was today's only). */
+/** The filters in use, each said and removed with one tap, in sight with the panel shut. */
 function chosenFilters(active, set) {
   const items = active.map((key) => [key, filterLabel(key, desk.filter[key])])
     .filter(([, label]) => label);
@@ -125,8 +117,7 @@ export function currentFilter() {
  * and how long it has waited. */
 export function notices(row) {
   return [
-    // The other lead's reference opens it, not the card's own lead (staff reviews, s55 too).
-    // Dealt with, so in the muted colour, not the red of a possible duplicate (review s55).
+    // The other lead's reference opens it; dealt with, so muted, not red (reviews s55).
     row.closed_of ? h("span", { class: "notice closed-of" },
       withLinks(row.closed_of.text, [row.closed_of])) : null,
     (row.duplicates || []).map((mark) => h("span", { class: "notice mark" },
@@ -150,8 +141,10 @@ function cell(row, column) {
     stage: row.stage_label, assignee: row.assignee || "—",
   }[column] ?? row[column];
   let shown = value || "—";
+  // The reference a link, for the keyboard too (review s62, H1: a row opened by a click only).
+  if (column === "reference") shown = leadLink(value, true);
   // On a phone the name's cell also names the act, band or company (its column is left out).
-  if (column === "name") {
+  else if (column === "name") {
     shown = [h("span", { class: "name" }, shown),
       row.stage_name ? h("span", { class: "act" }, row.stage_name) : null, notices(row)];
   } else if (value && TIMES.has(column)) {
@@ -236,24 +229,17 @@ function counts(list, onchange) {
   const total = list.counts.reduce((sum, item) => sum + item.count, 0);
   const closed = list.counts.reduce((sum, item) => sum + (item.duplicates || 0), 0);
   const chip = (key, label, count, duplicates) => h("button", {
-    class: "chip", "aria-pressed": String((chosen || "") === key),
-    onclick: () => {
-      desk.filter = { ...desk.filter, stage: key || undefined, duplicates: undefined };
-      desk.page = 1;
-      onchange();
-    },
+    class: "chip", "data-stage": key, "aria-pressed": String((chosen || "") === key),
+    onclick: () => refilter({ stage: key || undefined, duplicates: undefined }, onchange),
   }, `${label} · ${stageCount(count, duplicates)}`);
   // A chip that turns a yes/no filter on or off: waiting too long, submitted today.
   const toggle = (key, label) => {
     const on = desk.filter[key] === "yes";
-    return h("button", { class: `chip ${key}`, "aria-pressed": String(on), onclick: () => {
-      desk.filter = { ...desk.filter, [key]: on ? undefined : "yes" };
-      desk.page = 1;
-      onchange();
-    } }, label);
+    return h("button", { class: `chip ${key}`, "aria-pressed": String(on),
+      onclick: () => refilter({ [key]: on ? undefined : "yes" }, onchange) }, label);
   };
-  // Today's and the waiting leads first: on a phone the stage chips push whatever follows
-  // them out of sight (a staff review found "Masuk hari ini" 8th, past the screen's edge).
+  // Today's and the waiting leads first: on a phone the stage chips push what follows out of
+  // sight (a review).
   return sideways(h("div", { class: "chips" },
     toggle("today", t("filter_today")), toggle("waiting", t("filter_waiting")),
     chip("", t("all_stages"), total, closed),
@@ -287,11 +273,7 @@ async function exportFile(format, status) {
 function closedDuplicates(list, reload) {
   const only = desk.filter.duplicates === "closed";
   if (!only && !list.left_out) return null;
-  const show = (value) => () => {
-    desk.filter = { ...desk.filter, duplicates: value };
-    desk.page = 1;
-    reload();
-  };
+  const show = (value) => () => refilter({ duplicates: value }, reload);
   return only
     ? h("p", { class: "hint closed-only" }, t("closed_only"), " ",
       h("button", { class: "button plain closed-back", onclick: show(undefined) },
@@ -302,10 +284,8 @@ function closedDuplicates(list, reload) {
 }
 
 /** An empty list: none yet, none for the filters, or a search that found nobody, with what
- * the search looks in (the chat's words) and the Filter panel a tap away (a staff review s57:
- * "Shortlist" and "MU:CON" typed found nothing, and nothing pointed to Filter), the search
- * cleared as it opens: what it found nothing for would narrow every filter to nothing too (a
- * staff re-check s57, N2: "musisi", then Bidang Musik, still 0). */
+ * it looks in and the Filter panel a tap away (review s57), the search cleared as it opens
+ * (re-check s57, N2: it would narrow every filter to nothing too). */
 function nothingFound(list, reload) {
   if (!list.search_none) {
     return h("p", { class: "state" },
@@ -315,10 +295,8 @@ function nothingFound(list, reload) {
     h("p", { class: "hint" }, t("search_filters_hint"), " ",
       h("button", { class: "button plain open-filters", onclick: async () => {
         clearTimeout(searchTimer); // a search still being typed would come back
-        desk.filter = { ...desk.filter, q: undefined };
-        desk.page = 1;
         desk.filtersOpen = true;
-        await reload();
+        await refilter({ q: undefined }, reload);
         const panel = document.querySelector(".filters details.more");
         if (panel) panel.scrollIntoView({ block: "nearest" });
       } }, t("search_open_filters"))));

@@ -7,10 +7,9 @@ import { dialog, h, t, toast } from "./dom.js";
 
 const NOTE_LIMIT = 2000;
 
-/** A request about one lead. A lead that is not there (erased at the talent's request since
- * the page showed it) is an outcome like the others, "gone", in the words the page says it
- * with: the caller toasts it and shows the lead again, which shows only those words (render),
- * so none of the erased talent's data stays on screen. Every action on a lead comes here. */
+/** A request about one lead (every action on one). A lead erased since the page showed it is
+ * an outcome, "gone", in the page's words: the caller toasts it and shows the lead again, which
+ * shows only those words, so none of the erased talent's data stays on screen. */
 export async function leadCall(action, body) {
   try {
     return await call(action, body);
@@ -100,10 +99,11 @@ export function contact(lead, reload) {
   ];
 }
 
-/** A link that opens another lead: the page's own (never the card's or row's it sits in). */
-function leadLink(reference) {
+/** A link that opens another lead: the page's own (never the card's or row's it sits in);
+ * `own`: a row's own, found by its reference (data-open) when staff come back to the list. */
+export function leadLink(reference, own = false) {
   return h("a", { href: `#lead/${reference}`, class: "lead-link reference-text",
-    "aria-label": t("open_lead", { reference }),
+    "aria-label": t("open_lead", { reference }), "data-open": own && reference,
     onclick: (event) => {
       event.preventDefault();
       event.stopPropagation();
@@ -145,11 +145,9 @@ function closeConfirmed(lead, mark) {
   ]);
 }
 
-/** "⚠️ mungkin duplikat dari KOC-000012: nomor HP sama" (the reference opens that lead), what
- * differs, closing as a duplicate after a confirmation, reopening; ✋ Not a duplicate on
- * either lead of a pair (two people: the mark goes from both). The pairs said so are in the
- * history (`markAgain`), not here: nothing left to deal with heads the page (a staff re-check
- * s57, N7: a "Duplikat" card stayed on top after ✋). */
+/** "⚠️ mungkin duplikat dari KOC-000012: nomor HP sama" (linked), what differs, closing as a
+ * duplicate after a confirmation, reopening; ✋ Not a duplicate on either lead of a pair. Pairs
+ * said so are in the history (`markAgain`), not here (re-check s57, N7). */
 export function duplicates(lead, reload) {
   const found = lead.duplicates;
   if (!found.marks.length && !found.closed && !found.here_text) return null;
