@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING
 # `status` or `backup` do not load what only `run` or `chat` use (start-up time of the command
 # line, docs/performance.md).
 from bot import cli_broadcast, cli_pipeline_commands
-from bot.cli_settings import WITHOUT_DATABASE_OPTION, add_database_option, settings_for
+from bot.cli_settings import (
+    BESIDE_THE_BOT,
+    NOT_UPGRADED,
+    WITHOUT_DATABASE_OPTION,
+    add_database_option,
+    settings_for,
+)
 from bot.cli_staff import add_staff_commands
 from bot.ops import cli as ops_cli
 from bot.parsing import FIRST_YEAR, LAST_YEAR, iso_day
@@ -234,6 +240,8 @@ def _parser() -> argparse.ArgumentParser:
     for name, command in commands.choices.items():
         if name not in WITHOUT_DATABASE_OPTION:
             add_database_option(command)
+        if name in BESIDE_THE_BOT:
+            command.description = (command.description or "") + NOT_UPGRADED
     return parser
 
 
@@ -414,7 +422,7 @@ async def _purge(settings: Settings) -> int:
     from bot.privacy import format_purge, purge
     from bot.store import Store
 
-    store = await Store.open(settings.database_path)
+    store = await Store.open(settings.database_path, upgrade=False)
     try:
         print(format_purge(await purge(store, settings)))
     finally:

@@ -135,7 +135,7 @@ async def _list(settings: Settings) -> int:
     from bot.outreach.broadcast import format_wib
     from bot.store import Store, utc_now
 
-    store = await Store.open(settings.database_path)
+    store = await Store.open(settings.database_path, upgrade=False)
     try:
         active = await store.broadcasts.active()
         if not active:
@@ -161,7 +161,7 @@ async def _cancel(settings: Settings, broadcast_id: int) -> int:
     from bot.store import Store
     from bot.store.audit import Actor
 
-    store = await Store.open(settings.database_path)
+    store = await Store.open(settings.database_path, upgrade=False)
     try:
         if await cancel_broadcast(store, Actor.cli(), broadcast_id):
             print(f"Announcement #{broadcast_id} cancelled: nothing more of it is sent.")
@@ -214,7 +214,7 @@ async def _count(settings: Settings, audience: Audience) -> int:
     from bot.outreach.audience import count
     from bot.store import Store
 
-    store = await Store.open(settings.database_path)
+    store = await Store.open(settings.database_path, upgrade=False)
     try:
         return await count(store.broadcasts, audience)
     finally:
@@ -231,7 +231,7 @@ async def _queue(
     from bot.store import Store
     from bot.store.audit import Actor
 
-    store = await Store.open(settings.database_path)
+    store = await Store.open(settings.database_path, upgrade=False)
     try:
         broadcast_id, total = await store.broadcasts.create_queued(
             main,

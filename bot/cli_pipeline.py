@@ -80,7 +80,7 @@ async def _lead(settings: Settings, content: Content, reference: str, args: Any)
     from bot.leads.pipeline_stages import StageError
 
     language = args.language or settings.default_language
-    store = await Store.open(settings.database_path)
+    store = await Store.open(settings.database_path, upgrade=False)
     try:
         lead = await store.leads.by_reference(reference)
         if lead is None:
@@ -200,7 +200,7 @@ def audit_command(args: argparse.Namespace) -> int:
 
 
 async def _audit(settings: Settings, query: AuditQuery, kind: str) -> int:
-    store = await Store.open(settings.database_path)
+    store = await Store.open(settings.database_path, upgrade=False)
     writer = csv.writer(sys.stdout) if kind == "csv" else None
     if writer is not None:
         writer.writerow(AUDIT_COLUMNS)

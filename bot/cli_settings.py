@@ -12,6 +12,13 @@ if TYPE_CHECKING:
 # Commands that never open the database (chat has a --database of its own: a throw-away
 # database unless one is given).
 WITHOUT_DATABASE_OPTION = {"check-content", "chat"}
+# Commands that run beside the bot: they open its database without upgrading it (the bot's
+# start does, docs/operations.md, "Upgrading"); `backup` and `doctor` read it as it is.
+BESIDE_THE_BOT = {"status", "export", "stats", "audit", "lead", "broadcast", "purge"}
+NOT_UPGRADED = (
+    " A database made by an older release is refused, never upgraded: only the bot's start"
+    " upgrades it (docs/operations.md, 'Upgrading')."
+)
 
 
 def add_database_option(parser: argparse.ArgumentParser) -> None:

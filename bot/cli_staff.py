@@ -185,7 +185,7 @@ async def _export(
     from bot.store import Store
     from bot.store.audit import Actor
 
-    store = await Store.open(settings.database_path)
+    store = await Store.open(settings.database_path, upgrade=False)
     try:
         await store.audit.add(Actor.cli(), "export", None, **request.describe(), file=path.name)
         forwards = settings.forwarding() is not None
@@ -217,7 +217,7 @@ async def _report(settings: Settings, content: Content, language: str) -> str:
     from bot.leads import pipeline_stats, stats
     from bot.store import Store
 
-    store = await Store.open(settings.database_path)
+    store = await Store.open(settings.database_path, upgrade=False)
     now = datetime.now(UTC)
     try:
         numbers = await stats.compute(store, now, settings.admin_ids)

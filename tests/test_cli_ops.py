@@ -14,9 +14,11 @@ import pytest
 
 from bot.settings import Settings
 from bot.store import Store
+from bot.store.migrations import MIGRATIONS
 from tests.leads import CONTENT, Seed, as_in_csv, read_csv, seed
 from tests.processes import call_cli, clean_env
 from tests.subscribers import complete_answers
+from tests.upgrades import OLD_LEAD, OLD_RELEASE_AT, migrations_applied, old_release_database
 
 
 @pytest.fixture
@@ -142,3 +144,62 @@ def test_broadcasts_are_listed_and_cancelled_from_the_command_line(folder: Path)
         ("cli", "broadcast_cancelled"),  # once: the refused second cancel is no action
     ]
     assert json.loads(rows[1]["detail"]) == {"broadcast": 1}
+
+
+# The commands an operator runs beside the bot, reading or writing its data, never its schema.
+BESIDE_THE_BOT = [
+    ["status"],
+    ["status", "--json"],
+    ["export", "--format", "csv", "--output", "leads.csv"],
+    ["audit"],
+    ["stats"],
+    ["purge"],
+    ["broadcast", "--list"],
+    ["lead", OLD_LEAD],
+    ["lead", OLD_LEAD, "--note", "called her"],
+]
+
+
+@pytest.mark.parametrize("args", BESIDE_THE_BOT, ids=" ".join)
+async def test_a_command_beside_the_bot_leaves_an_older_releases_database_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    # The staff's review s62, M3: each of them upgraded the database of an older release in
+    # place, silently, with no backup first, while that release's bot may still run on it.
+    database = tmp_path / "bot.db"
+    await old_release_database(database, monkeypatch)
+    before = database.read_bytes()
+    code, out, err = call_cli(tmp_path, clean_env(tmp_path), *args)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"Not opening {database}: it is at migration {OLD_RELEASE_AT}, and this release makes"
+        f" {MIGRATIONS[-1][0]}. This command does not upgrade a database (a bot of the older"
+        " release may still run on it). To upgrade: stop the bot, back it up (kocca-bot"
+        " backup), then start this release: its first start upgrades the database"
+        " (docs/operations.md, 'Upgrading').\n"
+    )
+    assert migrations_applied(database) == 9
+    assert database.read_bytes() == before
+    assert not (tmp_path / "leads.csv").exists()
+
+
+async def test_an_older_releases_database_is_backed_up_then_upgraded_by_the_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # docs/operations.md, "Upgrading": stop the bot, back it up, start this release.
+    database = tmp_path / "bot.db"
+    await old_release_database(database, monkeypatch)
+    env = clean_env(tmp_path)
+    code, out, err = call_cli(tmp_path, env, "backup", "--output", "before-upgrade.db")
+    assert code == 0, err
+    assert out.startswith("Backup written to before-upgrade.db: ")
+    assert ", 1 talents, 1 leads, integrity ok, " in out
+    assert "(Not noted in the database: an older release made it;" in err
+    assert migrations_applied(database) == migrations_applied(tmp_path / "before-upgrade.db") == 9
+
+    await (await Store.open(database)).close()  # the bot's start (kocca-bot run)
+    assert migrations_applied(database) == len(MIGRATIONS)
+    code, _, err = call_cli(tmp_path, env, "export", "--format", "csv", "--output", "a.csv")
+    assert code == 0, err
+    [_, hana] = as_in_csv(read_csv((tmp_path / "a.csv").read_bytes()))
+    assert "Hana Kusuma" in hana

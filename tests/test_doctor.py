@@ -21,6 +21,7 @@ from bot.store import db as db_module
 from bot.store.migrations import MIGRATIONS
 from bot.web import auth
 from tests.processes import call_cli_beside, clean_env, run_cli_process
+from tests.upgrades import OLD_RELEASE_AT, migrations_applied, old_release_database
 
 ADMIN_ID = 9001
 STAFF_CHAT_ID = -1001234567890
@@ -72,6 +73,7 @@ async def test_a_good_setup_passes_every_check(
     for name in ("Token", "Webhook", "Staff chat", f"Admin {ADMIN_ID}", "Database integrity"):
         assert f"✔ {name}" in out
     assert "Database WAL mode: on" in out
+    assert f"✔ Database schema: at {MIGRATIONS[-1][0]}, this release's\n" in out
     assert "Clock: within" in out
 
 
@@ -454,3 +456,29 @@ async def test_changing_the_token_as_operations_says_and_doctor_confirms_it(
     with pytest.raises(auth.AuthError):
         auth.validate(old_page, new_token, max_age=3600, now=1_800_000_010)
     auth.validate(old_page, TOKEN, max_age=3600, now=1_800_000_010)  # it was a good one
+
+
+async def test_an_older_releases_database_is_named_with_the_upgrade_the_next_start_makes(
+    world: tuple[BotAPIEmulator, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The staff's review s62, M4: "Lead search: no leads yet" on a database holding a lead,
+    # and not a word of the 44 migrations the next start would apply to it.
+    _, url = world
+    database = tmp_path / "old.db"
+    await old_release_database(database, monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    env = _env(url, tmp_path, DATABASE_PATH=str(database))
+    code, out, err = await call_cli_beside(tmp_path, env, "doctor")
+    assert code == 0, out + err  # a warning: upgrading is what the next start is for
+    assert (
+        f"! Database schema: at {OLD_RELEASE_AT}, this release makes {MIGRATIONS[-1][0]}:"
+        " the next start upgrades it\n"
+        f"    fix: stop the old bot, back it up (kocca-bot backup --database {database}), then"
+        " start this release (docs/operations.md, 'Upgrading')\n"
+    ) in out
+    assert (
+        "✔ Lead search: not checked: 1 lead in an older release's tables; check again after"
+        " the next start (the upgrade)\n"
+    ) in out
+    assert "no leads yet" not in out
+    assert migrations_applied(database) == 9  # doctor changes nothing

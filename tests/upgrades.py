@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,3 +31,41 @@ async def made_before(
     finally:
         await store.close()
     monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS)
+
+
+# A release of November 2026 (commit 39c5e8cd) stopped at this migration: its database is what an
+# operator upgrading from it has (the staff's review s62, M3 and M4).
+OLD_RELEASE_AT = "0009_lead_staff_notified"
+OLD_TALENT = 7001
+OLD_LEAD = "KOC-000001"
+
+
+async def old_release_database(database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Create `database` as that release left it (migrations up to OLD_RELEASE_AT), holding
+    one talent and her lead, submitted there, written as that release wrote them."""
+    await made_before(database, monkeypatch, "0010_reminders", talents=[OLD_TALENT])
+    when = "2026-11-26T03:00:00.000000+00:00"
+    with contextlib.closing(sqlite3.connect(database)) as db, db:
+        db.execute(
+            "INSERT INTO applications (id, user_id, status, active, stage, step, language,"
+            " reference, created_at, updated_at, submitted_at)"
+            " VALUES (1, ?, 'submitted', 0, 'submitted', 24, 'id', ?, ?, ?, ?)",
+            (OLD_TALENT, OLD_LEAD, when, when, when),
+        )
+        answers = {"sector": "film", "full_name": "Hana Kusuma", "email": "hana.k@example.com"}
+        db.executemany(
+            "INSERT INTO answers (application_id, question_key, value, answered_at)"
+            " VALUES (1, ?, ?, ?)",
+            [(key, json.dumps(value), when) for key, value in answers.items()],
+        )
+        db.execute(
+            "INSERT INTO consents (user_id, application_id, kind, granted, notice_version,"
+            " language, created_at) VALUES (?, 1, 'processing', 1, '2026-11-26', 'id', ?)",
+            (OLD_TALENT, when),
+        )
+
+
+def migrations_applied(database: Path) -> int:
+    """How many migrations the file records (read only)."""
+    with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+        return int(db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0])

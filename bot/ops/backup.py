@@ -25,9 +25,18 @@ from pathlib import Path
 from bot.ops.signing import remove_with_signature, sign, signing_key
 from bot.private_files import create_private, sync_folder
 from bot.store import Store
+from bot.store.db import is_behind, schema_at
 from bot.store.leads import LEADS, TALENTS, staff_parameter
 
 log = logging.getLogger(__name__)
+
+# The counts of a database an older release made (the backup before an upgrade), from the
+# tables every release has: its talents (staff left out, as TALENTS) and submitted leads
+# (those closed as a duplicate among them, where that release had them).
+OLDER_TALENTS = (
+    "SELECT COUNT(*) FROM users WHERE user_id NOT IN (SELECT value FROM json_each(:staff))"
+)
+OLDER_LEADS = "SELECT COUNT(*) FROM applications WHERE status = 'submitted'"
 
 PAGES_PER_STEP = 256  # 1 MB of 4 KB pages: about a millisecond of copying per step
 STEP_PAUSE = 0.001  # seconds between steps, so the copy never hogs the disk
@@ -143,7 +152,8 @@ def copy_database(database: Path, target: Path) -> None:
 def check_copy(path: Path, staff: Iterable[int] = ()) -> tuple[int, int]:
     """Integrity check of a copy; its numbers of talents (users but `staff`, as /stats counts
     them) and leads (submitted, less those closed as a duplicate, as /stats counts them): a copy
-    at this bot's schema (a restore counts after migrating)."""
+    at this bot's schema (a restore counts after migrating), or at an older release's (the
+    backup before an upgrade: OLDER_TALENTS and OLDER_LEADS)."""
     return _checked(path, staff)
 
 
@@ -161,8 +171,12 @@ def _checked(path: Path, staff: Iterable[int] | None) -> tuple[int, int]:
             raise BackupError(f"integrity check failed: {'; '.join(verdict[:3])}")
         if staff is None:
             return 0, 0
-        talents = connection.execute(TALENTS, staff_parameter(staff)).fetchone()[0]
-        leads = connection.execute(LEADS).fetchone()[0]
+        at = schema_at(connection)
+        old = at is not None and is_behind(at)  # before an upgrade: an older release made it
+        talents = connection.execute(
+            OLDER_TALENTS if old else TALENTS, staff_parameter(staff)
+        ).fetchone()[0]
+        leads = connection.execute(OLDER_LEADS if old else LEADS).fetchone()[0]
     except sqlite3.Error as error:
         raise BackupError(f"not a database of this bot: {error}") from error
     finally:

@@ -151,11 +151,21 @@ async def _note(
 
     from bot.ops.backup import record
     from bot.store import Database, Store
+    from bot.store.db import is_behind
 
     try:
         store = Store(await Database.open(database, migrate=False))
     except sqlite3.Error as problem:
         print(f"(not noted in the database: {problem})", file=sys.stderr)
+        return
+    at = store.db.schema_at()
+    if at is not None and is_behind(at):  # the backup before an upgrade: its tables are older
+        await store.close()
+        print(
+            "(Not noted in the database: an older release made it; `kocca-bot status` shows"
+            " backups once this release has started on it.)",
+            file=sys.stderr,
+        )
         return
     try:
         await record(store, "manual", started, output, result, error)

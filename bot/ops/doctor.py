@@ -30,10 +30,11 @@ from telegram.request import BaseRequest
 from bot.content import ContentError, load_content
 from bot.erasure_key import erasure_key, key_source
 from bot.logs import mask_secrets, remember_secrets
+from bot.ops.backup import OLDER_LEADS
 from bot.ops.kept import kept_databases
 from bot.settings import ENV_FILE, Settings, SettingsError
 from bot.store import schema
-from bot.store.db import Database
+from bot.store.db import Database, is_behind, latest_migration, schema_at
 from bot.store.folding import not_repairable, unfolded
 from bot.store.leads import Leads
 from bot.store.privacy import key_check, read_key_check
@@ -348,8 +349,9 @@ def _database_contents(path: Path) -> list[Check]:
         try:
             verdict = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+            at = schema_at(connection)
             audit = _audit_log(connection)
-            search = _lead_search(connection)
+            search = _lead_search(connection, at)
         finally:
             connection.close()
     except sqlite3.Error as error:
@@ -378,7 +380,26 @@ def _database_contents(path: Path) -> list[Check]:
             "start the bot once (it turns WAL on), or: sqlite3 FILE 'PRAGMA journal_mode=WAL'",
         )
     )
-    return [integrity, wal, audit, search]
+    return [integrity, wal, _schema(path, at), audit, search]
+
+
+def _schema(path: Path, at: tuple[int, str] | None) -> Check:
+    """Which release's migrations the database is at, and what the next start does to it:
+    nothing, or the upgrade to this release's (a warning: back it up first)."""
+    name = "Database schema"
+    latest = latest_migration()
+    if at is None:
+        return passed(name, f"not made yet: the first start makes this release's ({latest})")
+    if not is_behind(at):
+        return passed(name, f"at {at[1]}, this release's")
+    return Check(
+        name,
+        True,
+        f"at {at[1]}, this release makes {latest}: the next start upgrades it",
+        f"stop the old bot, back it up (kocca-bot backup --database {path}), then start this"
+        " release (docs/operations.md, 'Upgrading')",
+        warning=True,
+    )
 
 
 def _audit_log(connection: sqlite3.Connection) -> Check:
@@ -401,14 +422,29 @@ def _audit_log(connection: sqlite3.Connection) -> Check:
 LEADS_NAMED = 5  # references a failed lead search check names; the rest are counted
 
 
-def _lead_search(connection: sqlite3.Connection) -> Check:
+def _lead_search(connection: sqlite3.Connection, at: tuple[int, str] | None) -> Check:
     """Every lead's searched text is folded as the bot folds it: a row written without its
     fold (the sqlite3 shell, a script) is not found by its letters beyond ASCII."""
     name = "Lead search"
+    if at is None:
+        return passed(name, "no leads yet")  # never opened by the bot: no lead_search yet
     try:
         references = unfolded(connection)
-    except sqlite3.Error:
-        return passed(name, "no leads yet")  # never opened by the bot: no lead_search yet
+    except sqlite3.Error as error:
+        if not is_behind(at):
+            return failed(
+                name,
+                f"cannot be read: {error}",
+                "run kocca-bot doctor again; if it stays, restore the last good backup"
+                " (docs/operations.md, 'Restore')",
+            )
+        # An older release's database: no lead search yet, or not this release's.
+        leads = connection.execute(OLDER_LEADS).fetchone()[0]
+        return passed(
+            name,
+            f"not checked: {count_of(leads, 'lead')} in an older release's tables; check again"
+            " after the next start (the upgrade)",
+        )
     if not references:
         return passed(name, "every lead can be found by the letters of its name")
     named = ", ".join(references[:LEADS_NAMED])

@@ -106,7 +106,7 @@ async def read_status(
 
 async def cli_status(database: Path) -> Status:
     """The status as `kocca-bot status` sees it from outside the bot, run lock included."""
-    store = await Store.open(database)
+    store = await Store.open(database, upgrade=False)
     try:
         status = await read_status(store)
     finally:

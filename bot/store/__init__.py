@@ -115,9 +115,12 @@ class Store:
         *,
         erasure_key: bytes | None = None,
         log_text_per_day: int | None = None,
+        upgrade: bool = True,
     ) -> Store:
-        """Open the database file, applying pending migrations."""
-        return cls(await Database.open(path), erasure_key, log_text_per_day)
+        """Open the database file, applying pending migrations; `upgrade=False` refuses a
+        database an older release made instead (the commands beside the bot: Database.open)."""
+        database = await Database.open(path, upgrade=upgrade)
+        return cls(database, erasure_key, log_text_per_day)
 
     async def close(self) -> None:
         """Close the database connection."""

@@ -65,6 +65,46 @@ SCRUB_PAUSES = (1.0, 60.0)
 _NOTE_ASKS = ("note_asks", 1, note_asks)
 
 
+class SchemaBehind(schema.SchemaMismatch):
+    """A database made by an older release, opened by a command that does not upgrade it."""
+
+
+def behind(path: Path, at: str) -> str:
+    """What a command that does not upgrade says of a database at migration `at`, older than
+    this release's: where it is, where this release is, what to do."""
+    return (
+        f"Not opening {path}: it is at migration {at}, and this release makes"
+        f" {latest_migration()}. This command does not upgrade a database (a bot of the older"
+        " release may still run on it). To upgrade: stop the bot, back it up (kocca-bot"
+        " backup), then start this release: its first start upgrades the database"
+        " (docs/operations.md, 'Upgrading')."
+    )
+
+
+def schema_at(connection: sqlite3.Connection) -> tuple[int, str] | None:
+    """The last migration applied to a database, as (version, name); None for a file no bot
+    has opened yet (no migration recorded)."""
+    try:
+        rows = connection.execute(  # fetched to the end: no statement left pinning a snapshot
+            "SELECT version, name FROM schema_migrations ORDER BY version DESC LIMIT 1"
+        ).fetchall()
+    except sqlite3.OperationalError as error:
+        if "no such table" not in str(error):
+            raise
+        return None
+    return (int(rows[0][0]), str(rows[0][1])) if rows else None
+
+
+def is_behind(at: tuple[int, str]) -> bool:
+    """Whether a database at `at` (schema_at) was made by an older release than this one."""
+    return at[0] < len(MIGRATIONS)
+
+
+def latest_migration() -> str:
+    """The name of this release's last migration, e.g. 0053_registers_as."""
+    return MIGRATIONS[-1][0]
+
+
 def utc_now() -> str:
     """The current time as stored: ISO 8601 in UTC with microseconds."""
     return stamp(time.time_ns())
@@ -126,8 +166,15 @@ class Database:
         self.health = StorageHealth()
 
     @classmethod
-    async def open(cls, path: Path | str, *, migrate: bool = True) -> Database:
-        """Open (creating if needed) the database file and apply pending migrations."""
+    async def open(
+        cls, path: Path | str, *, migrate: bool = True, upgrade: bool = True
+    ) -> Database:
+        """Open (creating if needed) the database file and apply pending migrations.
+
+        `upgrade=False`, for the commands that run beside the bot (status, export, stats…):
+        a new file is made as this release makes it, but a database an older release made is
+        refused (SchemaBehind), never upgraded: its own bot may still run on it, and only the
+        new release's start upgrades it, after a backup (docs/operations.md, 'Upgrading')."""
         path = Path(path)
         # Talents' data: only the bot's user may read it. SQLite gives -wal and -shm the
         # mode of the database file.
@@ -158,7 +205,7 @@ class Database:
         database = cls(writer, looker, reader, path)
         if migrate:
             try:
-                await database.migrate()
+                await database.migrate(upgrade=upgrade)
             except BaseException:
                 await database.close()
                 raise
@@ -180,10 +227,13 @@ class Database:
             self._looker.close()
             self._writer.close()
 
-    async def migrate(self) -> list[str]:
-        """Apply the migrations this file has not seen yet, in order; return their names."""
+    async def migrate(self, *, upgrade: bool = True) -> list[str]:
+        """Apply the migrations this file has not seen yet, in order; return their names.
+        `upgrade=False`: SchemaBehind on a database an older release made (see `open`)."""
         if self._up_to_date():
             return []
+        if not upgrade:
+            self._refuse_if_behind()
         applied: list[str] = []
         async with self.transaction() as tx:
             await tx.execute(schema.MIGRATIONS_TABLE)
@@ -212,6 +262,19 @@ class Database:
         for name in applied:
             log.info("Applied database migration %s", name)
         return applied
+
+    def schema_at(self) -> tuple[int, str] | None:
+        """The last migration applied to this database (module `schema_at`), read without the
+        write lock, as `_up_to_date` reads."""
+        self._check_open()
+        return schema_at(self._looker)
+
+    def _refuse_if_behind(self) -> None:
+        """SchemaBehind if an older release made this database; a new file, with no
+        migration yet, is not behind."""
+        at = self.schema_at()
+        if at is not None and is_behind(at):
+            raise SchemaBehind(behind(self.path, at[1]))
 
     def _up_to_date(self) -> bool:
         """Every migration applied and the audit log's triggers intact, read without the write
