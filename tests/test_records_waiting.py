@@ -201,6 +201,8 @@ async def test_without_a_staff_chat_admins_get_alerts_they_can_mute_and_their_di
 
     await wait_until(both)
     assert shown(Text.DIGEST_YOURS, count=1) in digests(dewi)[0].text
+    # What it counts, not "waiting" under the line of talents waiting for an answer (s62, L1).
+    assert "👤 Pendaftar yang kamu tangani dan terlalu lama di tahapnya: 1" in digests(dewi)[0].text
     assert shown(Text.DIGEST_YOURS, count=0) in digests(rina)[0].text
     assert t(Text.BTN_DIGEST_MINE, count=1) in digests(dewi)[0].button_texts
 
@@ -368,11 +370,11 @@ async def test_the_digest_counts_a_talents_cancelling_as_closed_as_stats_does(
     assert f"{label('selesai')}: 3" in stats.text
     lines = sent.text.splitlines()
     week = next(line for line in lines if line.startswith("• Semua"))
-    assert week.startswith("• Semua: 3 baru · 2 pindah tahap · 3 ditutup · ")
+    assert week.startswith("• Semua: 3 baru · 2 perpindahan tahap · 3 ditutup · ")
     film = next(line for line in lines if line.startswith("• Film"))
-    assert film.startswith("• Film: 2 baru · 1 pindah tahap · 2 ditutup · ")
+    assert film.startswith("• Film: 2 baru · 1 perpindahan tahap · 2 ditutup · ")
     music = next(line for line in lines if line.startswith("• Musik"))
-    assert music.startswith("• Musik: 1 baru · 1 pindah tahap · 1 ditutup · ")
+    assert music.startswith("• Musik: 1 baru · 1 perpindahan tahap · 1 ditutup · ")
 
 
 def asked_digest(text: str) -> bool:
