@@ -482,3 +482,23 @@ async def test_an_older_releases_database_is_named_with_the_upgrade_the_next_sta
     ) in out
     assert "no leads yet" not in out
     assert migrations_applied(database) == 9  # doctor changes nothing
+
+
+async def test_a_database_of_a_newer_release_is_not_called_this_releases(
+    world: tuple[BotAPIEmulator, str], folder: Path
+) -> None:
+    _, url = world
+    newer = f"{len(MIGRATIONS) + 1:04d}_from_a_newer_release"
+    with sqlite3.connect(folder / "bot.db") as db:
+        db.execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, '')",
+            (len(MIGRATIONS) + 1, newer),
+        )
+    db.close()
+    code, out, err = await call_cli_beside(folder, _env(url, folder), "doctor")
+    assert code == 0, out + err  # a warning
+    assert (
+        f"! Database schema: at {newer}, made by a newer release (this one makes"
+        f" {MIGRATIONS[-1][0]})\n    fix: run the release that made it, or restore a backup"
+        " this release made (docs/operations.md, 'Restore')\n"
+    ) in out, out + err

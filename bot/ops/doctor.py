@@ -37,6 +37,7 @@ from bot.store import schema
 from bot.store.db import Database, is_behind, latest_migration, schema_at
 from bot.store.folding import not_repairable, unfolded
 from bot.store.leads import Leads
+from bot.store.migrations import MIGRATIONS
 from bot.store.privacy import key_check, read_key_check
 from bot.terminal_text import count_of, printable
 
@@ -390,6 +391,15 @@ def _schema(path: Path, at: tuple[int, str] | None) -> Check:
     latest = latest_migration()
     if at is None:
         return passed(name, f"not made yet: the first start makes this release's ({latest})")
+    if at[0] > len(MIGRATIONS):
+        return Check(
+            name,
+            True,
+            f"at {at[1]}, made by a newer release (this one makes {latest})",
+            "run the release that made it, or restore a backup this release made"
+            " (docs/operations.md, 'Restore')",
+            warning=True,
+        )
     if not is_behind(at):
         return passed(name, f"at {at[1]}, this release's")
     return Check(
