@@ -431,13 +431,17 @@ _COURTESY = re.compile(
     r"[\s.!]*$",
     re.I,
 )
+_COURTESY_LONGEST = 300  # characters; the longest name answer allowed is 100
 
 
 def without_courtesy(name: str) -> str:
     """A name without the thanks after it (_COURTESY) and without the full stop that ends
     its sentence ("Cut Nyak Meutia." was echoed "Kucatat: Cut Nyak Meutia.."), not an
     initial's or an abbreviation's ("Budi S.", "PT."); the name as typed if nothing else is
-    left."""
+    left. A text longer than any name is left as it is, for the length check to refuse: the
+    search is quadratic on a long run of spaces (a final review s62, M1: 0.42 s of CPU)."""
+    if len(name) > _COURTESY_LONGEST:
+        return name
     found = _COURTESY.search(name)
     if found is not None and (found["mark"].strip() or found["thanks"].islower()):
         name = name[: found.start()].rstrip() or name
