@@ -66,6 +66,19 @@ async def dismiss_toast(page: Page) -> None:
     await page.locator("#toast").wait_for(state="hidden")
 
 
+async def drawn(page: Page, frames: int = 2) -> None:
+    """Let the page draw `frames` frames: what it does in requestAnimationFrame after a change
+    is done then (the toast placed again as the page is redrawn under it, or scrolled; dom.js).
+    Call it once the change itself is seen: a fixed wait raced the redraw on busy cores."""
+    await page.evaluate(
+        """(frames) => new Promise((done) => {
+          const next = (left) => (left ? requestAnimationFrame(() => next(left - 1)) : done());
+          next(frames);
+        })""",
+        frames,
+    )
+
+
 def need_chromium() -> None:
     """Skip when Debian's chromium is missing (`.ci/run` installs it, so CI always has it)."""
     if not CHROMIUM.exists() or shutil.which("chromium") is None:

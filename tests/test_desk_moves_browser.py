@@ -14,7 +14,7 @@ from playwright.async_api import Route
 from bot.leads import stage_changes
 from bot.store.audit import Actor
 from bot.texts import Text
-from tests.browser import DESKTOP, Chromium, in_colour, page_url, served, watched
+from tests.browser import DESKTOP, Chromium, drawn, in_colour, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, seeded, shown
@@ -69,6 +69,14 @@ async def muted(shown: Any) -> bool:
     return await in_colour(shown, "--hint")
 
 
+async def redrawn_in(page: Any, stage: str) -> None:
+    """The lead's page drawn again in its new stage (a move's toast comes first, the page after
+    it), and the toast placed again over what it shows now (a fixed 100 ms raced the redraw)."""
+    current = page.locator(".stage-buttons button[aria-current=true]", has_text=label(stage))
+    await current.wait_for()
+    await drawn(page)
+
+
 async def still_under_the_finger(page: Any, screens: Path | None, seen: Any) -> None:
     """The stage buttons scrolled just under the tabs (review s55: the toast then went under the
     tabs, pushed the page down ~200 px and it stayed there, so the next quick tap landed on the
@@ -87,7 +95,7 @@ async def still_under_the_finger(page: Any, screens: Path | None, seen: Any) -> 
     await buttons.filter(has_text=label("baru")).click()
     said = shown(Text.PIPELINE_SAVED, reference="KOC-000001", stage=label("baru"))
     await page.locator("#toast[data-kind=info]", has_text=said).wait_for()
-    await page.wait_for_timeout(100)  # placed again as the page is redrawn under it
+    await redrawn_in(page, "baru")
     await seen.shot(screens, "toast-move-stage-buttons-top-light")
     during = await reviewed.evaluate(where)
     assert await hidden_by_the_toast(page) == []
@@ -122,7 +130,7 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         await toast.wait_for()
         said = shown(Text.PIPELINE_SAVED, reference="KOC-000001", stage=label("ditinjau"))
         assert await toast.text_content() == said  # not "KOC-000002", its application id
-        await page.wait_for_timeout(100)  # placed again as the page is redrawn under it
+        await redrawn_in(page, "ditinjau")
         await seen.shot(screens, "toast-move-scrolled-400-light")
         assert await hidden_by_the_toast(page) == []
         assert await page.locator(".lead-head h1").is_visible()
@@ -260,7 +268,7 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         await ditinjau.click()
         await page.locator("#toast[data-kind=info]", has_text="KOC-000002").wait_for()
-        await page.wait_for_timeout(100)
+        await redrawn_in(page, "ditinjau")
         await seen.shot(screens, "toast-move-desktop-light")
         assert await hidden_by_the_toast(page) == []  # on a desktop too
     stages = rows(bot.database, "SELECT application_id, stage FROM lead_pipeline ORDER BY 1")

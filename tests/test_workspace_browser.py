@@ -16,7 +16,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from playwright.async_api import Page
+from playwright.async_api import Page, expect
 
 from bot.emulator import EmulatedChat
 from bot.leads.export import plain_text
@@ -29,6 +29,7 @@ from tests.browser import (
     Chromium,
     Watched,
     dismiss_toast,
+    drawn,
     page_url,
     served,
     watched,
@@ -125,8 +126,13 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
         await page.get_by_role("searchbox").fill("dewi les")  # a part of her name
         await page.locator("tbody tr", has_text=MUSICIAN["full_name"]).wait_for()
         await page.locator("tbody tr").nth(1).wait_for(state="detached")
-        await page.locator(".chip", has_text=CONTENT.stages["baru"].label.id).click()
-        await page.locator(".chip[aria-pressed=true]", has_text="Baru").wait_for()
+        # Her row and no second one held on the list before it too ("dewi jabar"): the chip
+        # naming the search says this one is drawn.
+        await page.locator(".chosen-filters [data-filter=q]", has_text="dewi les").wait_for()
+        # The stage chip in the row of counts: once pressed, "Tahap: Baru" comes with the
+        # filters in use, a chip that names the stage too.
+        await page.locator(".chips .chip", has_text=CONTENT.stages["baru"].label.id).click()
+        await page.locator(".chips .chip[aria-pressed=true]", has_text="Baru").wait_for()
         assert await page.locator("tbody tr").count() == 1
 
         await page.locator("tbody tr td.col-name").click()
@@ -678,7 +684,7 @@ async def test_a_lead_says_who_handles_it_and_a_lapsed_session_keeps_the_reply(
         await questions.locator("li.kind-staff_answer", has_text="Bisa, daftar saja ya.").wait_for()
         sent = t(Text.WS_REPLY_SENT, name=MUSICIAN["full_name"])
         await page.locator("#toast:not([hidden])", has_text=sent).wait_for()
-        await page.wait_for_timeout(300)  # the page drawn again under the toast
+        await drawn(page)  # the toast placed again over the page drawn with the answer
         assert await hidden_by_the_toast(page, "li.kind-staff_answer") == []
         for scheme in ("light", "dark"):
             await page.emulate_media(color_scheme=scheme)
@@ -803,8 +809,9 @@ async def test_an_export_file_is_named_in_the_workspaces_language(
             seen = await watched(context)
             page = seen.page
             await page.goto(page_url(base, bot, ADMIN_ID, language=language))
-            await page.locator(".chip", has_text=new.get(language)).click()
-            await page.locator(".chip[aria-pressed=true]", has_text=new.get(language)).wait_for()
+            await page.locator(".chips .chip", has_text=new.get(language)).click()
+            pressed = page.locator(".chips .chip[aria-pressed=true]", has_text=new.get(language))
+            await pressed.wait_for()
             await page.get_by_role("button", name=t(Text.WS_EXPORT_CSV, language)).click()
             link = page.locator(".export-status a")
             await link.wait_for()
@@ -828,14 +835,14 @@ async def test_a_stage_export_says_under_its_link_which_closed_duplicates_it_lef
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))
-        await page.locator(".chip", has_text=CONTENT.stages["baru"].label.id).click()
-        await page.locator(".chip[aria-pressed=true]", has_text="Baru").wait_for()
+        await page.locator(".chips .chip", has_text=CONTENT.stages["baru"].label.id).click()
+        await page.locator(".chips .chip[aria-pressed=true]", has_text="Baru").wait_for()
         await page.get_by_role("button", name=t(Text.WS_EXPORT_CSV)).click()
         await page.locator(".export-status a").wait_for()
         assert await page.locator(".export-status .left-out").inner_text() == left_out
         await every_look(seen, screens, "export-left-out")
         # Every stage: both leads, nothing left out.
-        await page.locator(".chip", has_text=t(Text.WS_ALL_STAGES)).click()
+        await page.locator(".chips .chip", has_text=t(Text.WS_ALL_STAGES)).click()
         await page.get_by_role("button", name=t(Text.WS_EXPORT_CSV)).click()
         await wait_text(seen, ".export-status", t(Text.WS_EXPORT_READY, count=2))
         assert await page.locator(".export-status .left-out").count() == 0
@@ -1127,6 +1134,7 @@ async def test_on_a_phone_tabs_fit_one_row_toasts_hide_no_button_and_lainnya_is_
         await page.locator(".tab[data-view=questions]").click()
         cards = page.locator(".card.question")
         await cards.nth(3).wait_for()
+        waiting = await cards.count()
         first = cards.first
         who = await first.locator("h2").inner_text()
         assert who == "Dimas"  # waiting longest
@@ -1136,8 +1144,10 @@ async def test_on_a_phone_tabs_fit_one_row_toasts_hide_no_button_and_lainnya_is_
         # Named: the card is gone by the time the toast shows (a staff review s55).
         sent = t(Text.WS_REPLY_SENT, name=who)
         await page.locator("#toast:not([hidden])", has_text=sent).wait_for()
-        await cards.nth(2).wait_for()
-        await page.wait_for_timeout(300)  # the list drawn again under the toast
+        # The toast comes first, the list drawn again without his card after it: a fixed
+        # 300 ms raced that redraw on busy cores.
+        await expect(cards).to_have_count(waiting - 1)
+        await drawn(page)
         assert await hidden_by_the_toast(page) == []
         await seen.shot(screens, "toast-reply-400-light")
         await page.locator("#toast").click()
@@ -1188,12 +1198,13 @@ async def test_on_a_phone_tabs_fit_one_row_toasts_hide_no_button_and_lainnya_is_
         )
         assert dropped in await entry.locator(".answers li").all_inner_texts()
         assert t(Text.WS_HISTORY_ANSWERS) in await entry.inner_text()
-        await page.wait_for_timeout(300)
+        await drawn(page)  # the toast placed again over the page drawn with the change
         await seen.shot(screens, "toast-lead-400-light")
         # A ✏️ on every line: no lines of text only in sight to lie over, so it lies at the
         # bottom over some (it never moves the page, review s55), and never for good: the page
         # keeps room under its last card to scroll them above it.
         await page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")
+        await drawn(page)  # scrolled, the toast is placed again in the next frame (dom.js)
         assert await hidden_by_the_toast(page) == []
         if screens:  # the history with the answer change, at 360 px
             await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
