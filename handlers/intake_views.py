@@ -76,6 +76,8 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
             body = body[0], _paused_buttons(draft, content, language)
         if screen.kind == "submitted" and asks_in_note(screen.answers):
             body = f"{body[0]}\n\n{say(Text.INTAKE_SUBMITTED_NOTE_ASKS)}", None
+        if screen.others or screen.news_stopped:  # under 18, no guardian's consent yet
+            body = _as_minor(body[0], screen, content, language), body[1]
     elif screen.kind == AGE_CHECK and screen.question is not None:
         body = _age_check(draft, screen.question, content, language)
     elif screen.kind in (CONSENT, TRANSFER, GUARDIAN):
@@ -83,7 +85,14 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
         # talent just switched from).
         again = bool(notes) and screen.language is None
         body = _consent(
-            screen.kind, draft, content, language, facts, again=again, amends=screen.reference
+            screen.kind,
+            draft,
+            content,
+            language,
+            facts,
+            again=again,
+            amends=screen.reference,
+            others=screen.others,
         )
     elif screen.kind == QUESTION and screen.question is not None:
         body = _question(screen, draft, screen.question, content, language)
@@ -204,6 +213,19 @@ _ENDINGS = {
 }
 
 
+def _as_minor(text: str, screen: Screen, content: Content, language: str) -> str:
+    """Under 18 and no guardian's consent yet: the talent's other registrations it cancelled
+    too, and program news stopped, with how to get it back (a talents' review s62)."""
+    lines = [text]
+    if screen.others:
+        references = _list(content, language, list(screen.others), Text.INTAKE_LIST_AND)
+        said = Text.INTAKE_GUARDIAN_WITHDRAWN_OTHERS
+        lines.append(content.text(said, language, references=references))
+    if screen.news_stopped:
+        lines.append(content.text(Text.INTAKE_GUARDIAN_NEWS_STOPPED, language))
+    return "\n\n".join(lines)
+
+
 def _paused_buttons(draft: Draft, content: Content, language: str) -> InlineKeyboardMarkup:
     """Under "paused": throw the draft away (an update's draft: the lead stays as it is)."""
     if draft.amends is not None:
@@ -229,6 +251,7 @@ def _consent(
     *,
     again: bool = False,
     amends: str | None = None,
+    others: tuple[str, ...] = (),
 ) -> View:
     """A consent screen; `again`: the consent to processing asked again under a note (a
     typed message, a question answered), without its dozen lines of notice (two talents'
@@ -245,6 +268,12 @@ def _consent(
                 button=content.text(no, language),
                 reference=amends,
             )
+            if others:  # the talent's other registrations sent as an adult's go too
+                note += " " + content.text(
+                    Text.INTAKE_GUARDIAN_UPDATE_NOTE_OTHERS,
+                    language,
+                    references=_list(content, language, list(others), Text.INTAKE_LIST_AND),
+                )
             text = f"{text}\n\n{note}"
     elif stage == TRANSFER:  # the notice was shown one step earlier
         # Only asked with FORWARD_TO set (the flow moves on otherwise): names the recipient.

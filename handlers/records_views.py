@@ -12,7 +12,7 @@ from bot.leads import form_order, records
 from bot.leads.export import wib_words
 from bot.leads.records import answer_text, change_line
 from bot.store.audit import Actor
-from bot.store.cancellations import TALENT_WITHDRAWAL
+from bot.store.cancellations import TALENT_WITHDRAWAL, UNDER_18
 from bot.store.duplicates import DuplicateMark
 from bot.store.pipeline import LeadState
 from bot.store.records import LeadChange
@@ -351,7 +351,9 @@ def history_line(content: Content, language: str, change: LeadChange, names: dic
             Text.RECORDS_HISTORY_TALENT_UPDATE, language, time=time, changes=Markup(lines)
         )
     if change.kind == TALENT_WITHDRAWAL:
-        return content.text(Text.RECORDS_HISTORY_TALENT_WITHDREW, language, time=time)
+        minor = change.reason == UNDER_18  # said under 18, no guardian's consent (s62)
+        said = Text.RECORDS_HISTORY_TALENT_WITHDREW_UNDER_18 if minor else None
+        return content.text(said or Text.RECORDS_HISTORY_TALENT_WITHDREW, language, time=time)
     author = who(content, language, change.actor, names)
     if change.kind == "answer_edit":
         lines = "\n".join(

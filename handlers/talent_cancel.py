@@ -182,7 +182,15 @@ async def withdrawn_as_minor(update: Update, context: BotContext, screen: Screen
         said = [form_order.display(item, content, answers.get(item.key), language) for item in ages]
         return content.text(Text.CANCEL_STAFF_ALERT_UNDER_18, language, age=", ".join(said))
 
+    # The talent's other registrations cancelled with it, and program news stopped (s62).
+    references = ", ".join(screen.others)
+    also = [Text.CANCEL_STAFF_ALERT_UNDER_18_OTHERS] if screen.others else []
+    also += [Text.CANCEL_STAFF_ALERT_UNDER_18_NEWS] if screen.news_stopped else []
     reason = f"\n{why(language)}\n<i>{why(other_language(language))}</i>"
+    for key in also:
+        said = content.text(key, language, references=references)
+        gloss = content.text(key, other_language(language), references=references)
+        reason += f"\n{said}\n<i>{gloss}</i>"
     await _tell_staff(update, context, own, reason)
 
 

@@ -131,6 +131,11 @@ class Screen:
     # REUSE: the cancelled lead whose answers a new registration may begin from (its id; its
     # reference in `reference`).
     reuses: int | None = None
+    # GUARDIAN in an update: the talent's other open registrations (references) that
+    # "Belum ada persetujuan" cancels too; GUARDIAN_WITHDRAWN: those it cancelled.
+    others: tuple[str, ...] = ()
+    # GUARDIAN_WITHDRAWN, guardian_declined: program news was on, and is stopped now.
+    news_stopped: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,10 +91,17 @@ class IntakeSteps:
             # there is nothing to ask: on to the questions (the same update, no replay).
             return await self._move_on(draft, answers, {}, draft.last_update_id)
         question = self._content.questions.get(draft.current_key or "")
-        reference = None
+        reference, others = None, tuple[str, ...]()
         if draft.amends is not None:
             reference = await self._store.records.amended(draft.id)
-        return Screen(draft.stage, draft, question, answers, note=note, reference=reference)
+        if draft.amends is not None and draft.stage == GUARDIAN:  # "no" cancels these too
+            found = await cancelling.adult_open(
+                self._store, self._content, draft.user_id, but=draft.amends
+            )
+            others = tuple(item.reference for item in found)
+        return Screen(
+            draft.stage, draft, question, answers, note=note, reference=reference, others=others
+        )
 
     async def press(self, user_id: int, press: Press, update_id: int) -> Screen:
         """A button of the flow; buttons of older steps show the current step instead."""
@@ -192,8 +199,11 @@ class IntakeSteps:
         if kind == "guardian" and not granted and draft.amends is not None:
             return await self._withdrawn_as_minor(draft)
         if kind == "guardian" and not granted:
+            stopped = await cancelling.stop_news_as_minor(
+                self._store, self._content, draft.user_id, draft.language
+            )
             await self._applications.delete(draft.id)
-            return Screen("guardian_declined")
+            return Screen("guardian_declined", news_stopped=stopped)
         if kind == "processing" and forwarding is not None:
             return await self._advance(draft, Change(TRANSFER, update_id=update_id))
         held = draft.pending if isinstance(draft.pending, dict) else {}
@@ -208,13 +218,21 @@ class IntakeSteps:
         (GUARDIAN_WITHDRAWN), and the talent is told so, not that the answers were deleted
         (a talents' review s62, H1). Erased or cancelled meanwhile: the draft goes, as a new
         form's."""
-        lead_id = draft.amends or 0
-        done = await cancelling.cancel_as_minor(self._store, self._content, draft.user_id, lead_id)
-        if done.outcome != "cancelled" or done.lead is None:
+        lead_id, user_id = draft.amends or 0, draft.user_id
+        done = await cancelling.cancel_as_minor(
+            self._store, self._content, user_id, lead_id, draft.language
+        )
+        if done.lead.outcome != "cancelled" or done.lead.lead is None:
             await self._applications.delete(draft.id)
-            return Screen("guardian_declined")
+            return Screen("guardian_declined", others=done.others, news_stopped=done.news_stopped)
         lead = await self._applications.get(lead_id)
-        return Screen(GUARDIAN_WITHDRAWN, lead, reference=done.lead.reference)
+        return Screen(
+            GUARDIAN_WITHDRAWN,
+            lead,
+            reference=done.lead.lead.reference,
+            others=done.others,
+            news_stopped=done.news_stopped,
+        )
 
     async def _age_checked(
         self,

@@ -18,11 +18,15 @@ from typing import Any, Literal
 
 from bot.store.applications import REGISTERED_FOR, registered_for
 from bot.store.audit import TELEGRAM, Actor, Audit
+from bot.store.broadcasts import Broadcasts
 from bot.store.db import Database, Row, Transaction, utc_now
 from bot.store.records import TALENT
 
 TALENT_WITHDRAWAL = "talent_withdrawal"  # its kind in a lead's history (LeadChange.kind)
 TALENT_WITHDRAWAL_ACTION = "withdrawn_by_talent"  # its audit action
+# Its reason in the audit entry when the talent said under 18 with no guardian's consent yet
+# (the lead's history says so: a talents' review s62, it read only "talenta membatalkan").
+UNDER_18 = "under_18_no_guardian"
 
 _OWN_LEADS = (
     "SELECT a.id, a.reference, p.stage, p.assignee_id, p.talent_withdrawn_at,"  # noqa: S608 - constants
@@ -119,36 +123,72 @@ class Cancellations:
         under 18 (and no guardian's consent yet): the lead carries the age declaration's mark
         (applications.said_under_18_at, as a form with an adult age after one does)."""
         async with self._db.transaction() as tx:
-            row = await tx.fetch_one(_OWN_LEAD, (user_id, application_id))
-            if row is None:
-                return Cancelled("gone")
-            lead = OwnLead.from_row(row)
-            if lead.withdrawn_at is not None:
-                return Cancelled("already", lead)
-            now = utc_now()
-            to_stage = closed_stage or lead.stage
-            await tx.execute(
-                "UPDATE lead_pipeline SET stage = ?, version = version + 1, stage_changed_at = ?,"
-                " talent_withdrawn_at = ? WHERE application_id = ?",
-                (to_stage, now, now, application_id),
-            )
-            if said_under_18_at is not None:
-                await tx.execute(
-                    "UPDATE applications SET said_under_18_at = ? WHERE id = ?",
-                    (said_under_18_at, application_id),
-                )
-            dropped = await tx.execute_rowcount(
-                "UPDATE talent_updates SET status = 'superseded' WHERE application_id = ?"
-                " AND status IN ('pending', 'sending', 'uncertain', 'failed')",
-                (application_id,),
-            )
-            # "Perbarui pendaftaranku" opened on it: nothing left to update.
-            await tx.execute(
-                "DELETE FROM applications WHERE user_id = ? AND status = 'draft' AND amends = ?",
-                (user_id, application_id),
-            )
-            await _record(tx, lead, to_stage, now, dropped)
-        return Cancelled("cancelled", OwnLead(*_fields(lead, to_stage, now)))
+            return await _cancel_in(tx, user_id, application_id, closed_stage, said_under_18_at)
+
+    async def cancel_as_minor(
+        self,
+        user_id: int,
+        application_ids: list[int],
+        closed_stage: str | None,
+        said_under_18_at: str | None,
+        news: tuple[str, str],
+    ) -> tuple[list[Cancelled], bool]:
+        """The talent said under 18, with no guardian's consent yet: each of these leads
+        cancelled as `cancel` does, its history saying why (UNDER_18), and program news
+        stopped as /berhenti stops it (`news`: the notice version and language of its consent
+        record), all in one transaction. Returns each cancelling, and whether news was on
+        (and is stopped now)."""
+        async with self._db.transaction() as tx:
+            done = [
+                await _cancel_in(tx, user_id, item, closed_stage, said_under_18_at, UNDER_18)
+                for item in application_ids
+            ]
+            user = await tx.fetch_one("SELECT subscribed FROM users WHERE user_id = ?", (user_id,))
+            subscribed = user is not None and bool(user["subscribed"])
+            if subscribed:
+                await Broadcasts.set_subscription_in(tx, user_id, False, *news)
+        return done, subscribed
+
+
+async def _cancel_in(
+    tx: Transaction,
+    user_id: int,
+    application_id: int,
+    closed_stage: str | None,
+    said_under_18_at: str | None,
+    reason: str | None = None,
+) -> Cancelled:
+    """`Cancellations.cancel` inside a transaction (`reason`: why, for the lead's history)."""
+    row = await tx.fetch_one(_OWN_LEAD, (user_id, application_id))
+    if row is None:
+        return Cancelled("gone")
+    lead = OwnLead.from_row(row)
+    if lead.withdrawn_at is not None:
+        return Cancelled("already", lead)
+    now = utc_now()
+    to_stage = closed_stage or lead.stage
+    await tx.execute(
+        "UPDATE lead_pipeline SET stage = ?, version = version + 1, stage_changed_at = ?,"
+        " talent_withdrawn_at = ? WHERE application_id = ?",
+        (to_stage, now, now, application_id),
+    )
+    if said_under_18_at is not None:
+        await tx.execute(
+            "UPDATE applications SET said_under_18_at = ? WHERE id = ?",
+            (said_under_18_at, application_id),
+        )
+    dropped = await tx.execute_rowcount(
+        "UPDATE talent_updates SET status = 'superseded' WHERE application_id = ?"
+        " AND status IN ('pending', 'sending', 'uncertain', 'failed')",
+        (application_id,),
+    )
+    # "Perbarui pendaftaranku" opened on it: nothing left to update.
+    await tx.execute(
+        "DELETE FROM applications WHERE user_id = ? AND status = 'draft' AND amends = ?",
+        (user_id, application_id),
+    )
+    await _record(tx, lead, to_stage, now, dropped, reason)
+    return Cancelled("cancelled", OwnLead(*_fields(lead, to_stage, now)))
 
 
 def _fields(
@@ -157,7 +197,9 @@ def _fields(
     return (lead.application_id, lead.reference, stage, lead.assignee_id, lead.registered_for, at)
 
 
-async def _record(tx: Transaction, lead: OwnLead, to_stage: str, now: str, dropped: int) -> None:
+async def _record(
+    tx: Transaction, lead: OwnLead, to_stage: str, now: str, dropped: int, reason: str | None
+) -> None:
     """The audit entry, naming the talent as who did it ("by": never their Telegram id: the
     audit keeps actor ids through an erasure, lead references it replaces). The lead's
     history reads it there (bot/store/records.py), as it reads "not a duplicate"."""
@@ -170,4 +212,5 @@ async def _record(tx: Transaction, lead: OwnLead, to_stage: str, now: str, dropp
         before=lead.stage,
         after=to_stage,
         superseded=dropped,
+        **({} if reason is None else {"reason": reason}),
     )

@@ -100,6 +100,8 @@ class LeadChange:
     other_reference: str | None
     changes: list[AnswerChange]
     created_at: str
+    # A talent's cancel: why, when it was not their own wish (cancellations.UNDER_18)
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,7 +481,7 @@ _DISMISSALS = (
 # The talent cancelling it themselves (bot/store/cancellations.py), from its audit entry too.
 _CANCELLED = (
     "SELECT a.id, l.id AS application_id, 'talent_withdrawal' AS kind, NULL AS actor_id, a.via,"
-    " NULL AS other_id, NULL AS other_reference, '{}' AS detail, a.created_at FROM applications l"
+    " NULL AS other_id, NULL AS other_reference, a.detail, a.created_at FROM applications l"
     " JOIN audit_log a ON a.lead_ref = l.reference AND a.action = 'withdrawn_by_talent'"
     " WHERE l.id = :lead AND l.reference IS NOT NULL"
 )
@@ -505,4 +507,5 @@ def _change(row: Row) -> LeadChange:
         other_reference=row["other_reference"],
         changes=[AnswerChange.of(item) for item in detail.get("changes", [])],
         created_at=row["created_at"],
+        reason=detail.get("reason"),
     )

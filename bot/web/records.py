@@ -18,7 +18,7 @@ from bot.leads import answer_outcomes, form_order, pipeline_stages, records, sta
 from bot.leads.export import plain_text, wib_text
 from bot.leads.stage_changes import NoteError
 from bot.store import Lead
-from bot.store.cancellations import TALENT_WITHDRAWAL
+from bot.store.cancellations import TALENT_WITHDRAWAL, UNDER_18
 from bot.store.duplicates import DuplicateMark
 from bot.store.pipeline import NOTE_LIMIT, LeadState
 from bot.store.records import LeadChange
@@ -520,6 +520,9 @@ def change_json(
         "not_duplicate": Text.RECORDS_HISTORY_NOT_DUPLICATE,
         "marked_again": Text.RECORDS_HISTORY_MARKED_AGAIN,
     }.get(change.kind, Text.RECORDS_HISTORY_REOPENED)
+    minor = change.reason == UNDER_18  # cancelled as said under 18, no guardian's consent
+    if minor:
+        key = Text.RECORDS_HISTORY_TALENT_WITHDREW_UNDER_18
     text = desk.say(key, language, time=time, author=author, changes=lines, reference=other)
     return {
         "kind": change.kind,
@@ -530,6 +533,8 @@ def change_json(
         # The lead it was closed as a duplicate of (or reopened from), or said not to be one of.
         "reference": other,
         "other_id": change.other_id,
+        # The workspace's words for it, when not its kind's own (records.js `change`).
+        "why": "history_talent_withdrew_under_18" if minor else None,
         "answers": [
             {
                 "label": records_label(desk, language, item.key),

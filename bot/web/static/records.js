@@ -322,7 +322,7 @@ export function change(item) {
     not_duplicate: () => t("history_not_duplicate", reference),
     marked_again: () => t("history_marked_again", reference),
     reopened: () => t("history_reopened"),
-    talent_withdrawal: () => t("history_talent_withdrew") }[item.kind]?.() ?? t("history_answers");
+    talent_withdrawal: () => t(item.why ?? "history_talent_withdrew") }[item.kind]?.() ?? t("history_answers");
   return h("li", { class: `change ${item.kind}` },
     h("span", { class: "meta" }, [item.at, item.by].filter(Boolean).join(" · ")), event,
     item.answers.length ? h("ul", { class: "answers" }, item.answers.map((answer) =>
