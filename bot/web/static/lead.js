@@ -99,6 +99,7 @@ export function writer(placeholder, label, send, limit, name = placeholder, hold
   const box = h("textarea", { placeholder, "aria-label": name, maxlength: limit, rows: 3 });
   const hold = holdable ? h("input", { type: "checkbox" }) : null;
   const button = h("button", { class: "button", onclick: async () => {
+    box.focus(); // a disabled button loses it: kept over the redraw (s62)
     button.disabled = true; // one press, one note or reply
     try {
       if (await send(box.value, hold ? hold.checked : false)) {

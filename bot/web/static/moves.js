@@ -28,7 +28,8 @@ export async function moveLead(lead, stage) {
     h("div", { class: "actions" },
       h("button", { class: "button", onclick: () => close(true) }, t("btn_send_update")),
       h("button", { class: "button secondary", onclick: () => close(false) }, t("btn_no_update")),
-      h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
+      h("button", { class: "button plain", autofocus: true, onclick: () => close(null) },
+        t("btn_cancel"))), // focused first: the safe choice (s62)
   ]);
   if (notify === null) return false;
   const done = await leadCall("move", { id: lead.id, stage, version: first.version, notify });
@@ -62,7 +63,8 @@ export async function moveSelected(ids, stages) {
       { class: "button secondary", onclick: () => close(item.key) }, "bulk-closed"))),
     closed ? h("p", { class: "hint closed-stages", id: "bulk-closed" }, closed) : null,
     h("div", { class: "actions" },
-      h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
+      h("button", { class: "button plain", autofocus: true, onclick: () => close(null) },
+        t("btn_cancel"))), // focused first: the safe choice (s62)
   ]);
   if (!stage) return false;
   // ⏭ previews again without the leads at an outcome (Diteruskan…), as the chat does.
