@@ -237,6 +237,7 @@ class Text(StrEnum):
     INTAKE_GREETING_AFTERNOON = "intake_greeting_afternoon"
     INTAKE_GREETING_EVENING = "intake_greeting_evening"
     INTAKE_GREETING_HELLO = "intake_greeting_hello"
+    INTAKE_GREETING_SALAM = "intake_greeting_salam"
     INTAKE_SYMBOLS_ONLY = "intake_symbols_only"
     INTAKE_NOT_A_CITY = "intake_not_a_city"
     INTAKE_ONE_PLACE = "intake_one_place"

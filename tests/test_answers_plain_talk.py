@@ -124,6 +124,31 @@ async def test_a_greeting_naming_the_time_of_day_is_greeted_back_with_it(bot: Ha
     assert morning.text == shown(Text.ASK_GREETING_TIMED, "en", greeting=good, first_name="Grace")
 
 
+async def test_a_salam_is_returned_in_indonesian(bot: Harness) -> None:
+    """Meutia's "Assalamualaikum" got "Halo, Meutia! 👋" (a talents' review s62, L4): a salam
+    not returned is noticed. It gets "Waalaikumsalam", however the salam is spelt, before a
+    time of day and with a welcome back; in English a greeting, as any hello gets."""
+    meutia = bot.user(first_name="Meutia")
+    salam = CONTENT.text(Text.INTAKE_GREETING_SALAM, "id")
+    assert salam == "Waalaikumsalam"
+    for said in (
+        "Assalamualaikum",
+        "Assalamu'alaikum wr. wb.",
+        "asalamualaikum kak",
+        "Assalamualaikum, selamat pagi",
+    ):
+        [reply] = await bot.send(meutia, said)
+        assert reply.text == shown(Text.ASK_GREETING_TIMED, greeting=salam, first_name="Meutia")
+        assert CONTENT.text(Text.BTN_PROGRAMS, "id") in reply.button_texts, said  # the menu
+    [back] = await bot.send(meutia, "Assalamualaikum kak, aku kembali lagi")
+    assert back.text == shown(Text.ASK_GREETING_BACK_TIMED, greeting=salam, first_name="Meutia")
+    aisha = bot.user(first_name="Aisha", language_code="en")
+    [hello] = await bot.send(aisha, "Assalamualaikum")
+    hi = CONTENT.text(Text.INTAKE_GREETING_SALAM, "en")
+    assert hello.text == shown(Text.ASK_GREETING_TIMED, "en", greeting=hi, first_name="Aisha")
+    assert hello.text.startswith("Hi, Aisha!")
+
+
 async def test_long_polite_or_dialect_questions_get_what_their_short_forms_get(
     bot: Harness,
 ) -> None:

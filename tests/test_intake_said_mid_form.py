@@ -110,6 +110,9 @@ async def test_later_as_content_is_the_answer(bot: Harness, key: str, typed: str
         ("genres", "Selamat malam", "en", Text.INTAKE_GREETING_EVENING),
         ("notable_works", "good morning!", "en", Text.INTAKE_GREETING_MORNING),
         ("email", "halo kak", "id", Text.INTAKE_GREETING_HELLO),
+        # A salam is returned (a talents' review s62, L4: "Halo" to "Assalamualaikum").
+        ("sector", "Assalamu'alaikum wr. wb.", "id", Text.INTAKE_GREETING_SALAM),
+        ("genres", "Assalamualaikum", "en", Text.INTAKE_GREETING_SALAM),
     ],
 )
 async def test_a_greeting_mid_form_is_greeted_back_at_its_time_of_day(

@@ -15,6 +15,9 @@ _HELLO = frozenset(
     "halo hallo helo hai hay hi hii hey hello heyy selamat met salam assalamualaikum good"  # noqa: SIM905 -- a word list reads best as words
     " annyeong annyeonghaseyo 안녕 안녕하세요".split()
 )
+# The salam ("Assalamualaikum", "Assalamu'alaikum wr. wb."): answered with "Waalaikumsalam", in
+# Indonesian (a talents' review s62, L4: "Halo" to a salam is noticed), before a time of day.
+_SALAM = frozenset({"assalamualaikum", "assalamu", "alaikum", "assalamu'alaikum"})
 # The time of day a greeting names, and the greeting said back ("good afternoon": siang).
 _TIMES = {
     "pagi": Text.INTAKE_GREETING_MORNING,
@@ -30,8 +33,8 @@ _TIMES = {
 
 def greeting_back(text: str) -> Text | None:
     """The greeting to say back to a message that only greets ("SELAMAT SORE": "Selamat
-    sore"; "halo kak": "Halo"); None for anything else, thanks among it ("makasih, selamat
-    malam" closes, it does not greet)."""
+    sore"; "halo kak": "Halo"; "Assalamualaikum": "Waalaikumsalam"); None for anything else,
+    thanks among it ("makasih, selamat malam" closes, it does not greet)."""
     if not chatter(text):
         return None
     found = words(text)
@@ -39,6 +42,8 @@ def greeting_back(text: str) -> Text | None:
         return None
     if signs_off(text) and fold(text) not in _GREETING_SIGN_OFFS:
         return None  # "Salam hormat," closes a letter: asked back without a "Halo!"
+    if not _SALAM.isdisjoint(found):
+        return Text.INTAKE_GREETING_SALAM
     times = [_TIMES[word] for word in found if word in _TIMES]
     if times:
         return times[0]
