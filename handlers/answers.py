@@ -39,7 +39,7 @@ from bot.answers.verdict import Outcome, Thresholds, Verdict
 from bot.answers.words import BACK_AGAIN
 from bot.content import Content, FaqItem, Program
 from bot.leads import asked_questions
-from bot.leads.cancel_wish import registers_again, wants_to_cancel, wants_to_undo
+from bot.leads.cancel_wish import wants_to_cancel, wants_to_undo
 from bot.leads.form_greetings import greeting_back
 from bot.leads.intent_words import looks_it_up, says_later
 from bot.leads.register_wish import wants_to_go_on, wants_to_register_said_more
@@ -312,22 +312,15 @@ async def _typed_wish(update: Update, context: BotContext, question: Question) -
 
 async def _undo_wished(update: Update, context: BotContext, question: Question) -> bool:
     """ "Apakah pembatalan ini dapat saya urungkan?" from a talent who cancelled: /daftar's
-    offer to begin from those answers, below a line that a cancel is not undone
-    (handlers.intake.undo_wished); "i want to register again, im 16 and my mom said ok": the
-    offer alone, as /daftar shows it (a talents' review s62, L8: told the cancel can't be
-    undone though they never asked). True if it was that."""
+    offer to begin from those answers, below a line that a cancel is not undone; "i want to
+    register again, im 16 and my mom said ok": the offer alone (handlers.intake.undo_wished,
+    which ask mode reaches too). True if it was that."""
     if not wants_to_undo(question.text) or taught(context, question.text):
         return False  # the word check first, as for the cancel
     # handlers.intake sends free text here, so it is imported when needed, not at the top.
-    from handlers.intake import apply_command, undo_wished
+    from handlers.intake import undo_wished
 
-    if not registers_again(question.text):
-        return await undo_wished(update, context, question.user_id, question.text)
-    registrations = await context.services.store.pipeline.registrations(question.user_id)
-    if all(item.withdrawn_at is None for item in registrations):
-        return False  # cancelled none: the matcher's, as for the undo
-    await apply_command(update, context)
-    return True
+    return await undo_wished(update, context, question.user_id, question.text)
 
 
 async def _later_with_paused_form(update: Update, context: BotContext, question: Question) -> bool:

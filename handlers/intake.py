@@ -11,7 +11,7 @@ from bot.answers.text import chatter, wants_to_register
 from bot.content import Markup, other_language
 from bot.leads import answer_outcomes, asked_questions, form_order, records, stage_changes
 from bot.leads.asked_questions import asks_in_note
-from bot.leads.cancel_wish import wants_to_undo
+from bot.leads.cancel_wish import registers_again, wants_to_undo
 from bot.leads.change_wish import asks_about_the_choice, carried, wants_to_change
 from bot.leads.export import wib_words
 from bot.leads.intake_flow import IntakeFlow
@@ -75,15 +75,20 @@ async def apply_button(update: Update, context: BotContext) -> None:
 
 
 async def undo_wished(update: Update, context: BotContext, user_id: int, typed: str) -> bool:
-    """ "Apakah pembatalan ini dapat saya urungkan?", "aku mau daftar lagi" from a talent who
-    cancelled a registration (a talents' review s60, M6: "no answer"): that a cancel is not
-    undone, above what /daftar shows now (most often the offer to begin from the cancelled
-    one's answers). False, for the matcher, if it is not that wish or they cancelled none."""
+    """ "Apakah pembatalan ini dapat saya urungkan?" from a talent who cancelled a
+    registration (a talents' review s60, M6: "no answer"): that a cancel is not undone, above
+    what /daftar shows now (most often the offer to begin from the cancelled one's answers).
+    "aku mau daftar lagi", "i want to register again": what /daftar shows, alone (a talents'
+    review s62, L8: told the cancel can't be undone though they never asked; typed after
+    /tanya as well). False, for the matcher, if it is not that wish or they cancelled none."""
     if not wants_to_undo(typed):
         return False  # most messages: no read of the store
     registrations = await context.services.store.pipeline.registrations(user_id)
     if all(item.withdrawn_at is None for item in registrations):
         return False
+    if registers_again(typed):
+        await apply_command(update, context)
+        return True
     screen = await _flow(context).begin(user_id, context.language(update), update.update_id)
     if screen.note is None:
         screen = replace(screen, note=Text.CANCEL_NOT_UNDONE)

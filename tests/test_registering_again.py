@@ -245,17 +245,26 @@ async def test_a_wish_to_undo_the_cancel_leads_to_the_offer(
     assert await where(bot, fajar) == "review"
 
 
+# After /tanya as well: "aku mau daftar lagi" got "🙏 A cancellation can't be undone…" there
+# (after62's report, s62), though the free-text path gave the offer alone.
+@pytest.mark.parametrize(
+    ("said", "undo"),
+    [("apakah pembatalan ini dapat saya urungkan?", True), ("aku mau daftar lagi", False)],
+)
 async def test_an_undo_wish_in_ask_mode_is_answered_not_relayed(
-    bot: Harness, staff_chat: Any
+    bot: Harness, staff_chat: Any, said: str, undo: bool
 ) -> None:
     fajar = bot.user(first_name="Fajar")
     await apply(bot, fajar, FILMMAKER)
     await _cancel(bot, fajar)
     await bot.send(fajar, "/tanya")
     mark = staff_chat.mark()
-    (offer,) = await bot.send(fajar, "apakah pembatalan ini dapat saya urungkan?")
-    assert offer.text.endswith(_offer("KOC-000001"))
+    *_, offer = await bot.send(fajar, said)
+    not_undone = f"{visible(t(Text.CANCEL_NOT_UNDONE))}\n\n" if undo else ""
+    assert offer.text == f"{not_undone}{_offer('KOC-000001')}"
     assert staff_chat.messages_since(mark) == []
+    await bot.press(fajar, t(Text.BTN_REUSE_ANSWERS))
+    assert await where(bot, fajar) == "review"
 
 
 def test_the_wish_to_undo_a_cancel_is_read_as_such() -> None:
