@@ -55,6 +55,7 @@ from handlers import (
     intake_views,
     menu,
     privacy,
+    programs_registered,
     support,
     talent_cancel,
     talent_status,
@@ -782,7 +783,7 @@ async def _open(
         )
         if registered:  # its register button: their status, as the line says
             made = _actions(context.content, language, ref, False, resume, True)
-            page = (page[0], _with_buttons_for(page[1], found, made))
+            page = (page[0], programs_registered.status_button(page[1], found, made[0]))
     text = await talent_status.with_status(
         context, question.user_id, language, found, page[0], registered
     )
@@ -867,13 +868,11 @@ async def _registered(
     """The references of the talent's sent registrations not cancelled, for a page whose
     closing line invites registering: an FAQ answer's `registered_line`
     (talent_status.registered_for), a program page's register button when it does not resume
-    an unfinished form; [] for any other page (nothing read: most answers)."""
+    an unfinished form (programs_registered.references); [] for any other page (nothing read:
+    most answers)."""
     if not isinstance(found, Program):
         return await talent_status.registered_for(context, user_id, found)
-    if found.interest != "page" or menu.resumes(context):
-        return []
-    registrations = await context.services.store.pipeline.registrations(user_id)
-    return [sent.reference for sent in registrations if sent.withdrawn_at is None]
+    return await programs_registered.references(context, user_id, found)
 
 
 def _program_registered(
@@ -884,26 +883,10 @@ def _program_registered(
     references: list[str],
 ) -> str:
     """A program page to a talent with a sent registration (`references`: `_registered`):
-    the last line of its "what you can do" ("Daftarkan minatmu dengan tombol di bawah…")
-    says they are registered and how to add a program, as its button is their status (a
-    talents' review s62, L9: registered talents were told to register)."""
-    if not isinstance(found, Program) or not references:
+    says they are registered, as /program's page does (programs_registered)."""
+    if not isinstance(found, Program):
         return page
-    invite = found.how.get(language).split("\n")[-1]
-    told = context.text(Text.PROGRAM_REGISTERED_LINE, references=", ".join(references))
-    return "\n".join(told if line == invite else line for line in page.split("\n"))
-
-
-def _with_buttons_for(
-    markup: InlineKeyboardMarkup, program: Program, made: tuple[Button, ...]
-) -> InlineKeyboardMarkup:
-    """A program page's buttons with its register button replaced by `made` (`_actions`)."""
-    register = f"{views.APPLY_PROGRAM}{program.key}"
-    rows = [
-        [views.button(*made[0]) if key.callback_data == register else key for key in row]
-        for row in markup.inline_keyboard
-    ]
-    return InlineKeyboardMarkup(rows)
+    return programs_registered.registered_line(context, language, found, page, references)
 
 
 def _says_back(text: str) -> bool:

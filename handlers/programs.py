@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from handlers import menu, talent_status, views
+from bot.texts import Text
+from handlers import menu, programs_registered, talent_status, views
 from handlers.common import BotContext, operator_name, show
 from handlers.fallback import stale_button
 
@@ -31,10 +32,16 @@ async def program(update: Update, context: BotContext) -> None:
         return
     subscribed = views.is_subscribed(context.talent)
     language = context.language(update)
-    page = views.program_page(
+    text, markup = views.program_page(
         context.content, language, found, subscribed=subscribed, resume=menu.resumes(context)
     )
-    await show(update, *page)
+    user_id = update.effective_user.id if update.effective_user else None
+    registered = await programs_registered.references(context, user_id, found)
+    if registered:  # "Daftarkan minatmu…" to a registered talent: they are, and their status
+        text = programs_registered.registered_line(context, language, found, text, registered)
+        status = (context.content.text(Text.BTN_STATUS, language), views.STATUS)
+        markup = programs_registered.status_button(markup, found, status)
+    await show(update, text, markup)
 
 
 async def faq(update: Update, context: BotContext) -> None:

@@ -113,6 +113,32 @@ async def test_who_can_register_and_a_program_page_fit_a_registered_talent(
     assert CONTENT.text(Text.BTN_APPLY_PROGRAM, "en") in page.button_texts
 
 
+async def test_a_program_page_opened_from_the_programs_menu_fits_a_registered_talent(
+    bot: Harness,
+) -> None:
+    """After62's report (s62): the music page opened from /program still said "Daftarkan
+    minatmu dengan tombol di bawah" with [📝 Daftarkan minat] to a registered talent, though
+    the same page as an answer said they were registered. It says so there too, with their
+    status as the button; one not registered is still invited."""
+    tigor = bot.user(first_name="Tigor")
+    reference = await apply(bot, tigor, MUSICIAN)
+    rina = bot.user(first_name="Rina")
+    for talent, registered in ((tigor, True), (rina, False)):
+        await bot.send(talent, "/program")
+        await bot.press(talent, CONTENT.sections["music"].title.id)
+        [page] = await bot.press(talent, MUSIC.title.id)
+        assert page.text.split("\n")[0] == MUSIC.title.id
+        told = shown(Text.PROGRAM_REGISTERED_LINE, references=reference)
+        assert (told in page.text) is registered
+        assert (rendered(MUSIC.how.id) in page.text) is not registered
+        status = CONTENT.text(Text.BTN_STATUS, "id")
+        assert (status in page.button_texts) is registered
+        assert (CONTENT.text(Text.BTN_APPLY_PROGRAM, "id") in page.button_texts) is not registered
+        assert CONTENT.text(Text.BTN_BACK, "id") in page.button_texts  # to the music programs
+    [own] = await bot.press(tigor, CONTENT.text(Text.BTN_STATUS, "id"))
+    assert reference in own.text
+
+
 async def test_a_program_page_still_invites_one_not_registered(bot: Harness) -> None:
     rina = bot.user(first_name="Rina")
     [page] = await bot.send(rina, "musisi indonesia bisa manggung di korea?")
