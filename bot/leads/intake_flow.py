@@ -51,6 +51,7 @@ from bot.leads.intake_screens import (
 )
 from bot.leads.intake_steps import SUGGESTED
 from bot.leads.language_wish import OTHER
+from bot.leads.link_remarks import link_remark
 from bot.leads.sentence_names import FULL_NAME
 from bot.leads.step_questions import (
     about_the_choices,
@@ -568,6 +569,15 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                 return added
         if (
             isinstance(outcome, answer_outcomes.Rejected)
+            and outcome.reason in slips.BUTTONS
+            and self._email_early(answers, text)
+        ):
+            # "kevin@gmail.com" at the languages (a talents' review s62, L10: the buttons'
+            # hint alone): its own question comes later, as at a text question (soon after
+            # a long answer, `_continued` has said what became of it).
+            outcome = answer_outcomes.Rejected(Text.INTAKE_EMAIL_EARLY_AT_BUTTONS)
+        if (
+            isinstance(outcome, answer_outcomes.Rejected)
             and outcome.reason is Text.INTAKE_BAD_EMAIL
         ):
             mended = self._comma_for_dot(question, answers, text)
@@ -633,6 +643,11 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             # (a talents' review: dropped without a word, whose number it is with it).
             remark = {"remark": outcome.besides}
             return replace(answered, note=Text.INTAKE_PHONE_REMARK, note_values=remark)
+        if answered.note is None and (besides := link_remark(question, text)) is not None:
+            # "https://youtu.be/… ini waktu kami tampil di pesta gotilon": so for the link (a
+            # talents' review s62, L1: only the link kept, the words dropped without a word).
+            remark = {"remark": besides}
+            return replace(answered, note=Text.INTAKE_LINK_REMARK, note_values=remark)
         if outcome.named and answered.note is None and answered.kind != GUARDIAN:
             # (Not at the guardian's consent: the age waits for it, nothing is noted yet.)
             # A choice read from a sentence ("grup rebana"), a name cut from one ("nama saya
@@ -651,6 +666,20 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
+
+    def _email_early(self, answers: dict[str, Any], text: str) -> bool:
+        """Whether a text typed at a question of buttons is an email address the form asks
+        for later (its question not answered yet: not when an update changes a choice)."""
+        if "@" not in text:
+            return False  # most texts: nothing read
+        return any(
+            isinstance(
+                field_checks.check_text(later, self._content, answers, text),
+                answer_outcomes.Accepted,
+            )
+            for later in self._content.questions.values()
+            if later.type == "email" and later.key not in answers
+        )
 
     async def _carried_taken(
         self,
