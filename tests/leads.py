@@ -223,6 +223,18 @@ async def at_question(
     return user
 
 
+async def editing(bot: Harness, key: str) -> EmulatedUser:
+    """A new talent who has answered the musician's questions and, from the review, opened
+    `key`'s answer to change it."""
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    await fill(bot, user, MUSICIAN)
+    await bot.press(user, CONTENT.text(Text.BTN_EDIT, "id"))
+    await bot.press(user, CONTENT.questions[key].label.id)
+    return user
+
+
 async def fill(
     bot: Harness, user: EmulatedUser, answers: dict[str, Any], language: str = "id"
 ) -> None:

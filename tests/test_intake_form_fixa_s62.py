@@ -7,7 +7,7 @@ import pytest
 
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, at_question, consent, draft_answers, fill, shown, where
+from tests.leads import MUSICIAN, at_question, draft_answers, editing, shown, where
 
 GOTILON = "https://youtu.be/dQw4w9WgXcQ?t=95 ini waktu kami tampil di pesta gotilon, amang"
 
@@ -91,12 +91,7 @@ async def test_an_email_at_the_languages_once_the_email_is_answered_gets_the_but
 ) -> None:
     """L10's other side: changing the languages from the review, the email is answered
     already; "its own question comes later" would be untrue, so the buttons' hint."""
-    user = bot.user()
-    await bot.send(user, "/daftar")
-    await consent(bot, user)
-    await fill(bot, user, MUSICIAN)
-    await bot.press(user, CONTENT.text(Text.BTN_EDIT, "id"))
-    await bot.press(user, CONTENT.questions["languages"].label.id)
+    user = await editing(bot, "languages")
     [reply] = await bot.send(user, "kevin.saputra@gmail.com")
     assert not reply.text.startswith(shown(Text.INTAKE_EMAIL_EARLY_AT_BUTTONS))
     assert reply.text.startswith(shown(Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER, other="§")[:30])

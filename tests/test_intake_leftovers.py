@@ -12,6 +12,7 @@ from tests.leads import (
     at_question,
     consent,
     draft_answers,
+    editing,
     fill,
     label,
     listed,
@@ -143,15 +144,10 @@ async def test_a_button_word_typed_at_a_name_is_asked_back_not_done(bot: Harness
     back = await at_question(bot, "stage_name")
     await bot.send(back, "⬅️ kembali")
     assert await where(bot, back) == "full_name"
-    editing = bot.user()
-    await bot.send(editing, "/daftar")
-    await consent(bot, editing)
-    await fill(bot, editing, MUSICIAN)
-    await bot.press(editing, CONTENT.text(Text.BTN_EDIT, "id"))
-    await bot.press(editing, CONTENT.questions["stage_name"].label.id)
-    [reply] = await bot.send(editing, "Kembali")
+    changing = await editing(bot, "stage_name")
+    [reply] = await bot.send(changing, "Kembali")
     assert reply.text.startswith(asked)
-    assert (await draft_answers(bot, editing))["stage_name"] == MUSICIAN["stage_name"]
+    assert (await draft_answers(bot, changing))["stage_name"] == MUSICIAN["stage_name"]
 
 
 async def test_short_misspelt_choices_are_asked_about_not_lainnya(bot: Harness) -> None:
