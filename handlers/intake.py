@@ -18,6 +18,7 @@ from bot.leads.intake_flow import IntakeFlow
 from bot.leads.intake_screens import GUARDIAN_WITHDRAWN, SECTOR, Screen, parse_press
 from bot.parsing import small_int
 from bot.store.broadcasts import ANNOUNCEMENTS
+from bot.store.cancellations import UNDER_18
 from bot.texts import Text
 from handlers import answers, fallback, records_alerts, support, talent_cancel
 from handlers.broadcast import offer_subscription
@@ -84,16 +85,21 @@ async def undo_wished(update: Update, context: BotContext, user_id: int, typed: 
     if not wants_to_undo(typed):
         return False  # most messages: no read of the store
     registrations = await context.services.store.pipeline.registrations(user_id)
-    if all(item.withdrawn_at is None for item in registrations):
+    cancelled = [item for item in registrations if item.withdrawn_at is not None]
+    if not cancelled:
         return False
     if registers_again(typed):
         await apply_command(update, context)
         return True
+    # The last one cancelled by the bot (under 18, no guardian's consent): not "any time".
+    latest = max(cancelled, key=lambda item: item.withdrawn_at or "")
+    minor = latest.withdrawn_reason == UNDER_18
+    not_undone = Text.CANCEL_NOT_UNDONE_UNDER_18 if minor else Text.CANCEL_NOT_UNDONE
     screen = await _flow(context).begin(user_id, context.language(update), update.update_id)
     if screen.note is None:
-        screen = replace(screen, note=Text.CANCEL_NOT_UNDONE)
+        screen = replace(screen, note=not_undone)
     else:  # its own note (the day's limit, a form resumed): the line first
-        await reply(update, context.text(Text.CANCEL_NOT_UNDONE))
+        await reply(update, context.text(not_undone))
     await _present(update, context, screen, edit=False)
     return True
 

@@ -13,6 +13,7 @@ from bot.leads.lead_filters import PipelineFilter
 from bot.settings import Forwarding
 from bot.store import Lead
 from bot.store.audit import Actor
+from bot.store.cancellations import UNDER_18
 from bot.store.pipeline import HistoryItem, LeadState, Note, Registration
 from bot.texts import Text
 from handlers.staff_views import Screen, callback, lead_page, workspace_button
@@ -387,7 +388,10 @@ def status_screen(
     text = content.text(listed, language, items=Markup("\n\n".join(items)))
     again = ""
     if cancelled and not unfinished:  # the way back (a re-check s59, N5: only ⬅️ Kembali)
-        again = content.text(Text.STATUS_REGISTER_AGAIN, language)
+        latest = max(registrations, key=lambda item: item.withdrawn_at or "")
+        minor = latest.withdrawn_reason == UNDER_18  # once a guardian agrees (s62, N2)
+        again_key = Text.STATUS_REGISTER_AGAIN_UNDER_18 if minor else Text.STATUS_REGISTER_AGAIN
+        again = content.text(again_key, language)
         rows.insert(0, [button(content.text(Text.BTN_APPLY, language), APPLY)])
         markup = InlineKeyboardMarkup(rows)
     return "\n\n".join(part for part in (text, after, again, paused) if part), markup
@@ -398,4 +402,7 @@ def _talent_stage(content: Content, language: str, item: Registration) -> str:
     if item.withdrawn_at is None:
         return pipeline_stages.talent_label(content, item.stage, language)
     day = content.date_text(to_wib(item.withdrawn_at).date(), language)
-    return content.text(Text.STATUS_CANCELLED, language, date=day)
+    minor = item.withdrawn_reason == UNDER_18  # by the bot: no guardian's consent (s62, N2)
+    return content.text(
+        Text.STATUS_CANCELLED_UNDER_18 if minor else Text.STATUS_CANCELLED, language, date=day
+    )

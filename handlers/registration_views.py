@@ -13,6 +13,7 @@ from bot.leads.intake_screens import Screen
 from bot.leads.intake_screens import press_data as data
 from bot.leads.records import change_line
 from bot.store import Draft
+from bot.store.cancellations import UNDER_18
 from bot.texts import Text
 from handlers import intake_views
 from handlers.views import button
@@ -112,7 +113,10 @@ def _reuse(screen: Screen, content: Content, language: str) -> View:
         [button(content.text(Text.BTN_REUSE_ANSWERS, language), f"{REUSE}{screen.reuses}")],
         [button(content.text(Text.BTN_REUSE_FRESH, language), fresh)],
     ]
-    text = content.text(Text.INTAKE_REUSE_OFFER, language, reference=screen.reference or "")
+    # Cancelled for want of a guardian's consent (not their own wish): said so, and when.
+    minor = screen.reuses_reason == UNDER_18
+    offer = Text.INTAKE_REUSE_OFFER_UNDER_18 if minor else Text.INTAKE_REUSE_OFFER
+    text = content.text(offer, language, reference=screen.reference or "")
     return text, InlineKeyboardMarkup(rows)
 
 

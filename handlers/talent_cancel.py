@@ -15,7 +15,7 @@ from bot.leads.export import to_wib
 from bot.leads.intake_screens import QUESTION, Screen
 from bot.parsing import small_int
 from bot.store import Draft
-from bot.store.cancellations import OwnLead
+from bot.store.cancellations import UNDER_18, OwnLead
 from bot.store.pipeline import Registration
 from bot.support import SupportDesk
 from bot.texts import Text
@@ -231,7 +231,8 @@ async def cancelled_pressed(
     language = context.language(update)
     day = context.content.date_text(to_wib(lead.withdrawn_at).date(), language)
     await answer_query(update)
-    await reply(update, context.text(Text.UPDATE_CANCELLED, reference=lead.reference, date=day))
+    said = Text.UPDATE_CANCELLED_UNDER_18 if lead.reason == UNDER_18 else Text.UPDATE_CANCELLED
+    await reply(update, context.text(said, reference=lead.reference, date=day))
     return True
 
 

@@ -130,6 +130,7 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                 REUSE,
                 reference=cancelled.reference,
                 reuses=cancelled.application_id,
+                reuses_reason=cancelled.reason,
                 program=program_key,
             )
         program, presets = self._presets(program_key)

@@ -131,6 +131,8 @@ class Screen:
     # REUSE: the cancelled lead whose answers a new registration may begin from (its id; its
     # reference in `reference`).
     reuses: int | None = None
+    # REUSE: why it was cancelled, when not the talent's own wish (cancellations.UNDER_18).
+    reuses_reason: str | None = None
     # GUARDIAN in an update: the talent's other open registrations (references) that
     # "Belum ada persetujuan" cancels too; GUARDIAN_WITHDRAWN: those it cancelled.
     others: tuple[str, ...] = ()

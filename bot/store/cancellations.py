@@ -28,9 +28,20 @@ TALENT_WITHDRAWAL_ACTION = "withdrawn_by_talent"  # its audit action
 # (the lead's history says so: a talents' review s62, it read only "talenta membatalkan").
 UNDER_18 = "under_18_no_guardian"
 
+# A cancelled lead's reason, read with it (a column of a query on applications a and
+# lead_pipeline p): its cancel's audit entry, through the lead_ref index, read only for a lead
+# cancelled (a re-check s62, N2: every screen after an under-18 cancel said "you cancelled").
+WITHDRAWN_REASON = (
+    "CASE WHEN p.talent_withdrawn_at IS NULL THEN NULL ELSE"  # noqa: S608 - constants
+    " (SELECT json_extract(w.detail, '$.reason') FROM audit_log w"
+    f" WHERE w.lead_ref = a.reference AND w.action = '{TALENT_WITHDRAWAL_ACTION}'"
+    " ORDER BY w.id DESC LIMIT 1) END AS withdrawn_reason"
+)
+
 _OWN_LEADS = (
     "SELECT a.id, a.reference, p.stage, p.assignee_id, p.talent_withdrawn_at,"  # noqa: S608 - constants
-    f" {REGISTERED_FOR} FROM applications a JOIN lead_pipeline p ON p.application_id = a.id"
+    f" {REGISTERED_FOR}, {WITHDRAWN_REASON}"
+    " FROM applications a JOIN lead_pipeline p ON p.application_id = a.id"
     " WHERE a.user_id = ? AND a.status = 'submitted'"
 )
 _OWN_LEAD = _OWN_LEADS + " AND a.id = ?"
@@ -46,6 +57,8 @@ class OwnLead:
     assignee_id: int | None
     registered_for: str | None
     withdrawn_at: str | None  # when the talent cancelled it (None: still open)
+    # Why, when it was not the talent's own wish (UNDER_18); None for their own cancel.
+    reason: str | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> OwnLead:
@@ -57,6 +70,7 @@ class OwnLead:
             row["assignee_id"],
             registered_for(row),
             row["talent_withdrawn_at"],
+            row["withdrawn_reason"],
         )
 
 

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from bot.store.applications import REGISTERED_FOR, Consent, ConsentNeed, registered_for
 from bot.store.audit import Actor, Audit
+from bot.store.cancellations import WITHDRAWN_REASON
 from bot.store.db import Database, Row, Snapshot, Transaction, utc_now
 from bot.store.leads import FILTERS, LeadFilter, closed_per_day, subtract
 
@@ -186,13 +187,16 @@ class Registration:
     registered_for: str | None = None  # its stage or band name, else full name
     withdrawn_at: str | None = None  # when the talent cancelled it themselves, if they did
     application_id: int = 0  # its id (the talent's "Batalkan" button carries it)
+    # Why it was cancelled, when not the talent's own wish (cancellations.UNDER_18).
+    withdrawn_reason: str | None = None
 
 
 # A talent's submitted applications, for /status (`PipelineStore.registrations`).
 _REGISTRATIONS = (
     "SELECT a.id, a.reference, a.submitted_at, p.stage,"  # noqa: S608 - constants
     " (SELECT MAX(c.created_at) FROM lead_changes c WHERE c.application_id = a.id"
-    f" AND c.kind = 'talent_update') AS updated_at, {REGISTERED_FOR}, p.talent_withdrawn_at"
+    f" AND c.kind = 'talent_update') AS updated_at, {REGISTERED_FOR}, p.talent_withdrawn_at,"
+    f" {WITHDRAWN_REASON}"
     " FROM applications a"
     " JOIN lead_pipeline p ON p.application_id = a.id"
     " WHERE a.user_id = ? AND a.status = 'submitted'"
@@ -651,6 +655,7 @@ class Pipeline:
                 registered_for(row),
                 row["talent_withdrawn_at"],
                 int(row["id"]),
+                row["withdrawn_reason"],
             )
             for row in newest
         ]
