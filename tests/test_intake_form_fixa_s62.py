@@ -68,6 +68,19 @@ async def test_words_that_only_say_what_the_link_is_are_not_said_back(
     assert await where(bot, user) == "other_links"
 
 
+@pytest.mark.parametrize("typed", ["belum ada", "belum punya kak", "tidak ada, saya baru mulai"])
+async def test_no_link_yet_is_not_told_a_link_was_kept(bot: Harness, typed: str) -> None:
+    """A last review s62, H1: "belum ada", the answer the question itself suggests, was told
+    "🔗 Tautannya sudah kucatat. Keterangan “belum ada” tidak ikut tersimpan": no link was
+    sent, so nothing is said of one; the form goes on."""
+    user = await at_question(bot, "portfolio_url")
+    [reply] = await bot.send(user, typed)
+    remark_opening = shown(Text.INTAKE_LINK_REMARK, remark="§").split("§")[0]
+    assert not reply.text.startswith(remark_opening), typed
+    assert typed not in reply.text
+    assert await where(bot, user) == "other_links"
+
+
 @pytest.mark.parametrize(
     ("key", "language"), [("languages", "id"), ("languages", "en"), ("genres", "id")]
 )

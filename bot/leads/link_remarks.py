@@ -44,11 +44,15 @@ def link_remark(question: Question, text: str) -> str | None:
         return None  # most answers: the link alone
     if password_kept_nowhere(question, text):
         return None
+    words = text.split()
     rest = " ".join(
         word
-        for word in text.split()
+        for word in words
         if web_link(word.strip(AROUND_LINK)) is None and not HANDLE.fullmatch(word.strip(","))
     )
+    if len(rest) == len(" ".join(words)):
+        return None  # no link in it ("belum ada", "tidak ada, saya baru mulai": a last review
+        # s62, H1: told "Tautannya sudah kucatat" though none was sent)
     about = {word for phrase in question.about for word in fold(phrase).split()}
     said = set(fold(rest).split()) - about - _LINK_WORDS - CHAT_WORDS
     if not said or only_thanks(rest) or chatter(rest):  # "…, makasih kak": no remark
