@@ -98,3 +98,30 @@ async def test_thanks_that_go_on_to_ask_are_not_only_thanked(
     for thanks in ("makasih, nanti aku kabari ya?", "makasih kak?"):
         [reply] = await bot.send(sari, thanks)
         assert reply.text == shown(Text.ASK_THANKS), thanks
+
+
+async def test_thanks_that_check_it_is_clear_close_the_chat(bot: Harness) -> None:
+    """ "makasih kak, udah jelas?" got the House of Indonesiana page as an answer (its
+    "kelas"), "thanks, clear now?" "no answer": thanks that say or check it is clear now are
+    a closing, thanked, and no question for staff's lists. Saying it is not clear yet is no
+    thanks."""
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "MU:CON itu apa?")  # something given: thanks are thanks, no hello
+    for closing in (
+        "makasih kak, udah jelas?",
+        "oke kak makasih, sudah jelas ya?",
+        "terima kasih, sudah jelas sekali?",
+        "makasih. udah jelas kan?",
+        "makasih, udah ngerti kok?",
+    ):
+        [reply] = await bot.send(sari, closing)
+        assert reply.text == shown(Text.ASK_THANKS), closing
+    grace = bot.user(first_name="Grace", language_code="en")
+    await bot.send(grace, "What is MU:CON?")
+    for closing in ("thanks, clear now?", "thanks, all clear?", "thanks, it's clear now"):
+        [reply] = await bot.send(grace, closing)
+        assert reply.text == shown(Text.ASK_THANKS, "en"), closing
+    assert outcomes(bot.database, sari.id) == ["answered"]
+    assert outcomes(bot.database, grace.id) == ["answered"]
+    [unclear] = await bot.send(sari, "makasih, tapi belum jelas?")
+    assert unclear.text != shown(Text.ASK_THANKS)

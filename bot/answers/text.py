@@ -90,6 +90,8 @@ from bot.answers.words import (
     THANKS,
     THE_TEAM,
     THEN,
+    UNDERSTOOD,
+    UNDERSTOOD_NOW,
     UNDOING,
     WANTING_TO,
     WHAT_THIS_IS,
@@ -402,7 +404,7 @@ def talk_in(text: str, found: list[str]) -> str | None:
     if talk == "thanks" and "?" in text:
         if GRATITUDE.isdisjoint(found):
             return "doubt"
-        if _asks_after_thanks(text):
+        if _asks_after_thanks(text) and not _thanks_understood(found):
             return None
     return talk
 
@@ -420,6 +422,25 @@ def _asks_after_thanks(text: str) -> bool:
     if ASKING.isdisjoint(asked) and BY_NOW.isdisjoint(asked):
         return False
     return small_talk(asked) in (None, "nudge")
+
+
+# Beside thanks and a word of understanding, what keeps it a closing: small talk and "by now"
+# words, less any that asks on, asks back or turns it ("belum jelas", "tapi masih bingung").
+_BESIDE_UNDERSTOOD = (_SMALL_TALK | UNDERSTOOD_NOW) - (
+    ASKING_ON | MORE_THAN_THANKS | ASKING_BACK | REFUSING | NEGATING
+)
+
+
+def _thanks_understood(found: list[str]) -> bool:
+    """Whether a message thanks and says or checks that it is clear now ("makasih kak, udah
+    jelas?", "oke kak makasih, sudah jelas ya?", "thanks, clear now?"): a closing, not a
+    question (a recheck s62, N1), with no word beside them that could be a topic or asks on
+    ("makasih, sudah jelas. kapan dibuka?", "makasih, tapi belum jelas")."""
+    return (
+        not UNDERSTOOD.isdisjoint(found)
+        and not GRATITUDE.isdisjoint(found)
+        and all(word in UNDERSTOOD or word in _BESIDE_UNDERSTOOD for word in found)
+    )
 
 
 _TIMES_OF_DAY = frozenset(("morning", "afternoon", "evening"))
@@ -460,6 +481,8 @@ def small_talk(found: list[str]) -> str | None:
     if not found:
         return None
     found, seen = _without_i_see(_without_introduction(without_called(found)))
+    if _thanks_understood(found):
+        return "thanks"  # "makasih kak, udah jelas?", "thanks, clear now?"
     if not DOUBTING.isdisjoint(found) and (
         GRATITUDE.isdisjoint(found) or not ASKING_BACK.isdisjoint(found)
     ):

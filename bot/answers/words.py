@@ -2302,6 +2302,13 @@ REPLYING = _listed(
     """
 )
 BY_NOW = _listed("sudah belum ada masih any yet already still has have did got")
+# Thanks that say or check the talent understood ("makasih kak, sudah jelas ya?", "udah paham
+# kok?", "thanks, clear now?"): a closing, thanked ("Sama-sama!"); a recheck s62, N1: "udah
+# jelas?" was read as a question, and got a page on "kelas". "ngerti" is read as "tahu".
+UNDERSTOOD = _listed("jelas clear paham mengerti tahu understood understand")
+# What may stand beside them: a word of by now ("sudah", "now") or one that asks back for a
+# yes ("kan", "kah"); not one that turns it ("belum jelas", "kurang paham": REFUSING).
+UNDERSTOOD_NOW = BY_NOW | _listed("now sekarang kan kah it is s everything")
 # How near a "by now" word stands to the word for a reply, in words ("sudah ada balasan", "Has
 # the team answered", "udah dibales blm"): further off, it belongs to another part of the
 # message ("maaf baru respon kak, ada program untuk dangdut?").
