@@ -248,6 +248,9 @@ SHORT_FORMS: dict[str, str] = {
     # a talents' review s62, H3: it got who_can_apply's "Mau mulai? Ketik /daftar").
     "ibunya": "ortu",
     "ayahnya": "ortu",
+    # ... and in English ("This is Kevin's mother, he is only 16, please cancel his
+    # registration": a recheck s62, H3, got after_registering's "when will I hear back?").
+    **dict.fromkeys(("mother", "mom", "mum", "mommy", "mummy", "father", "dad", "daddy"), "parent"),
     "kopro": "koproduksi",
     "kolab": "kolaborasi",  # "kolab karo idol kpop iso gak" (a talents' review s62, M3)
     "bcw": "bcww",

@@ -1,0 +1,39 @@
+"""The recheck of session 62's reviews (H3 in English, N3, L3): a mother writing in English
+from her son's account, a registered account asking about registering someone else, a lone
+"choir", through the emulator."""
+
+from __future__ import annotations
+
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import CONTENT, MUSICIAN, apply
+
+PARENTS = CONTENT.faq["parents"]
+AFTER_REGISTERING = CONTENT.faq["after_registering"]
+
+
+def title(reply_text: str) -> str:
+    """The first line of a reply: the page's question or title."""
+    return reply_text.split("\n")[0]
+
+
+async def test_a_mother_writing_in_english_gets_the_parents_page(bot: Harness) -> None:
+    """H3, in English: "Hello, I'm Kevin's mother. He is only 16, not 18. Please cancel his
+    registration." from her son's registered account got "Registered: when will I hear
+    back?", which says nothing of his age or her consent. "Mother", "mom", "dad" say a
+    parent writes, as "ibunya" does: the parents' page, with how to correct or cancel."""
+    kevin = bot.user(first_name="Kevin", language_code="en")
+    await apply(bot, kevin, MUSICIAN, language="en")
+    [answer] = await bot.send(
+        kevin, "Hello, I'm Kevin's mother. He is only 16, not 18. Please cancel his registration."
+    )
+    assert title(answer.text) == PARENTS.question.en
+    assert "type /status and press 🚫 Cancel" in answer.text
+    assert "choose Update my registration to correct the age" in answer.text
+    assert CONTENT.text(Text.BTN_ASK, "en") in answer.button_texts
+    mom = bot.user(first_name="Kevin", language_code="en")  # an account of its own
+    [answer] = await bot.send(mom, "I'm his mom, he's 15, he registered without my consent")
+    assert title(answer.text) == PARENTS.question.en
+    # A talent's own cancel is still "when will I hear back?", which says how.
+    [own] = await bot.send(bot.user(language_code="en"), "please cancel my registration")
+    assert title(own.text) == AFTER_REGISTERING.question.en
