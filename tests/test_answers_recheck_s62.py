@@ -37,3 +37,28 @@ async def test_a_mother_writing_in_english_gets_the_parents_page(bot: Harness) -
     # A talent's own cancel is still "when will I hear back?", which says how.
     [own] = await bot.send(bot.user(language_code="en"), "please cancel my registration")
     assert title(own.text) == AFTER_REGISTERING.question.en
+
+
+async def test_a_registered_account_asking_about_another_is_told_how_to_register_them(
+    bot: Harness,
+) -> None:
+    """N3: a registered account asking about registering someone else ("anak saya umurnya 15
+    tahun, bisa daftar?") read only "Kamu sudah terdaftar (KOC-…)" where the page had said
+    "Mau mulai? Ketik /daftar": the way to register the child was gone. The line still says
+    the talent is registered, and how to register another person."""
+    kevin = bot.user(first_name="Kevin")
+    reference = await apply(bot, kevin, MUSICIAN)
+    [answer] = await bot.send(kevin, "anak saya umurnya 15 tahun, bisa daftar?")
+    assert reference in answer.text
+    new = CONTENT.text(Text.BTN_NEW_REGISTRATION, "id")
+    assert f"Ketik /daftar lalu pilih {new}" in answer.text
+    grace = bot.user(first_name="Grace", language_code="en")
+    reference = await apply(bot, grace, MUSICIAN, language="en")
+    [answer] = await bot.send(grace, "Who can register, and is it free?")
+    assert reference in answer.text
+    assert f"Type /register and choose {CONTENT.text(Text.BTN_NEW_REGISTRATION, 'en')}" in (
+        answer.text
+    )
+    # Which is what /daftar offers a registered account.
+    [offer] = await bot.send(kevin, "/daftar")
+    assert new in offer.button_texts
