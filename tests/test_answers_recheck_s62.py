@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, apply
+from tests.leads import CONTENT, MUSICIAN, apply, shown
 
 PARENTS = CONTENT.faq["parents"]
 AFTER_REGISTERING = CONTENT.faq["after_registering"]
@@ -62,3 +62,17 @@ async def test_a_registered_account_asking_about_another_is_told_how_to_register
     # Which is what /daftar offers a registered account.
     [offer] = await bot.send(kevin, "/daftar")
     assert new in offer.button_texts
+
+
+async def test_a_lone_choir_is_offered_who_can_register(bot: Harness) -> None:
+    """L3: "choir" alone (or "drummer") got "Maaf, aku belum punya jawaban": a role with
+    nothing asked is offered "Siapa bisa daftar?", not answered with it (it may be meant
+    otherwise). "paduan suara apa itu?" asks what a choir is, which no page answers."""
+    who = CONTENT.faq["who_can_apply"].question.id
+    for typed in ("choir", "drummer?"):
+        [offer] = await bot.send(bot.user(first_name="Tigor"), typed)
+        assert offer.text == CONTENT.text(Text.ASK_NOT_SURE_ONE, "id"), typed
+        assert who in offer.button_texts, typed
+    [nothing] = await bot.send(bot.user(first_name="Tigor"), "paduan suara apa itu?")
+    assert nothing.text.startswith(shown(Text.ASK_NOTHING))
+    assert who not in nothing.button_texts

@@ -115,6 +115,9 @@ CORRECTIONS = 10_000  # unknown words whose correction is remembered (about 1 MB
 NAMED_BY = 2  # a stem set aside leaves out the entries it names, if it names at most this many
 PROGRAM_WORD = "program"  # what a message that sets a program page aside still asks about
 REGISTER_WORD = "daftar"  # what a message of who asks and "bisa?" alone asks about
+# ... and a message of who asks alone ("choir", "drummer?"), less surely: whether they may
+# register is a guess, offered alone (a suggestion at the default thresholds), not answered.
+WHO_ONLY_CREDIT = 0.3
 PRONOUN_PREFIX = "ku"  # "kuisi": I filled in
 PRONOUN_SUFFIXES = ("ku", "mu")  # "grupku": my group, "videomu": your video
 MIN_PRONOUN_ROOT = 3  # letters: "buku" is not "bu" and "ku"
@@ -562,6 +565,10 @@ class Matcher:
             stems.setdefault(PROGRAM_WORD, 1.0)
         if stems and all(word.isdigit() for word in stems):
             return Match(talk="nudge")  # "5", "2026": a number alone asks nothing
+        if not stems and QUESTION_CUES.isdisjoint(found) and self._names_a_role(found):
+            # "choir", "drummer?": only who the talent is, asking nothing (a recheck s62, L3:
+            # "no answer"); not "paduan suara apa itu?", which asks what one is.
+            return self._who_only()
         order = self._candidates(stems, left_out)
         said = self._phrasings_said(stems)
         fits = sorted(((self._fit(stems, i, said), i) for i, _ in order), key=lambda p: -p[0])
@@ -585,6 +592,25 @@ class Matcher:
         if len(ranked) > 1:
             confidence *= 1 - MARGIN * (ranked[1][1] / ranked[0][1]) ** MARGIN_POWER
         return Match(None, ranked, confidence)
+
+    def _who_only(self) -> Match:
+        """For a message that only says who the talent is: the entry a lone REGISTER_WORD
+        fits best (whether they may register), alone and less surely (WHO_ONLY_CREDIT), so
+        it is offered rather than answered; never what staff taught for "daftar"."""
+        stems = {REGISTER_WORD: 1.0}
+        said = self._phrasings_said(stems)
+        fit, best = max((self._fit(stems, i, said), i) for i, _ in self._candidates(stems))
+        if fit <= 0:
+            return Match()
+        guessed = WHO_ONLY_CREDIT * fit
+        return Match(None, ((self.entries[best], guessed),), guessed)
+
+    @staticmethod
+    def _names_a_role(found: list[str]) -> bool:
+        """Whether a message's words name a role or an art form that says who asks ("choir",
+        "penyanyi"), not only a name or a parent ("nama", "mama": NOT_A_ROLE)."""
+        who = _who_asks(found)
+        return any(word in who and word not in NOT_A_ROLE for word in found)
 
     def _only_who(self, found: list[str], text: str, names: Iterable[str]) -> bool:
         """Whether words said before a question (`found`) only greet and say who the talent
