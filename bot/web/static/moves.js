@@ -8,6 +8,12 @@ function preview(message) {
   return h("div", { class: "bubble", lang: message.language }, telegramHtml(message.html));
 }
 
+/** Batal, focused first: Enter is the safe choice, never a move or a message (s62). */
+function cancel(close) {
+  return h("button", { class: "button plain", autofocus: true, onclick: () => close(null) },
+    t("btn_cancel"));
+}
+
 /** Move one lead (seen at `version`) to a stage. Resolves false only when staff cancelled:
  * otherwise the lead may have changed (saved, or changed by someone else meanwhile, or gone:
  * said in a toast like the other outcomes, see leadCall), and the caller shows it again as it
@@ -28,8 +34,7 @@ export async function moveLead(lead, stage) {
     h("div", { class: "actions" },
       h("button", { class: "button", onclick: () => close(true) }, t("btn_send_update")),
       h("button", { class: "button secondary", onclick: () => close(false) }, t("btn_no_update")),
-      h("button", { class: "button plain", autofocus: true, onclick: () => close(null) },
-        t("btn_cancel"))), // focused first: the safe choice (s62)
+      cancel(close)),
   ]);
   if (notify === null) return false;
   const done = await leadCall("move", { id: lead.id, stage, version: first.version, notify });
@@ -63,8 +68,7 @@ export async function moveSelected(ids, stages) {
       { class: "button secondary", onclick: () => close(item.key) }, "bulk-closed"))),
     closed ? h("p", { class: "hint closed-stages", id: "bulk-closed" }, closed) : null,
     h("div", { class: "actions" },
-      h("button", { class: "button plain", autofocus: true, onclick: () => close(null) },
-        t("btn_cancel"))), // focused first: the safe choice (s62)
+      cancel(close)),
   ]);
   if (!stage) return false;
   // ⏭ previews again without the leads at an outcome (Diteruskan…), as the chat does.
@@ -99,8 +103,7 @@ function confirmBulk(planned) {
       choices.push(h("button", { class: "button secondary skip-outcomes",
         onclick: () => close("skip") }, t("btn_bulk_skip_outcomes", { count: planned.outcomes })));
     }
-    choices.push(h("button", { class: "button plain", onclick: () => close(null) },
-      t("btn_cancel")));
+    choices.push(cancel(close));
     return [  // after ⏭, the leads it previews now, not the selection
       h("h2", {}, t("bulk_title", { count: planned.leads.length })),
       h("p", { class: "intro" }, unbroken(planned.summary)),
