@@ -4,6 +4,7 @@ the wish in words, the confirmation, and the word to staff (bot/leads/cancelling
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -167,39 +168,53 @@ async def _cancel(update: Update, context: BotContext, user_id: int, application
 async def withdrawn_as_minor(update: Update, context: BotContext, screen: Screen) -> None:
     """An update's "Belum ada persetujuan" cancelled the registration (cancelling.
     cancel_as_minor): staff hear it as any cancel, with why, and the age the lead still
-    says (a talents' review s62, H1: they heard nothing)."""
+    says (a talents' review s62, H1: they heard nothing); with the account's other open
+    registrations sent as an adult's, left open, to check whose they are (a review s62, H2:
+    one account may register several people), whose assignees hear it too without a staff
+    chat (M2)."""
     user, lead = update.effective_user, screen.draft
     if user is None or lead is None:
         return
-    own = await context.services.store.cancellations.own_lead(user.id, lead.id)
+    store, content = context.services.store, context.content
+    own = await store.cancellations.own_lead(user.id, lead.id)
     if own is None:  # erased in between: nothing to tell
         return
-    content, language = context.content, context.services.settings.default_language
-    answers = await context.services.store.applications.answers(lead.id)
+    language = context.services.settings.default_language
+    answers = await store.applications.answers(lead.id)
     ages = [item for item in content.questions.values() if form_order.guardian_choice(item)]
+    others = await cancelling.adult_open(store, content, user.id, but=lead.id)
 
     def why(language: str) -> str:  # with the age the lead still says (an adult's)
         said = [form_order.display(item, content, answers.get(item.key), language) for item in ages]
         return content.text(Text.CANCEL_STAFF_ALERT_UNDER_18, language, age=", ".join(said))
 
-    # The talent's other registrations cancelled with it, and program news stopped (s62).
-    references = ", ".join(screen.others)
-    also = [Text.CANCEL_STAFF_ALERT_UNDER_18_OTHERS] if screen.others else []
+    # The account's other registrations, left open, and program news stopped (s62).
+    references = ", ".join(item.reference for item in others)
+    also = [Text.CANCEL_STAFF_ALERT_UNDER_18_OTHERS] if others else []
     also += [Text.CANCEL_STAFF_ALERT_UNDER_18_NEWS] if screen.news_stopped else []
     reason = f"\n{why(language)}\n<i>{why(other_language(language))}</i>"
     for key in also:
         said = content.text(key, language, references=references)
         gloss = content.text(key, other_language(language), references=references)
         reason += f"\n{said}\n<i>{gloss}</i>"
-    await _tell_staff(update, context, own, reason)
+    await _tell_staff(update, context, own, reason, [item.assignee_id for item in others])
 
 
-async def _tell_staff(update: Update, context: BotContext, lead: OwnLead, reason: str = "") -> None:
+async def _tell_staff(
+    update: Update,
+    context: BotContext,
+    lead: OwnLead,
+    reason: str = "",
+    assignees: Sequence[int | None] = (),
+) -> None:
     """ "KOC-000001 dibatalkan oleh talentanya sendiri" in the staff chat (or to the admins),
     with the lead's button (and `reason`, lines under it, when the talent did not ask to
-    cancel in those words)."""
+    cancel in those words). Without a staff chat the lead's assignee hears it, and so do
+    those of the other leads the alert names (`assignees`)."""
     user = update.effective_user
-    chats = await records_alerts.alert_chats(context, lead.assignee_id)
+    chats: set[int] = set()
+    for assignee in (lead.assignee_id, *assignees):
+        chats.update(await records_alerts.alert_chats(context, assignee))
     language = context.services.settings.default_language
     content = context.content
     text = content.text(
@@ -215,7 +230,7 @@ async def _tell_staff(update: Update, context: BotContext, lead: OwnLead, reason
     )
     text += reason
     opener = open_button(content, language, lead.reference, lead.application_id, anew=True)
-    if not await records_alerts.send_alert(context, chats, text, opener):
+    if not await records_alerts.send_alert(context, sorted(chats), text, opener):
         log.warning("No staff chat heard that a talent cancelled a registration")
 
 

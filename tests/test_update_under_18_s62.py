@@ -34,12 +34,18 @@ async def _age_corrected_to_under_18(bot: Harness, kevin: EmulatedUser) -> Any:
     """Kevin's sent registration (an adult's age), then /daftar → Perbarui → Ubah jawaban → Usia →
     Di bawah 18: the guardian's consent, as shown."""
     assert await apply(bot, kevin, MUSICIAN) == "KOC-000001"
-    await bot.send(kevin, "/daftar")
-    await bot.press(kevin, t(Text.BTN_UPDATE_REGISTRATION))
-    await bot.press(kevin, t(Text.BTN_EDIT))
-    await bot.press(kevin, question_label("age_range"))
-    (guardian,) = await bot.press(kevin, UNDER_18)
-    assert await where(bot, kevin) == "guardian"
+    return await under_18_in_update(bot, kevin, t(Text.BTN_UPDATE_REGISTRATION))
+
+
+async def under_18_in_update(bot: Harness, talent: EmulatedUser, update: str) -> Any:
+    """/daftar → `update` (the button of the sent registration to update) → Ubah jawaban →
+    Usia → Di bawah 18: the guardian's consent, as shown."""
+    await bot.send(talent, "/daftar")
+    await bot.press(talent, update)
+    await bot.press(talent, t(Text.BTN_EDIT))
+    await bot.press(talent, question_label("age_range"))
+    (guardian,) = await bot.press(talent, UNDER_18)
+    assert await where(bot, talent) == "guardian"
     return guardian
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot.content import Content
 from bot.leads import form_order
 from bot.store import Store
-from bot.store.cancellations import Cancelled
+from bot.store.cancellations import Cancelled, OwnLead
 from bot.store.pipeline import Registration
 
 CLOSED = "selesai"  # content/stages.yaml: "Tidak dilanjutkan / Closed"
@@ -49,22 +49,24 @@ async def cancel(store: Store, content: Content, user_id: int, application_id: i
 @dataclass(frozen=True, slots=True)
 class WithdrawnAsMinor:
     """What an update's "Belum ada persetujuan" did: the lead updated, cancelled (or not:
-    erased or cancelled meanwhile), the talent's other open registrations cancelled with it
-    (their references), and whether program news was stopped."""
+    erased or cancelled meanwhile), the account's other open registrations sent with an adult
+    age, left open (`adult_open`), and whether program news was stopped."""
 
     lead: Cancelled
-    others: tuple[str, ...] = ()
+    others: tuple[OwnLead, ...] = ()
     news_stopped: bool = False
 
 
 async def adult_open(
     store: Store, content: Content, user_id: int, but: int | None = None
-) -> list[Registration]:
-    """The talent's open registrations sent with an adult age (but the one `but` names): those
-    an under-18 "no guardian's consent yet" cancels. One sent as under 18 came with its own
-    guardian's consent, and stays."""
+) -> list[OwnLead]:
+    """The account's open registrations sent with an adult age (but the one `but` names),
+    oldest first. An update's under-18 "no guardian's consent yet" leaves them open: one
+    Telegram account may register several people (a parent herself and her son, a manager
+    their artists: a review s62, H2), so staff are asked to check whose they are. One sent
+    as under 18 came with its own guardian's consent, and is not named."""
     found = []
-    for item in await open_registrations(store, user_id):
+    for item in await store.cancellations.open_leads(user_id):
         answers = await store.applications.answers(item.application_id)
         if item.application_id != but and not form_order.minor(content, answers):
             found.append(item)
@@ -79,22 +81,19 @@ async def cancel_as_minor(
     draft went, "Jawaban formulir ini sudah kami hapus", and the lead stayed an adult's,
     staff untold). Its data may not be processed without that consent (UU PDP Pasal 25):
     closed as a cancel closes it, and marked with when the account said under 18 (the
-    declaration the age step just kept), so staff read the lead as a minor's. The same goes
-    for the talent's other registrations sent with an adult age (`adult_open`), and for
-    program news, stopped as /berhenti stops it (s62: a minor kept getting it, on a consent
-    no guardian gave); the history of each lead says why."""
+    declaration the age step just kept), so staff read the lead as a minor's; its history
+    says why. That one only: the account's other registrations may be other people's (a
+    review s62, H2: a mother's own was cancelled as a minor's); they are named for staff to
+    check (`adult_open`). Program news stops as /berhenti stops it (s62: the account said a
+    minor uses it, on a consent no guardian gave)."""
     declared = await store.applications.age_declaration(user_id)
     said = None if declared is None else declared.declared_at
-    others = await adult_open(store, content, user_id, but=application_id)
-    ids = [application_id, *(item.application_id for item in others)]
     news = (content.privacy.version, language)
     done, stopped = await store.cancellations.cancel_as_minor(
-        user_id, ids, closed_stage(content), said, news
+        user_id, application_id, closed_stage(content), said, news
     )
-    cancelled = tuple(
-        item.lead.reference for item in done[1:] if item.outcome == "cancelled" and item.lead
-    )
-    return WithdrawnAsMinor(done[0], cancelled, stopped)
+    others = await adult_open(store, content, user_id, but=application_id)
+    return WithdrawnAsMinor(done, tuple(others), stopped)
 
 
 async def stop_news_as_minor(store: Store, content: Content, user_id: int, language: str) -> bool:
@@ -102,4 +101,4 @@ async def stop_news_as_minor(store: Store, content: Content, user_id: int, langu
     update's (`cancel_as_minor`); whether it was on. A talent may subscribe (/langganan, the
     menu) before registering: news is data processed on a consent no guardian gave."""
     news = (content.privacy.version, language)
-    return (await store.cancellations.cancel_as_minor(user_id, [], None, None, news))[1]
+    return (await store.cancellations.cancel_as_minor(user_id, None, None, None, news))[1]

@@ -94,7 +94,7 @@ class IntakeSteps:
         reference, others = None, tuple[str, ...]()
         if draft.amends is not None:
             reference = await self._store.records.amended(draft.id)
-        if draft.amends is not None and draft.stage == GUARDIAN:  # "no" cancels these too
+        if draft.amends is not None and draft.stage == GUARDIAN:  # "no" leaves these open
             found = await cancelling.adult_open(
                 self._store, self._content, draft.user_id, but=draft.amends
             )
@@ -216,21 +216,22 @@ class IntakeSteps:
         """An update whose age went under 18, and no guardian's consent yet: the sent
         registration is cancelled (its update's draft with it) and marked, staff are told
         (GUARDIAN_WITHDRAWN), and the talent is told so, not that the answers were deleted
-        (a talents' review s62, H1). Erased or cancelled meanwhile: the draft goes, as a new
-        form's."""
+        (a talents' review s62, H1), with the account's other registrations sent as an
+        adult's, left open (a review s62, H2: they may be other people's). Erased or cancelled
+        meanwhile: the draft goes, as a new form's."""
         lead_id, user_id = draft.amends or 0, draft.user_id
         done = await cancelling.cancel_as_minor(
             self._store, self._content, user_id, lead_id, draft.language
         )
         if done.lead.outcome != "cancelled" or done.lead.lead is None:
             await self._applications.delete(draft.id)
-            return Screen("guardian_declined", others=done.others, news_stopped=done.news_stopped)
+            return Screen("guardian_declined", news_stopped=done.news_stopped)
         lead = await self._applications.get(lead_id)
         return Screen(
             GUARDIAN_WITHDRAWN,
             lead,
             reference=done.lead.lead.reference,
-            others=done.others,
+            others=tuple(item.reference for item in done.others),
             news_stopped=done.news_stopped,
         )
 

@@ -94,6 +94,13 @@ class Cancellations:
         row = await self._db.fetch_one(_OWN_LEAD, (user_id, application_id))
         return None if row is None else OwnLead.from_row(row)
 
+    async def open_leads(self, user_id: int) -> list[OwnLead]:
+        """The talent's submitted registrations not cancelled, oldest first."""
+        rows = await self._db.fetch_all(
+            _OWN_LEADS + " AND p.talent_withdrawn_at IS NULL ORDER BY a.id", (user_id,)
+        )
+        return [OwnLead.from_row(row) for row in rows]
+
     async def latest_cancelled(self, user_id: int) -> OwnLead | None:
         """The registration the talent cancelled last, whose kept answers a new one may begin
         from; None if they cancelled none (or an erasure took them)."""
@@ -142,21 +149,24 @@ class Cancellations:
     async def cancel_as_minor(
         self,
         user_id: int,
-        application_ids: list[int],
+        application_id: int | None,
         closed_stage: str | None,
         said_under_18_at: str | None,
         news: tuple[str, str],
-    ) -> tuple[list[Cancelled], bool]:
-        """The talent said under 18, with no guardian's consent yet: each of these leads
-        cancelled as `cancel` does, its history saying why (UNDER_18), and program news
-        stopped as /berhenti stops it (`news`: the notice version and language of its consent
-        record), all in one transaction. Returns each cancelling, and whether news was on
-        (and is stopped now)."""
+    ) -> tuple[Cancelled, bool]:
+        """The talent said under 18, with no guardian's consent yet: the lead whose update
+        said it (None: a new form's, no lead) cancelled as `cancel` does, its history saying
+        why (UNDER_18), and program news stopped as /berhenti stops it (`news`: the notice
+        version and language of its consent record), all in one transaction. Only that lead:
+        the account's other registrations may be other people's (a parent registers herself
+        and her son: a review s62, H2). Returns the cancelling ("gone" for None), and whether
+        news was on (and is stopped now)."""
         async with self._db.transaction() as tx:
-            done = [
-                await _cancel_in(tx, user_id, item, closed_stage, said_under_18_at, UNDER_18)
-                for item in application_ids
-            ]
+            done = Cancelled("gone")
+            if application_id is not None:
+                done = await _cancel_in(
+                    tx, user_id, application_id, closed_stage, said_under_18_at, UNDER_18
+                )
             user = await tx.fetch_one("SELECT subscribed FROM users WHERE user_id = ?", (user_id,))
             subscribed = user is not None and bool(user["subscribed"])
             if subscribed:
