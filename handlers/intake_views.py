@@ -268,7 +268,7 @@ def _consent(
                 button=content.text(no, language),
                 reference=amends,
             )
-            if others:  # the talent's other registrations sent as an adult's go too
+            if others:  # the talent's other open registrations: not cancelled, named
                 note += " " + content.text(
                     Text.INTAKE_GUARDIAN_UPDATE_NOTE_OTHERS,
                     language,

@@ -133,8 +133,8 @@ class Screen:
     reuses: int | None = None
     # REUSE: why it was cancelled, when not the talent's own wish (cancellations.UNDER_18).
     reuses_reason: str | None = None
-    # GUARDIAN in an update: the talent's other open registrations (references) that
-    # "Belum ada persetujuan" cancels too; GUARDIAN_WITHDRAWN: those it cancelled.
+    # GUARDIAN in an update, GUARDIAN_WITHDRAWN: the talent's other open registrations
+    # (references), which "Belum ada persetujuan" leaves open (they may be other people's).
     others: tuple[str, ...] = ()
     # GUARDIAN_WITHDRAWN, guardian_declined: program news was on, and is stopped now.
     news_stopped: bool = False

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.store.conversation import ConversationLog
 from bot.store.db import Database, Row, Transaction, utc_now
-from bot.store.inbox import UpdateInbox
 
 REFERENCE_FORMAT = "KOC-{:06d}"
 _REFERENCE = re.compile(r"(KOC[- ]?)?0*(\d{1,9})")
@@ -116,9 +113,6 @@ class Change:
     # An adult age given after such a declaration (its time): the form is marked for staff,
     # and the declaration noted as asked about (not asked again in a later form).
     said_under_18_at: str | None = None
-    # A password dropped from the answer typed (a talents' review s61, M6): the talent's
-    # message, as logged and as the update is stored, rewritten with this in the same commit.
-    masks: Callable[[str], str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,9 +262,6 @@ class Applications:
             if changed == 0:
                 return None
             await _write_answers(tx, draft.id, change.answers, change.update_id)
-            if change.masks is not None and change.update_id is not None:
-                await ConversationLog.rewrite_in(tx, draft.user_id, change.update_id, change.masks)
-                await UpdateInbox.rewrite_text(tx, change.update_id, change.masks)
             if change.declares_under_18:
                 await tx.execute(_DECLARE, (draft.user_id, draft.id, utc_now()))
             if change.said_under_18_at is not None:
