@@ -396,7 +396,7 @@ _REMARK_LONGEST = 60  # characters of a remark said back, as people count them
 _CHARACTER = regex.compile(r"\X")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _JOINING = re.compile(r"^(?:or|atau|and|dan|juga|also)\s+", re.I)  # "… or kakaotalk id: x"
-_AROUND_REMARK = " ()[]{}:;,./\u2010\u2013\u2014-"
+AROUND_REMARK = " ()[]{}:;,./\u2010\u2013\u2014-"  # trimmed off a remark
 
 
 def _bracketed(text: str, at: int) -> bool:
@@ -424,10 +424,16 @@ def _phone_remark(
     rest = _BRACKETED.sub(lambda group: group[0] if says_more(group[1]) else " ", rest)
     if not says_more(rest) or only_thanks(rest):  # "…, makasih kak": no remark
         return None
-    remark = " ".join(without_controls(rest).split()).strip(_AROUND_REMARK)
-    remark = _JOINING.sub("", remark).strip(_AROUND_REMARK)
+    remark = " ".join(without_controls(rest).split()).strip(AROUND_REMARK)
+    return said_back(_JOINING.sub("", remark).strip(AROUND_REMARK))
+
+
+def said_back(remark: str) -> str | None:
+    """A remark beside an answer as the bot says it back: cut at a word after
+    _REMARK_LONGEST characters as people count them, never inside an emoji ("👨‍👩‍👧",
+    "🇰🇷", "👍🏽"); None if nothing is left."""
     characters = _CHARACTER.findall(remark)
-    if len(characters) > _REMARK_LONGEST:  # never inside an emoji ("👨‍👩‍👧", "🇰🇷", "👍🏽")
+    if len(characters) > _REMARK_LONGEST:
         remark = "".join(characters[:_REMARK_LONGEST]).rsplit(" ", 1)[0] + "…"
     return remark or None
 

@@ -6,10 +6,9 @@ remark beside a number. Pure; no I/O.
 
 from __future__ import annotations
 
-import regex
-
 from bot.answers.text import chatter, only_thanks
 from bot.content import Question
+from bot.leads.field_checks import AROUND_REMARK, said_back
 from bot.leads.intent_words import CHAT_WORDS, fold
 from bot.leads.slips import password_kept_nowhere
 from bot.leads.web_links import AROUND_LINK, HANDLE, PLATFORMS, web_link
@@ -31,9 +30,6 @@ _LINK_WORDS = PLATFORMS | frozenset(
     " halo hallo hai hi hello hey selamat pagi siang sore malam permisi"
     " terima kasih makasih makasi trims thanks thank you thx tks".split()
 )
-_LONGEST = 60  # characters of a remark said back, as people count them
-_CHARACTER = regex.compile(r"\X")  # a character as people see it (an emoji's sequence whole)
-_AROUND_REMARK = " ()[]{}:;,./\u2010\u2013\u2014-"
 
 
 def link_remark(question: Question, text: str) -> str | None:
@@ -57,8 +53,4 @@ def link_remark(question: Question, text: str) -> str | None:
     said = set(fold(rest).split()) - about - _LINK_WORDS - CHAT_WORDS
     if not said or only_thanks(rest) or chatter(rest):  # "…, makasih kak": no remark
         return None
-    remark = " ".join(without_controls(rest).split()).strip(_AROUND_REMARK)
-    characters = _CHARACTER.findall(remark)
-    if len(characters) > _LONGEST:  # never inside an emoji
-        remark = "".join(characters[:_LONGEST]).rsplit(" ", 1)[0] + "…"
-    return remark or None
+    return said_back(" ".join(without_controls(rest).split()).strip(AROUND_REMARK))
