@@ -65,7 +65,17 @@ def runner(
     (`read_seconds` if shorter), bodies after `read_seconds`, at most `max_connections` open."""
     app[READ_WITHIN] = read_seconds
     keepalive = min(HEADER_SECONDS, read_seconds)
-    return _CappedRunner(app, max_connections, read_seconds, keepalive_timeout=keepalive, **options)
+    # After an answer sent before the whole body came (a 408), aiohttp reads and drops the rest
+    # for its lingering time (10 s), so that the client sees the answer: no longer than the
+    # body itself was given.
+    return _CappedRunner(
+        app,
+        max_connections,
+        read_seconds,
+        keepalive_timeout=keepalive,
+        lingering_time=keepalive,
+        **options,
+    )
 
 
 def connection_cap(setting: int) -> int:
@@ -256,7 +266,8 @@ async def read_in_time(request: web.Request, reading: Awaitable[T]) -> T | None:
 
 
 def too_slow(response: web.Response | None = None) -> web.Response:
-    """408, closing the connection (what is left of the body is never read)."""
+    """408, closing the connection (what is left of the body is dropped, for at most the
+    server's lingering time: `runner`)."""
     response = response or web.Response(status=408)
     response.force_close()
     return response
