@@ -190,7 +190,7 @@ def consent_lines(
             Text.LEAD_CONSENT_OFFERED_NEXT if kind in asked_next else Text.LEAD_CONSENT_UNASKED
         )
         state = {True: Text.LEAD_CONSENT_YES, False: Text.LEAD_CONSENT_NO, None: unasked}[granted]
-        if not consent_applies(kind, granted, forwards):
+        if not consent_applies(kind, forwards):
             state = Text.LEAD_CONSENT_NOT_APPLICABLE
         lines.append(content.text(state, language, label=label))
     return lines

@@ -528,6 +528,26 @@ async def test_buttons_read_apart_and_forwarding_that_does_not_apply_says_so(
     assert f"1. {written} · Dewi: Called her" in listed.text
 
 
+async def test_a_forwarding_yes_from_before_forwarding_was_turned_off_does_not_apply(
+    make_bot: Any, staff_chat: Any
+) -> None:
+    # Given while leads were passed on; the deployment then stopped passing them on.
+    staff = {"admin_ids": frozenset({ADMIN_ID}), "staff_chat_id": STAFF_CHAT_ID}
+    before: Harness = await make_bot(**staff)
+    sari = before.user(first_name="Sari")
+    await register(before, sari, MUSICIAN)
+    assert (await before.store.applications.consents(sari.id))["transfer_korea"].granted
+    await before.stop()
+    bot: Harness = await make_bot(**staff, forward_to=None, forward_abroad=False)
+    admin = bot.emulator.user(ADMIN_ID)
+    transfer = t(Text.EXPORT_COL_CONSENT_TRANSFER)
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    assert shown(Text.LEAD_CONSENT_NOT_APPLICABLE, label=transfer) in page.text
+    replies = await bot.send(admin, "/export")
+    (record,) = as_records(read_csv(next(m.document[1] for m in replies if m.document)))
+    assert record[transfer] == t(Text.CONSENT_NOT_APPLICABLE)
+
+
 async def test_a_question_names_the_talents_open_lead_not_a_closed_duplicate(
     bot: Harness, staff_chat: Any
 ) -> None:

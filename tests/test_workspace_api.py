@@ -339,11 +339,12 @@ async def test_lead_page_note_assign_reply_and_move_with_one_update(bot: Harness
         assert processing["granted"] is True  # and when, as the chat writes it:
         assert re.fullmatch(r"\d{1,2} \w+ 20\d\d, \d\d\.\d\d", processing["at"])
         assert all(item["applies"] for item in lead["consents"])  # FORWARD_TO is set here
-        # A deployment that passes nothing on: a recorded answer still shows; a talent never
-        # asked (as there) reads "does not apply", not "not asked yet".
+        # A deployment that passes nothing on: forwarding "does not apply", whether the talent
+        # said yes while leads were passed on, or was never asked (not "not asked yet").
         bot.settings.forward_to = None
         lead = await client.ok("lead", {"id": 1})
-        assert all(item["applies"] for item in lead["consents"])
+        applies = {item["kind"]: item["applies"] for item in lead["consents"]}
+        assert applies == {"processing": True, "transfer_korea": False, "announcements": True}
         async with bot.store.db.transaction() as tx:
             await tx.execute("DELETE FROM consents WHERE kind = 'transfer_korea'")
         lead = await client.ok("lead", {"id": 1})

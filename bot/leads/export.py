@@ -83,10 +83,12 @@ _CHOICE_TYPES = ("single_choice", "multi_choice", "province")
 FORWARDING_CONSENT = "transfer_korea"  # asked only where FORWARD_TO is set
 
 
-def consent_applies(kind: str, granted: bool | None, forwards: bool) -> bool:
-    """Whether a consent's state means something: the forwarding consent, never asked where the
-    deployment passes nothing on (`forwards` False), does not apply (rather than "not asked")."""
-    return granted is not None or kind != FORWARDING_CONSENT or forwards
+def consent_applies(kind: str, forwards: bool) -> bool:
+    """Whether a consent's state means something: where the deployment passes nothing on
+    (`forwards` False) the forwarding consent does not apply, never asked or (a lead from when
+    leads were passed on, or from before FORWARD_TO was a setting) given for another recipient:
+    a "yes" there would read as consent to something the talent was never asked (ops L3, s62)."""
+    return kind != FORWARDING_CONSENT or forwards
 
 
 _CONSENT_HEADERS = {
@@ -374,7 +376,7 @@ class Sheet:
         row += [str(lead.user_id), lead.username or "", spoken, lead.source or ""]
         for kind in _CONSENT_HEADERS:
             granted = lead.consents.get(kind)
-            if not consent_applies(kind, granted, self.forwards):
+            if not consent_applies(kind, self.forwards):
                 row.append(say(Text.CONSENT_NOT_APPLICABLE))  # never asked: nothing passed on
             else:
                 row.append(

@@ -175,9 +175,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
                 else wib_words(content, latest[kind].created_at, language)
             ),
             # Never asked because this deployment passes nothing on (FORWARD_TO unset).
-            "applies": consent_applies(
-                kind, None if kind not in latest else latest[kind].granted, forwards
-            ),
+            "applies": consent_applies(kind, forwards),
         }
         for kind in CONSENT_KINDS
         # An adult is never asked (a "yes" from a draft they changed since is not theirs).
