@@ -89,6 +89,7 @@ async def undo_wished(update: Update, context: BotContext, user_id: int, typed: 
     if not cancelled:
         return False
     if registers_again(typed):
+        await support.leave_ask_mode(update, context)  # as /daftar typed after /tanya would
         await apply_command(update, context)
         return True
     # The last one cancelled by the bot (under 18, no guardian's consent): not "any time".
