@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.answers.desk import entry
-from bot.answers.text import content_stems, masked_again, words
+from bot.answers.text import ELLIPSIS, content_stems, masked_again, words
 from bot.answers.verdict import Outcome, Thresholds, decide
 from bot.content import Content, FaqItem, Markup
 from bot.store import Store
@@ -127,13 +127,24 @@ def _most_chosen(group: Iterable[Wording]) -> tuple[str | None, int]:
 def answers_now(content: Content, matcher: Matcher, needed: Thresholds) -> AnswerNow:
     """What the content served now answers a listed question with, if directly: what staff's
     new phrasings (and /reload) have answered since it was asked. Its masked summary is
-    matched, as the list shows it."""
+    matched without the masks (`unmasked`)."""
     return lambda question: answer_now(question, content, matcher, needed)
 
 
+def unmasked(summary: str) -> str:
+    """A listed question as words to match: without its masks (the talent's number or name
+    was never a word to match on, and "<number>" read as "number" matched the contacts page
+    better than what the talent typed: a staff review s63) and without a word its cut left
+    half ("apakah saya bis…")."""
+    if summary.endswith(ELLIPSIS):
+        summary = summary.removesuffix(ELLIPSIS).rpartition(" ")[0]
+    return " ".join(_MASKS.sub(" ", summary).split())
+
+
 def answer_now(question: str, content: Content, matcher: Matcher, needed: Thresholds) -> str | None:
-    """The entry the content served now answers one listed question with directly, if any."""
-    verdict = decide(matcher.match(question), needed)
+    """The entry the content served now answers one listed question with directly, if any
+    (what talents typing it get: it is matched without its masks)."""
+    verdict = decide(matcher.match(unmasked(question)), needed)
     ref = verdict.entry if verdict.outcome is Outcome.ANSWERED else None
     return ref if ref is not None and entry(content, ref) is not None else None
 

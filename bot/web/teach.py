@@ -13,7 +13,6 @@ same words to two entries at once would give a question two answers.
 from __future__ import annotations
 
 import asyncio
-import re
 from datetime import datetime
 from typing import Any
 
@@ -34,7 +33,6 @@ from bot.web.desk import Desk, Viewer
 MAX_CHARACTERS = SUMMARY_LIMIT  # a wording, as long as a listed question
 QUESTION_CHARACTERS = 200  # the listed question it was taught from, sent back by the page
 PREVIEW_CHARACTERS = 200  # of an entry's answer, shown in the dialog when it is chosen
-_MASKS = re.compile(r"<(?:name|number|email|link|handle)>")
 
 
 async def teach(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
@@ -153,10 +151,7 @@ def wording(typed: str) -> str:
     """What is kept of a wording staff sent: masked as a listed question is, without the
     masks (<name>, <number>…: nothing to match) and without a word a listed question's cut
     left half ("apakah saya bis…"), on one line."""
-    text = masked_again(" ".join(typed.split()))
-    if text.endswith(ELLIPSIS):
-        text = text.removesuffix(ELLIPSIS).rpartition(" ")[0]
-    return " ".join(_MASKS.sub(" ", text).split())
+    return question_stats.unmasked(masked_again(" ".join(typed.split())))
 
 
 async def listed(desk: Desk, viewer: Viewer) -> dict[str, Any]:
