@@ -12,7 +12,7 @@ by a later migration) still appears, under its own name, with its raw values.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -262,8 +262,11 @@ def readable_copy(
     processed_days: int,
     made_at: datetime,
     request_update: int | None = None,
+    cancelled_as_minor: Collection[str] = (),
 ) -> dict[str, Section]:
-    """The copy a talent receives, section by section, in their language."""
+    """The copy a talent receives, section by section, in their language
+    (`cancelled_as_minor`: references of registrations the bot cancelled, under 18 with no
+    guardian's consent yet, whose cancel the copy does not say was theirs)."""
     w = _Writer(content, language)
     copy: dict[str, Section] = {
         w.say(Text.MYDATA_SECTION_ABOUT): {
@@ -277,7 +280,7 @@ def readable_copy(
     sections: list[tuple[Text, Section]] = [
         (Text.MYDATA_SECTION_PROFILE, _profile(w, tables.get("users", []))),
         (Text.MYDATA_SECTION_SOURCES, _sources(w, tables.get("user_sources", []))),
-        (Text.MYDATA_SECTION_REGISTRATIONS, _registrations(w, tables)),
+        (Text.MYDATA_SECTION_REGISTRATIONS, _registrations(w, tables, cancelled_as_minor)),
         (Text.MYDATA_SECTION_CONSENTS, _consents(w, tables)),
         (Text.MYDATA_SECTION_AGE_DECLARATION, _age_declaration(w, tables)),
         (Text.MYDATA_SECTION_REMINDERS, _reminders(w, tables)),
@@ -333,7 +336,7 @@ def _registration_of(w: _Writer, tables: Tables) -> Callable[[Any], Any]:
     return name
 
 
-def _registrations(w: _Writer, tables: Tables) -> Section:
+def _registrations(w: _Writer, tables: Tables, as_minor: Collection[str]) -> Section:
     content = w.content
     stages = {row.get("reference"): row for row in tables.get("lead_stages", [])}
     history: dict[Any, list[Row]] = {}
@@ -395,10 +398,12 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
             record[w.say(Text.MYDATA_FIELD_STAGE_SINCE)] = w.moment(
                 stages[reference].get("stage_changed_at")
             )
-            if stages[reference].get("talent_withdrawn_at"):  # they cancelled it themselves
-                record[w.say(Text.MYDATA_FIELD_CANCELLED)] = w.moment(
-                    stages[reference]["talent_withdrawn_at"]
+            if stages[reference].get("talent_withdrawn_at"):  # they cancelled it, or the bot
+                minor = reference in as_minor  # under 18, no guardian's consent (s62, N2)
+                said = (
+                    Text.MYDATA_FIELD_CANCELLED_UNDER_18 if minor else Text.MYDATA_FIELD_CANCELLED
                 )
+                record[w.say(said)] = w.moment(stages[reference]["talent_withdrawn_at"])
         if history.get(reference):
             record[w.say(Text.MYDATA_FIELD_STAGE_HISTORY)] = [
                 {

@@ -28,6 +28,7 @@ from typing import IO, Any
 
 from bot.content import Content
 from bot.data_copy import conversation_rows, readable_copy
+from bot.leads.cancelling import as_minor
 from bot.leads.export import UPLOAD_LIMIT, split_for_upload
 from bot.privacy import INBOX_RETENTION
 from bot.private_files import open_private, private_file
@@ -119,6 +120,9 @@ async def write_copy(
     stored about them. `request_update` is the update asking for it."""
     name = f"kocca-talent-desk-data-{user_id}"
     archive = folder / f"{name}.zip"
+    # Those the bot cancelled (under 18, no guardian's consent): not "Kamu batalkan" (s62, N2).
+    registrations = await store.pipeline.registrations(user_id)
+    minor = [item.reference for item in registrations if as_minor(item.withdrawn_reason)]
     async with store.privacy.copy_source(user_id, LOG_BATCH) as source:
         tables = source.tables
         if not tables.get("users"):
@@ -137,6 +141,7 @@ async def write_copy(
             processed_days=INBOX_RETENTION.days,
             made_at=datetime.now(UTC),
             request_update=request_update,
+            cancelled_as_minor=minor,
         )
         conversation = content.text(Text.MYDATA_SECTION_CONVERSATION, language)
         writer = await asyncio.to_thread(_JsonZip, archive, f"{name}.json")

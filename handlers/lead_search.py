@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 
 from bot.content import Markup
-from bot.leads import records
+from bot.leads import cancelling, records
 from bot.store import Lead, LeadFilter
 from bot.store.leads import MAX_SEARCH
 from bot.texts import Text
@@ -72,6 +72,7 @@ async def found(
         len(shown),
         described=described,
         closed=set(closed),
+        minors=await cancelling.minor_cancels_among(store, shown),
         extra=extra,
         workspace=workspace_url(update, context),  # as under /leads (a review: none here)
     )

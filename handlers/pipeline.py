@@ -18,6 +18,7 @@ from telegram.ext import filters as tg_filters
 from bot import commands
 from bot.content import Content
 from bot.leads import (
+    cancelling,
     filter_words,
     form_order,
     lead_filters,
@@ -115,6 +116,7 @@ async def _show_list(
         extra=extra,
         closed=closed,
         movable=movable,
+        minors=await cancelling.minor_cancels_among(context.services.store, shown),
     )
     if left_out:
         also = replace(chosen, duplicates=True).typed(language)
@@ -232,6 +234,7 @@ async def lead_details(
         # A question in the form's note (listed on the Questions tab too): until staff answer.
         note_unanswered=await store.support.note_waits(lead.application_id),
         minor=form_order.minor(content, lead.answers),
+        cancelled_as_minor=await cancelling.cancelled_as_minor(store, state),
     )
 
 
@@ -494,6 +497,11 @@ async def _report_move(
         "closed_duplicate": Text.PIPELINE_CLOSED_DUPLICATE,
         "withdrawn": Text.PIPELINE_WITHDRAWN,
     }[move.outcome]
+    store = context.services.store
+    # Cancelled by the bot (under 18, no guardian's consent), not its talent (s62, N2).
+    withdrawn = move.outcome == "withdrawn" and move.state is not None
+    if withdrawn and move.state and await cancelling.cancelled_as_minor(store, move.state):
+        key = Text.PIPELINE_WITHDRAWN_UNDER_18
     values = {}
     if move.outcome == "closed_duplicate":  # of which lead: say why, not only "reopen"
         values["other"] = pipeline_stages.closed_of(content, language, move.state)

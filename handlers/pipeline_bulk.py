@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from telegram import Update
 
-from bot.leads import bulk_moves, pipeline_stages, stage_changes
+from bot.leads import bulk_moves, cancelling, pipeline_stages, stage_changes
 from bot.leads.lead_filters import FilterError, PipelineFilter, parse_code
 from bot.outreach import audience
 from bot.texts import Text
@@ -102,7 +102,9 @@ async def choose_stage(
     told = await store.told([lead.application_id for lead in leads])
     support = context.services.store.support
     waiting = await support.questions_waiting({lead.user_id for lead in leads})
-    preview = bulk_moves.bulk_preview(content, stage, leads, forwarding, told, waiting)
+    # Those the bot cancelled (under 18, no guardian's consent): said apart (s62, N2).
+    minors = await cancelling.minor_cancels_of(context.services.store, leads)
+    preview = bulk_moves.bulk_preview(content, stage, leads, forwarding, told, waiting, minors)
     described = views.describe(content, language, chosen)
     if without_outcomes:
         described = f"{described}, {context.text(Text.BULK_WITHOUT_OUTCOMES)}"
@@ -235,7 +237,9 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
         skipped = context.text(Text.BULK_SKIPPED, changed=result.changed, already=result.already)
     if result.duplicates:
         skipped += bulk_moves.skipped_duplicates(content, language, result)
-    skipped += bulk_moves.skipped_withdrawn(content, language, result.withdrawn)
+    skipped += bulk_moves.skipped_withdrawn(
+        content, language, result.withdrawn, result.withdrawn_minor
+    )
     if result.told:
         skipped += context.text(Text.BULK_SKIPPED_TOLD, count=result.told)
     if result.no_consent and forwarding is None:

@@ -57,6 +57,8 @@ class LeadDetails:
     # The form's note to the team asks something, and no staff answer reached them since.
     note_unanswered: bool = False
     minor: bool = False  # under 18: registered with a parent's or guardian's consent
+    # Cancelled by the bot: under 18, no guardian's consent yet (not by its talent; s62, N2).
+    cancelled_as_minor: bool = False
 
 
 def describe(content: Content, language: str, chosen: PipelineFilter) -> str:
@@ -193,7 +195,8 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
     warnings = ""
     if state.withdrawn_at is not None:  # first: nobody contacts a talent who cancelled
         when = wib_words(content, state.withdrawn_at, language)
-        warnings += "\n" + content.text(Text.RECORDS_WITHDRAWN, language, time=when)
+        said = Text.RECORDS_WITHDRAWN_UNDER_18 if details.cancelled_as_minor else None
+        warnings += "\n" + content.text(said or Text.RECORDS_WITHDRAWN, language, time=when)
     if details.minor:
         warnings += "\n" + content.text(Text.PIPELINE_WARNING_MINOR, language)
     if state.said_under_18_at is not None:  # an earlier form said under 18 (a review s60, H1)
@@ -238,6 +241,7 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
             language,
             state.closed_duplicate,
             withdrawn=state.withdrawn_at is not None,
+            minor=details.cancelled_as_minor,
         ),
         since=wib_words(content, state.stage_changed_at, language),
         assignee=assignee,

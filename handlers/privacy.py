@@ -301,6 +301,9 @@ async def send_my_data(update: Update, context: BotContext) -> None:
         if sent
         else Text.MYDATA_NEXT_UNREGISTERED
     )
+    latest = max(sent, key=lambda item: item.withdrawn_at or "", default=None)
+    if lead is None and latest is not None and cancelling.as_minor(latest.withdrawn_reason):
+        next_step = Text.MYDATA_NEXT_CANCELLED_UNDER_18  # by the bot, for want of consent (s62)
     # "1 terkirim, 1 draf", not "2" (a talents' review: one sent and one just started).
     kinds = [
         context.text(key, count=count)
@@ -320,7 +323,9 @@ async def send_my_data(update: Update, context: BotContext) -> None:
         else context.text(Text.MYDATA_NO_REGISTRATIONS)
     )
     cancelled = [item for item in sent if item.withdrawn_at is not None]
-    if cancelled:  # "1 terkirim, dengan 17 jawaban · 🚫 kamu batalkan: KOC-000001 pada …"
+    # "1 terkirim, dengan 17 jawaban · 🚫 kamu batalkan: KOC-000001 pada …"; those the bot
+    # cancelled (under 18, no guardian's consent) said apart, not "kamu batalkan" (s62, N2).
+    for said, minor in ((Text.MYDATA_CANCELLED, False), (Text.MYDATA_CANCELLED_UNDER_18, True)):
         items = ", ".join(
             context.text(
                 Text.MYDATA_CANCELLED_ITEM,
@@ -330,9 +335,11 @@ async def send_my_data(update: Update, context: BotContext) -> None:
                 ),
             )
             for item in cancelled
+            if cancelling.as_minor(item.withdrawn_reason) == minor
         )
-        shown = context.text(Text.MYDATA_CANCELLED, items=Markup(items))
-        registrations = f"{registrations} · {shown}"
+        if items:
+            shown = context.text(said, items=Markup(items))
+            registrations = f"{registrations} · {shown}"
     summary = context.text(
         Text.MYDATA_SUMMARY,
         next=Markup(context.text(next_step)),

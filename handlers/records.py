@@ -16,7 +16,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.content import Content
-from bot.leads import pipeline_stages, records, stage_changes, waiting
+from bot.leads import cancelling, pipeline_stages, records, stage_changes, waiting
 from bot.leads.lead_filters import FilterError, PipelineFilter, parse_code
 from bot.parsing import small_int
 from bot.store import Lead, Store
@@ -208,10 +208,13 @@ async def _contacted(
         await records_answers.gone(update, context)
         return
     language = context.language()
-    if state.withdrawn_at:  # an older page's button: its talent cancelled it since
+    if state.withdrawn_at:  # an older page's button: its talent (or the bot) cancelled it since
         await answer_query(update)
+        minor = await cancelling.cancelled_as_minor(store, state)  # under 18 (s62, N2)
+        said = Text.RECORDS_CONTACTED_WITHDRAWN_UNDER_18 if minor else None
         await reply(
-            update, context.text(Text.RECORDS_CONTACTED_WITHDRAWN, reference=state.reference)
+            update,
+            context.text(said or Text.RECORDS_CONTACTED_WITHDRAWN, reference=state.reference),
         )
         return
     if not records.moves_forward(content, state, stage):

@@ -33,18 +33,24 @@ def callback(prefix: str, *parts: object, code: str = "") -> str:
 
 
 def stage_line(
-    content: Content, language: str, lead: Lead, names: dict[int, str], closed: bool = False
+    content: Content,
+    language: str,
+    lead: Lead,
+    names: dict[int, str],
+    closed: bool = False,
+    minor: bool = False,
 ) -> str:
     """A list row's second line: the lead's stage ("Baru · 🔁 ditutup (duplikat)" when
     `closed` as a duplicate, "Tidak dilanjutkan · 🚫 dibatalkan oleh talenta" when its talent
-    cancelled it: not to be contacted) and who handles it."""
+    cancelled it: not to be contacted; why, when the bot cancelled it: `minor`, under 18
+    without a guardian's consent) and who handles it."""
     assignee = (
         names.get(lead.assignee_id, str(lead.assignee_id))
         if lead.assignee_id is not None
         else content.text(Text.PIPELINE_NOBODY, language)
     )
     stage = pipeline_stages.stage_shown(
-        content, lead.stage or "", language, closed, withdrawn=lead.withdrawn
+        content, lead.stage or "", language, closed, withdrawn=lead.withdrawn, minor=minor
     )
     return content.text(Text.LEADS_STAGE_LINE, language, stage=stage, assignee=assignee)
 
@@ -91,10 +97,12 @@ def lead_list(
     extra: dict[int, list[str]] | None = None,
     closed: set[int] | None = None,
     movable: int | None = None,
+    minors: set[int] | None = None,
 ) -> Screen:
     """One page of the latest leads (matching a filter), a button to open each, and paging;
     `extra` lines under a lead (waiting time, possible duplicates); `closed`: the leads
-    closed as a duplicate (their stage says so); `movable`: how many of the list Move all
+    closed as a duplicate (their stage says so); `minors`: those the bot cancelled, under 18
+    without a guardian's consent (theirs says why); `movable`: how many of the list Move all
     can move (not those closed as a duplicate; None: all of them; 0: no Move all); with
     `workspace` (its URL, in a private chat) a button opening the staff workspace."""
     if total == 0:
@@ -114,7 +122,8 @@ def lead_list(
             time=wib_words(content, lead.submitted_at, language),
         )
         shut = lead.application_id in (closed or set())
-        below = [stage_line(content, language, lead, names or {}, shut)]
+        minor = lead.application_id in (minors or set())
+        below = [stage_line(content, language, lead, names or {}, shut, minor)]
         below += (extra or {}).get(lead.application_id, [])
         lines.append("\n".join([line, *below]))
     first = page * PAGE_SIZE + 1

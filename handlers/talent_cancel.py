@@ -16,7 +16,7 @@ from bot.leads.export import to_wib
 from bot.leads.intake_screens import QUESTION, Screen
 from bot.parsing import small_int
 from bot.store import Draft
-from bot.store.cancellations import UNDER_18, OwnLead
+from bot.store.cancellations import OwnLead
 from bot.store.pipeline import Registration
 from bot.support import SupportDesk
 from bot.texts import Text
@@ -131,7 +131,7 @@ async def pressed(update: Update, context: BotContext) -> None:
         await fallback.stale_button(update, context)
         return
     if lead.withdrawn_at is not None:
-        await show(update, context.text(Text.CANCEL_ALREADY, reference=lead.reference))
+        await show(update, _already(context, lead))
         return
     if data.startswith(ASK):
         await show(update, *_confirmation(context, language, lead))
@@ -139,6 +139,13 @@ async def pressed(update: Update, context: BotContext) -> None:
         await show(update, context.text(Text.CANCEL_KEPT, reference=lead.reference))
     else:
         await _cancel(update, context, user.id, application_id)
+
+
+def _already(context: BotContext, lead: OwnLead) -> str:
+    """An old cancel button pressed on a registration cancelled already: by the talent, or by
+    the bot for want of a guardian's consent (a re-check s62, N2: "sudah kamu batalkan")."""
+    key = Text.CANCEL_ALREADY_UNDER_18 if cancelling.as_minor(lead.reason) else Text.CANCEL_ALREADY
+    return context.text(key, reference=lead.reference)
 
 
 async def _cancel(update: Update, context: BotContext, user_id: int, application_id: int) -> None:
@@ -153,7 +160,7 @@ async def _cancel(update: Update, context: BotContext, user_id: int, application
         return
     lead = done.lead
     if done.outcome == "already":
-        await show(update, context.text(Text.CANCEL_ALREADY, reference=lead.reference))
+        await show(update, _already(context, lead))
         return
     text = context.text(Text.CANCEL_DONE, reference=lead.reference)
     if asking:
@@ -246,7 +253,11 @@ async def cancelled_pressed(
     language = context.language(update)
     day = context.content.date_text(to_wib(lead.withdrawn_at).date(), language)
     await answer_query(update)
-    said = Text.UPDATE_CANCELLED_UNDER_18 if lead.reason == UNDER_18 else Text.UPDATE_CANCELLED
+    said = (
+        Text.UPDATE_CANCELLED_UNDER_18
+        if cancelling.as_minor(lead.reason)
+        else Text.UPDATE_CANCELLED
+    )
     await reply(update, context.text(said, reference=lead.reference, date=day))
     return True
 
@@ -278,8 +289,10 @@ async def reused_line(context: BotContext, user_id: int, lead: Draft, language: 
     if old is None:
         return ""
     content = context.content
-    said = content.text(Text.STAFF_NEW_LEAD_REUSED, language, reference=old.reference)
-    gloss = content.text(
-        Text.STAFF_NEW_LEAD_REUSED, other_language(language), reference=old.reference
-    )
+    # Cancelled by the bot (under 18, no guardian's consent): not "by the talent" (s62, N2).
+    key = Text.STAFF_NEW_LEAD_REUSED
+    if cancelling.as_minor(old.reason):
+        key = Text.STAFF_NEW_LEAD_REUSED_UNDER_18
+    said = content.text(key, language, reference=old.reference)
+    gloss = content.text(key, other_language(language), reference=old.reference)
     return f"\n{said}\n<i>{gloss}</i>"

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from bot.content import Content, Markup
+from bot.leads import cancelling
 from bot.leads.pipeline_stages import (
     has_message,
     lacks_consent,
@@ -60,6 +61,8 @@ class BulkPreview:
     at_outcome: list[LeadState] = field(default_factory=list)
     # Of `back`: the stage each talent was told last (application id -> stage key).
     last_told_of: dict[int, str] = field(default_factory=dict)
+    # Leads the bot cancelled (under 18, no guardian's consent): application ids, said apart.
+    minor_cancels: Collection[int] = ()
 
     def per_stage(self, content: Content, leads: list[LeadState]) -> list[tuple[str, int]]:
         """How many of these leads are at each stage, in content order (unknown ones last)."""
@@ -87,6 +90,16 @@ class BulkPreview:
             lead.reference
             for lead in self.leads
             if lead.withdrawn_at is not None and not lead.closed_duplicate
+        ]
+
+    @property
+    def withdrawn_minor(self) -> list[str]:
+        """Of `withdrawn`, those the bot cancelled, not their talent (cancelling.as_minor)."""
+        minors = set(self.minor_cancels)
+        return [
+            lead.reference
+            for lead in self.leads
+            if lead.application_id in minors and lead.reference in self.withdrawn
         ]
 
     @property
@@ -149,10 +162,12 @@ def bulk_preview(
     forwarding: Forwarding | None,
     told: dict[int, dict[str, str]] | None = None,
     waiting: Collection[int] = (),
+    minors: Collection[int] = (),
 ) -> BulkPreview:
     """Who a bulk move would move, who it would skip, who already got the stage's message
     (`told`: Pipeline.told of these leads), whose talent waits for an answer (`waiting`: their
-    Telegram ids, Support.questions_waiting), and example messages (id, then en)."""
+    Telegram ids, Support.questions_waiting), and example messages (id, then en); `minors`:
+    those the bot cancelled (cancelling.minor_cancels_of), skipped with why."""
     told = told or {}
     movable = [lead for lead in leads if _movable(lead, to_stage)]
     eligible = [lead for lead in movable if not lacks_consent(content, to_stage, lead, forwarding)]
@@ -197,6 +212,7 @@ def bulk_preview(
         last_told_of={
             lead.application_id: last_told(told.get(lead.application_id, {})) or "" for lead in back
         },
+        minor_cancels=minors,
     )
 
 
@@ -234,7 +250,8 @@ def preview_skipped(
     if preview.duplicates:
         lines.append(content.text(Text.BULK_PREVIEW_DUPLICATES, language, count=preview.duplicates))
     if preview.withdrawn:
-        lines.append(skipped_withdrawn(content, language, preview.withdrawn).lstrip("\n"))
+        said = skipped_withdrawn(content, language, preview.withdrawn, preview.withdrawn_minor)
+        lines.append(said.lstrip("\n"))
     if preview.no_consent and forwarding is None:
         lines.append(content.text(Text.BULK_PREVIEW_FORWARDING_OFF, language, stage=label))
     elif preview.no_consent and forwarding is not None:
@@ -329,6 +346,7 @@ class BulkResult:
     # The closed duplicates, each with the lead it duplicates (None: erased since).
     closed: tuple[tuple[str, str | None], ...] = ()
     withdrawn: tuple[str, ...] = ()  # references of leads their talent cancelled: left closed
+    withdrawn_minor: tuple[str, ...] = ()  # of those, the ones the bot cancelled (under 18)
 
 
 def preview_expired(preview: Preview, now: datetime) -> bool:
@@ -429,6 +447,10 @@ async def bulk_move(
         total.duplicates += part.duplicates
         total.closed.extend(part.closed)
     await store.pipeline.finish_bulk(batch_id)
+    cancelled = [lead for lead in leads if lead.reference in total.withdrawn]
+    minors = await cancelling.minor_cancels(
+        store, [(lead.user_id, lead.application_id) for lead in cancelled]
+    )
     return BulkResult(
         total.moved,
         total.queued,
@@ -439,19 +461,28 @@ async def bulk_move(
         told,
         tuple(total.closed),
         tuple(total.withdrawn),
+        tuple(lead.reference for lead in cancelled if lead.application_id in minors),
     )
 
 
-def skipped_withdrawn(content: Content, language: str, references: Collection[str]) -> Markup:
+def skipped_withdrawn(
+    content: Content, language: str, references: Collection[str], minors: Collection[str] = ()
+) -> Markup:
     """ "🚫 Dibatalkan oleh talentanya sendiri, jadi dilewati: 1 (KOC-000002)." on a line of
-    its own ("" for none), in a bulk move's preview and result; the first WAITING_NAMED named."""
-    if not references:
-        return Markup("")
-    named = list(references)[:WAITING_NAMED] + (["…"] if len(references) > WAITING_NAMED else [])
-    text = Text.BULK_SKIPPED_WITHDRAWN
-    return Markup(
-        "\n" + content.text(text, language, count=len(references), which=", ".join(named))
-    )
+    its own ("" for none), in a bulk move's preview and result; those the bot cancelled
+    (`minors`: under 18, no guardian's consent) on a line of their own saying so (s62, N2);
+    the first WAITING_NAMED of each named."""
+    own = [reference for reference in references if reference not in minors]
+    minor = [reference for reference in references if reference in minors]
+    said = ""
+    for text, which in (
+        (Text.BULK_SKIPPED_WITHDRAWN, own),
+        (Text.BULK_SKIPPED_WITHDRAWN_UNDER_18, minor),
+    ):
+        if which:
+            named = which[:WAITING_NAMED] + (["…"] if len(which) > WAITING_NAMED else [])
+            said += "\n" + content.text(text, language, count=len(which), which=", ".join(named))
+    return Markup(said)
 
 
 def skipped_duplicates(content: Content, language: str, result: BulkResult) -> str:

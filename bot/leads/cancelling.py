@@ -7,17 +7,24 @@ history, and are told in their chat; no stage moves it again, so no stage messag
 talent about it, and those not sent yet are dropped. Its answers stay on record as the privacy
 notice says of a submitted registration (until consent is withdrawn or the data erased: /hapusdata
 is named in the question). Sending it counted toward the day's limit, and still does.
+
+The bot cancels one too, when an update says the talent is under 18 and there is no guardian's
+consent yet (`cancel_as_minor`): its audit entry says why (cancellations.UNDER_18), and every
+text that names who cancelled a lead says so for it (`as_minor`; a re-check s62, N2). A cancel
+recorded before that reason existed (session 62) has none, and reads as the talent's own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from bot.content import Content
 from bot.leads import form_order
 from bot.store import Store
-from bot.store.cancellations import Cancelled, OwnLead
-from bot.store.pipeline import Registration
+from bot.store.cancellations import UNDER_18, Cancelled, OwnLead
+from bot.store.leads import Lead
+from bot.store.pipeline import LeadState, Registration
 
 CLOSED = "selesai"  # content/stages.yaml: "Tidak dilanjutkan / Closed"
 
@@ -39,6 +46,55 @@ def still_open(registrations: list[Registration]) -> list[Registration]:
 async def open_registrations(store: Store, user_id: int) -> list[Registration]:
     """The talent's registrations they may still cancel, newest first."""
     return still_open(await store.pipeline.registrations(user_id))
+
+
+def as_minor(reason: str | None) -> bool:
+    """Whether a cancel's reason (OwnLead.reason, Registration.withdrawn_reason) says the bot
+    cancelled it: under 18, no guardian's consent yet. None: the talent's own wish, or a
+    cancel recorded before the reason was (its texts stay the talent's, as they were)."""
+    return reason == UNDER_18
+
+
+async def cancelled_as_minor(store: Store, lead: LeadState) -> bool:
+    """Whether this lead was cancelled by the bot, as a minor's without a guardian's consent
+    (False for one open, or cancelled at the talent's word)."""
+    if lead.withdrawn_at is None:
+        return False
+    return bool(await minor_cancels(store, [(lead.user_id, lead.application_id)]))
+
+
+async def minor_cancels(store: Store, cancelled: Iterable[tuple[int, int]]) -> set[int]:
+    """Of these cancelled leads (Telegram id, application id), the application ids of those
+    the bot cancelled as a minor's: one read each, so give only the cancelled ones."""
+    found = set()
+    for user_id, application_id in cancelled:
+        own = await store.cancellations.own_lead(user_id, application_id)
+        if own is not None and as_minor(own.reason):
+            found.add(application_id)
+    return found
+
+
+async def minor_cancels_among(store: Store, leads: Iterable[Lead]) -> set[int]:
+    """The same of a list's leads (/leads, a search, the export): only those cancelled read."""
+    return await minor_cancels(
+        store, [(lead.user_id, lead.application_id) for lead in leads if lead.withdrawn]
+    )
+
+
+async def minor_cancels_of(store: Store, states: Iterable[LeadState]) -> set[int]:
+    """The same of leads as the pipeline reads them (a bulk move's)."""
+    return await minor_cancels(
+        store,
+        [(lead.user_id, lead.application_id) for lead in states if lead.withdrawn_at is not None],
+    )
+
+
+async def minor_cancels_by_id(store: Store, application_ids: Collection[int]) -> set[int]:
+    """The same by application id (the workspace's rows carry no Telegram id: give only those
+    marked cancelled, so a page without one reads nothing)."""
+    if not application_ids:
+        return set()
+    return await minor_cancels_of(store, await store.pipeline.chosen(list(application_ids)))
 
 
 async def cancel(store: Store, content: Content, user_id: int, application_id: int) -> Cancelled:

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal
 
 from bot.content import Content, Question
-from bot.leads import filter_words, form_order, records
+from bot.leads import cancelling, filter_words, form_order, records
 from bot.parsing import FIRST_YEAR, LAST_YEAR, written_day
 from bot.private_files import open_private, private_file
 from bot.store import Store
@@ -316,6 +316,8 @@ class Sheet:
     language: str = EXPORT_LANGUAGE  # of the headers and of every label in the cells
     # Labels shown for each choice answer met so far (the same few come back in every row).
     labels: dict[tuple[str, Any], str] = field(default_factory=dict, init=False, repr=False)
+    # Leads the bot cancelled (under 18, no guardian's consent), as met: their stage says why.
+    minor_cancels: set[int] = field(default_factory=set, init=False, repr=False)
 
     def _display(self, question: Question, value: Any) -> str:
         """An answer as staff read it; labels of choices are looked up once per export."""
@@ -406,7 +408,9 @@ class Sheet:
         if lead.closed_duplicate:  # as the screens say it: "Baru · 🔁 ditutup (duplikat)"
             stage = self._say(Text.RECORDS_STAGE_CLOSED_DUPLICATE, stage=stage)
         if lead.withdrawn:  # not to be contacted: "Tidak dilanjutkan · 🚫 dibatalkan oleh talenta"
-            stage = self._say(Text.RECORDS_STAGE_WITHDRAWN, stage=stage)
+            minor = lead.application_id in self.minor_cancels  # or why the bot cancelled it
+            key = Text.RECORDS_STAGE_WITHDRAWN_UNDER_18 if minor else Text.RECORDS_STAGE_WITHDRAWN
+            stage = self._say(key, stage=stage)
         notes = "\n".join(
             f"{wib_text(note.created_at)} · {self._who(note.author_id)}: {note.text}"
             for note in lead.notes
@@ -553,6 +557,8 @@ async def write_exports(
     try:
         async with store.leads.stream(where) as leads:
             async for lead in leads:
+                if lead.withdrawn:  # why: one read per cancelled lead (a re-check s62, N2)
+                    sheet.minor_cancels.update(await cancelling.minor_cancels_among(store, [lead]))
                 row = sheet.cells(lead)
                 for file in files:
                     file.add(row)

@@ -40,17 +40,30 @@ def stage_label(content: Content, key: str, language: str) -> str:
 
 
 def stage_shown(
-    content: Content, key: str, language: str, closed_duplicate: bool, *, withdrawn: bool = False
+    content: Content,
+    key: str,
+    language: str,
+    closed_duplicate: bool,
+    *,
+    withdrawn: bool = False,
+    minor: bool = False,
 ) -> str:
     """A lead's stage as staff read it (plain text): "Baru · 🔁 ditutup (duplikat)" for one
     closed as a duplicate, which keeps its stage for ↩️ Reopen but no longer waits in it;
-    "Tidak dilanjutkan · 🚫 dibatalkan oleh talenta" for one its talent cancelled."""
+    "Tidak dilanjutkan · 🚫 dibatalkan oleh talenta" for one its talent cancelled, and why
+    for one the bot cancelled (`minor`: under 18, no guardian's consent; cancelling.as_minor)."""
     label = stage_label(content, key, language)
     if withdrawn:
-        return plain_text(content.text(Text.RECORDS_STAGE_WITHDRAWN, language, stage=label))
+        return plain_text(withdrawn_stage(content, label, language, minor=minor))
     if not closed_duplicate:
         return label
     return plain_text(content.text(Text.RECORDS_STAGE_CLOSED_DUPLICATE, language, stage=label))
+
+
+def withdrawn_stage(content: Content, label: str, language: str, *, minor: bool = False) -> str:
+    """A cancelled lead's stage `label` marked so: by its talent, or (`minor`) by the bot."""
+    key = Text.RECORDS_STAGE_WITHDRAWN_UNDER_18 if minor else Text.RECORDS_STAGE_WITHDRAWN
+    return content.text(key, language, stage=label)
 
 
 def closed_of(content: Content, language: str, state: LeadState | None) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, NoReturn
 
 from bot import support
-from bot.leads import bulk_moves, pipeline_stages, stage_changes
+from bot.leads import bulk_moves, cancelling, pipeline_stages, stage_changes
 from bot.leads.export import plain_text
 from bot.leads.stage_changes import NoteError
 from bot.outreach.audience import languages_in_words
@@ -65,7 +65,7 @@ async def _unknown_stage(desk: Desk, viewer: Viewer, application_id: int, stage:
     raise inputs.BadInput("unknown stage")
 
 
-def report(
+async def report(
     desk: Desk, viewer: Viewer, application_id: int, stage: str, move: Move, *, quiet: bool = False
 ) -> dict[str, Any]:
     """What became of a stage change, in the words Telegram uses (`quiet`: saved with Don't
@@ -83,6 +83,10 @@ def report(
         "closed_duplicate": Text.PIPELINE_CLOSED_DUPLICATE,
         "withdrawn": Text.PIPELINE_WITHDRAWN,
     }[move.outcome]
+    # Cancelled by the bot (under 18, no guardian's consent), not its talent (s62, N2).
+    withdrawn = move.outcome == "withdrawn" and move.state is not None
+    if withdrawn and move.state and await cancelling.cancelled_as_minor(desk.store, move.state):
+        key = Text.PIPELINE_WITHDRAWN_UNDER_18
     shown = stage if move.outcome == "no_consent" or move.state is None else move.state.stage
     label = pipeline_stages.stage_label(content, shown, language)
     values = {}
@@ -119,7 +123,7 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
         await _unknown_stage(desk, viewer, application_id, stage)
     state = await _state(desk, application_id)
     if state.version == version and state.stage == stage:
-        return report(desk, viewer, application_id, stage, Move("same", state))
+        return await report(desk, viewer, application_id, stage, Move("same", state))
     current = state if state.version == version else None
     message = None
     forwarding = desk.services.settings.forwarding()
@@ -140,7 +144,7 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
             expected_version=version,
             forwarding=forwarding,
         )
-        return report(desk, viewer, application_id, stage, move)
+        return await report(desk, viewer, application_id, stage, move)
     # The message names the talent: recorded as a view of the lead, as a Move all's examples.
     await desk.store.audit.add(viewer.actor, "stage_previewed", current.reference, stage=stage)
     intro = await stage_changes.lead_preview_intro(desk.store, content, language, current, stage)
@@ -179,7 +183,7 @@ async def move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
         report_chat_id=viewer.user_id,  # delivery problems go to the admin's private chat
         forwarding=desk.services.settings.forwarding(),
     )
-    return report(desk, viewer, application_id, stage, result, quiet=not notify)
+    return await report(desk, viewer, application_id, stage, result, quiet=not notify)
 
 
 async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
@@ -199,7 +203,8 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
     forwarding = desk.services.settings.forwarding()
     told = await desk.store.pipeline.told([lead.application_id for lead in leads])
     waiting = await desk.store.support.questions_waiting({lead.user_id for lead in leads})
-    preview = bulk_moves.bulk_preview(content, stage, leads, forwarding, told, waiting)
+    minors = await cancelling.minor_cancels_of(desk.store, leads)  # by the bot (s62, N2)
+    preview = bulk_moves.bulk_preview(content, stage, leads, forwarding, told, waiting, minors)
     label = pipeline_stages.stage_label(content, stage, language)
     selection = desk.content.text(Text.WS_BULK_SELECTION, language)
     if without_outcomes:
@@ -319,7 +324,9 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         skipped = desk.say(Text.BULK_SKIPPED, language, changed=changed, already=result.already)
     if result.duplicates:  # left closed, as the preview said
         skipped += bulk_moves.skipped_duplicates(content, language, result)
-    skipped += bulk_moves.skipped_withdrawn(content, language, result.withdrawn)
+    skipped += bulk_moves.skipped_withdrawn(
+        content, language, result.withdrawn, result.withdrawn_minor
+    )
     if result.no_consent and forwarding is None:  # as Telegram's Move all says it
         skipped += desk.say(
             Text.BULK_SKIPPED_FORWARDING_OFF, language, count=result.no_consent, stage=label

@@ -158,12 +158,15 @@ class Labels:
             }
         return self._maps[question_key]
 
-    def stage(self, key: str, closed_duplicate: bool = False, withdrawn: bool = False) -> str:
+    def stage(
+        self, key: str, closed_duplicate: bool = False, withdrawn: bool = False, minor: bool = False
+    ) -> str:
         """A stage's label ("❓ key" for one content no longer has); a lead's closed as a
         duplicate says so: "Baru · 🔁 ditutup (duplikat)", one its talent cancelled too:
-        "Tidak dilanjutkan · 🚫 dibatalkan oleh talenta"."""
+        "Tidak dilanjutkan · 🚫 dibatalkan oleh talenta", and why one the bot cancelled
+        (`minor`: under 18, no guardian's consent)."""
         return pipeline_stages.stage_shown(
-            self.content, key, self.language, closed_duplicate, withdrawn=withdrawn
+            self.content, key, self.language, closed_duplicate, withdrawn=withdrawn, minor=minor
         )
 
     def choice(self, question_key: str, value: str | None) -> str | None:
@@ -193,8 +196,11 @@ class Labels:
         return found.choice_label.get(self.language) if found else key
 
 
-def row_json(row: LeadRow, labels: Labels, names: dict[int, str]) -> dict[str, Any]:
-    """One lead of the table or the board, labelled for the page."""
+def row_json(
+    row: LeadRow, labels: Labels, names: dict[int, str], minor: bool = False
+) -> dict[str, Any]:
+    """One lead of the table or the board, labelled for the page (`minor`: cancelled by the
+    bot, under 18 without a guardian's consent: its stage says so)."""
     return {
         "id": row.application_id,
         "reference": row.reference,
@@ -204,7 +210,7 @@ def row_json(row: LeadRow, labels: Labels, names: dict[int, str]) -> dict[str, A
         "role": labels.role(row.role, row.role_other),
         "province": labels.province(row.province),
         "stage": row.stage,
-        "stage_label": labels.stage(row.stage, row.closed_duplicate, row.withdrawn),
+        "stage_label": labels.stage(row.stage, row.closed_duplicate, row.withdrawn, minor),
         "closed_duplicate": row.closed_duplicate,
         "withdrawn": row.withdrawn,  # cancelled by its talent: the card warns, moves nothing
         "version": row.version,

@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from bot.data_copy import kind_label
-from bot.leads import form_order, pipeline_stages, stage_changes
+from bot.leads import cancelling, form_order, pipeline_stages, stage_changes
 from bot.leads.asked_questions import asks_in_note
 from bot.leads.export import consent_applies, plain_text, wib_text, wib_words
 from bot.leads.records import telegram_name as account_name
@@ -196,6 +196,8 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
     ]
     # The form's note to the team asks something, unanswered since (as /lead marks it).
     note_asks = await store.support.note_waits(application_id)
+    # Cancelled by the bot (under 18, no guardian's consent), not its talent: said (s62, N2).
+    minor_cancel = await cancelling.cancelled_as_minor(store, state)
     filled_by = None
     if pipeline_stages.in_another_name(found.first_name, state.full_name):
         key = (
@@ -216,13 +218,18 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
             language,
             state.closed_duplicate,
             withdrawn=state.withdrawn_at is not None,
+            minor=minor_cancel,
         ),
         # Cancelled by the talent: said first, as /lead says it; the store refuses a move.
         "withdrawn": (
             None
             if state.withdrawn_at is None
             else plain_text(
-                desk.say(Text.RECORDS_WITHDRAWN, language, time=wib_text(state.withdrawn_at))
+                desk.say(
+                    Text.RECORDS_WITHDRAWN_UNDER_18 if minor_cancel else Text.RECORDS_WITHDRAWN,
+                    language,
+                    time=wib_text(state.withdrawn_at),
+                )
             )
         ),
         "assignee_id": state.assignee_id,

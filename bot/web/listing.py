@@ -15,7 +15,7 @@ from typing import Any
 from bot.answers import stats as question_stats
 from bot.answers.desk import thresholds
 from bot.content import Content
-from bot.leads import desk_stats, form_order, pipeline_stages, pipeline_stats, waiting
+from bot.leads import cancelling, desk_stats, form_order, pipeline_stages, pipeline_stats, waiting
 from bot.leads import records as lead_records
 from bot.leads import stats as lead_stats
 from bot.leads.export import WIB, plain_text
@@ -202,6 +202,8 @@ async def _rows(
     names = await desk.names({row.assignee_id for row in rows if row.assignee_id})
     marks = await records.list_marks(desk, viewer, [row.application_id for row in rows])
     closed = await records.list_closed(desk, viewer, [row.application_id for row in rows])
+    cancelled = [row.application_id for row in rows if row.withdrawn]
+    minors = await cancelling.minor_cancels_by_id(desk.store, cancelled)  # by the bot (s62)
     days = {
         item.application_id: desk.say(
             Text.RECORDS_WAITING_DAYS,
@@ -213,7 +215,7 @@ async def _rows(
     }
     return [
         {
-            **row_json(row, labels, names),
+            **row_json(row, labels, names, row.application_id in minors),
             "duplicates": marks.get(row.application_id, []),
             "closed_of": closed.get(row.application_id),  # closed as a duplicate of which
             "waiting": days.get(row.application_id),

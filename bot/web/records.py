@@ -14,7 +14,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.content import Markup, Question
-from bot.leads import answer_outcomes, form_order, pipeline_stages, records, stage_changes, waiting
+from bot.leads import (
+    answer_outcomes,
+    cancelling,
+    form_order,
+    pipeline_stages,
+    records,
+    stage_changes,
+    waiting,
+)
 from bot.leads.export import plain_text, wib_text
 from bot.leads.stage_changes import NoteError
 from bot.store import Lead
@@ -232,7 +240,11 @@ async def contacted(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
     if state is None:
         raise LeadGone(application_id)
     if state.withdrawn_at:  # its talent cancelled it (the page offers no 📞 then): as in Telegram
-        said = desk.say(Text.RECORDS_CONTACTED_WITHDRAWN, language, reference=state.reference)
+        minor = await cancelling.cancelled_as_minor(desk.store, state)  # or the bot (s62, N2)
+        key = Text.RECORDS_CONTACTED_WITHDRAWN_UNDER_18 if minor else None
+        said = desk.say(
+            key or Text.RECORDS_CONTACTED_WITHDRAWN, language, reference=state.reference
+        )
         return {"outcome": "refused", "text": said}
     if not records.moves_forward(content, state, stage):
         # As in Telegram: a contact never moves a lead backwards (nor reopens a duplicate).
@@ -262,7 +274,7 @@ async def contacted(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         expected_version=version,
         forwarding=desk.services.settings.forwarding(),
     )
-    result = report(desk, viewer, application_id, stage, move)
+    result = await report(desk, viewer, application_id, stage, move)
     if move.outcome in ("saved", "same") and note is not None:
         if await desk.store.pipeline.add_note(application_id, viewer.actor, note) is None:
             raise LeadGone(application_id)
