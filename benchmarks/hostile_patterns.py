@@ -171,6 +171,17 @@ def main() -> None:
         "a link, 'pw: x', full-width 'pass-' 814 times": at_link + "pw: x " + FULL_WIDTH_PASS * 814,
         "a link and 'Pass' 819 times": at_link + "Pass " * 819,
         "a link and 'Pass Ab' 510 times": at_link + "Pass Ab " * 510,
+        # An attacker's review s63, L1: hundreds of short password words on one line (or a
+        # line each), each read, and its words to its line's end copied and read again for
+        # each: before (main at 217c8ee8), CPU best of 5 at load 4-7: 48, 38-41, 41 and
+        # 43-55 ms (the review: 83, 60, 64 and 72 ms at load 5); after (a message of more
+        # than 50 password words masked from its first on, as one; the words after a password
+        # word read only as far as they count): 4.6-7, 5-8, 10-11 and 6-7 ms.
+        "a link and '(pw) ' 815 times": at_link + "(pw) " * 815,
+        "a link and 'pw x1 ' 680 times": at_link + "pw x1 " * 680,
+        "a link and full-width 'pw: a1 ' 815 times": at_link
+        + "\uff50\uff57\uff1a\uff41\uff11 " * 815,
+        "a link and 'pw: a1' 580 lines": at_link + "pw: a1\n" * 580,
     }.items():
         new, now = best(lambda text: _at_the_link(link, content, text), text[:LENGTH])
         print(f"the link step's reading, {name}: {new:.2f} ms now ({now})")

@@ -9,6 +9,7 @@ types what they mean, and a film called "Mau Ke Mana?" is theirs to store.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -304,10 +305,17 @@ _NOT = frozenset(
 )
 
 
+def _linked(word: str) -> str | None:
+    """The web link a word of a text is, without the sentence's marks around it; None for
+    most words, read at once: a host has a dot (an attacker's review s63, L1: each word of a
+    message was parsed as a link several times over)."""
+    return web_link(word.strip(AROUND_LINK)) if "." in word else None
+
+
 def links_in(text: str) -> list[str]:
     """The web links of a text, in order, each once (a talents' review: three links in one
     message at the work's link were "not a web link")."""
-    found = (web_link(word.strip(AROUND_LINK)) for word in text.split())
+    found = (_linked(word) for word in text.split())
     return list(dict.fromkeys(link for link in found if link is not None))
 
 
@@ -635,7 +643,9 @@ _ADDRESS_ALONE = re.compile(r"[^\s@]+@[^\s@,.]+(?:[.,][^\s@,.]+)+")
 def _password_beside(text: str) -> bool:
     """Whether a text has a password word outside its links, or a link with its password in
     it ("vimeo.com/123?password=…"), as `without_password` masks."""
-    return bool(_password_words(text) or _link_passwords(text))
+    # The first password word that is one will do (an attacker's review s63, L1: each
+    # password word's few words around it read for all of them, on every reading).
+    return any(_said(text, *at) for at in _candidates(text)) or bool(_link_passwords(text))
 
 
 def _link_passwords(text: str) -> list[tuple[int, int]]:
@@ -679,31 +689,34 @@ _HOME_LONGEST = 300  # "https://" and a host name of at most 253 characters, a m
 
 
 def _password_words(text: str) -> list[tuple[int, int]]:
-    """Where the password words of a text outside its links are in it: the links blanked
+    """Where the password words of a text outside its links are in it."""
+    return [at for at in _candidates(text) if _said(text, *at)]
+
+
+def _said(text: str, start: int, end: int) -> bool:
+    """Whether the password word at start:end says a password is there: neither that there
+    is none ("tanpa password") nor a work's title ("Film Password https://…")."""
+    return not _said_none(text, start, end) and not _titled(text, start, end)
+
+
+def _candidates(text: str) -> list[tuple[int, int]]:
+    """Where the words of a text outside its links that may be password words are: the links blanked
     (same length), so detection and masking read one text alike. Read in Unicode's
     compatibility form ("\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44: …" as
     "password: …"; the form's text is not folded before this, fixz61 s61), each place
     that of the text as typed."""
     blanked = _WORD.sub(
-        lambda word: (
-            " " * len(word.group())
-            if web_link(word.group().strip(AROUND_LINK)) is not None
-            else word.group()
-        ),
+        lambda word: " " * len(word.group()) if _linked(word.group()) is not None else word.group(),
         text,
     )
-    if blanked.isascii():
+    if blanked.isascii() or unicodedata.is_normalized("NFKC", blanked):  # its own form
         found = [found.span() for found in _PASSWORD.finditer(blanked)]
     else:
         read, typed_at = _compatible(blanked)
         found = [
             (typed_at[word.start()], typed_at[word.end()]) for word in _PASSWORD.finditer(read)
         ]
-    return [
-        (start, end)
-        for start, end in found
-        if not _said_none(text, start, end) and not _titled(text, start, end)
-    ]
+    return found
 
 
 # A title before its link, the link ending the line ("Film Password https://youtu.be/…"; the
@@ -743,7 +756,7 @@ def _said_none(text: str, start: int, end: int) -> bool:
     within its sentence ("pake pw ga? pw: kocca25" has one)."""
     cut = max(0, start - _AROUND)
     before = _SENTENCE_END.split(unicodedata.normalize("NFKC", text[cut:start]))
-    words = fold(before[-1]).split()
+    words = _folded(before[-1])
     if cut and len(before) == 1 and not text[cut - 1].isspace():
         words = words[1:]  # a word cut at the window's start is no word
     while len(words) > 1 and words[-1] in _HAVING_OR_NEEDING:
@@ -751,23 +764,35 @@ def _said_none(text: str, start: int, end: int) -> bool:
     if words and words[-1] in _NO:
         return True
     after = unicodedata.normalize("NFKC", text[end : end + _AROUND]).lstrip(_MARKS_AFTER)
-    said = [
-        word for word in fold(_SENTENCE_END.split(after)[0]).split() if word not in _FILLERS_AFTER
-    ]
-    return bool(said) and said[0] in _NONE_AFTER
+    said = (word for word in _folded(_SENTENCE_END.split(after)[0]) if word not in _FILLERS_AFTER)
+    return next(said, None) in _NONE_AFTER
+
+
+def _folded(part: str) -> list[str]:
+    """The words of a part of a text as `fold` reads them; a part in ASCII (most), at once
+    (an attacker's review s63, L1: read around each of hundreds of password words)."""
+    if part.isascii():
+        return _NOT_FOLDED.sub(" ", part.lower()).split()
+    return fold(part).split()
+
+
+_NOT_FOLDED = re.compile(r"[^a-z0-9]+")  # as `fold` reads
 
 
 _SENTENCE_END = re.compile(r"[.?!;:,()\[\]\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _MARKS_AFTER = " \t:=)]-\u2013\u2014"  # between a password word and what it says
 
 
-def _password_links(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def _password_links(
+    text: str, candidates: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Where a password that looks like a link is ("pw: https://bakau2024.com"; fixz61 s61:
     carried on as one more link): right after a password word and its ":" or "=", a link to
-    a site's home only (a link to a page after "password:" stays a link). `words`: the
-    text's password words, if read already."""
+    a site's home only (a link to a page after "password:" stays a link); whether a word is
+    a password word is read only before such a link. `candidates`: the text's `_candidates`,
+    if read already."""
     found = []
-    for _, end in _password_words(text) if words is None else words:
+    for start, end in _candidates(text) if candidates is None else candidates:
         after = _BETWEEN.match(text, end).end()  # type: ignore[union-attr]
         if not {":", "="} & set(unicodedata.normalize("NFKC", text[end:after])):
             continue
@@ -776,8 +801,10 @@ def _password_links(text: str, words: list[tuple[int, int]] | None = None) -> li
         word = _PIECE.match(text, after, min(len(text), after + _HOME_LONGEST + 1))
         if word and len(word.group()) > _HOME_LONGEST:
             continue
-        link = word and web_link(word.group().strip(AROUND_LINK))
-        if word and link and urlsplit(link).path.strip("/") == "" and not urlsplit(link).query:
+        link = word and _linked(word.group())
+        if not word or not link or urlsplit(link).path.strip("/") or urlsplit(link).query:
+            continue
+        if _said(text, start, end):
             found.append(word.span())
     return found
 
@@ -791,18 +818,28 @@ def _links_kept(text: str) -> list[str]:
 
 def _compatible(text: str) -> tuple[str, list[int]]:
     """A text in Unicode's compatibility form, one character at a time, and where each of
-    its characters (and its end) was in the text."""
+    its characters (and its end) was in the text. A run of characters already in that form
+    is read at once (an attacker's review s63, L1: a masked message, "••••" on each of its
+    lines, was read one character at a time)."""
     read: list[str] = []
     typed_at: list[int] = []
-    for at, character in enumerate(text):
-        if character.isascii():  # its own form: most of a message, read at once
-            read.append(character)
-            typed_at.append(at)
+    for run in _RUN.finditer(text):
+        same = run.group()
+        if same.isascii() or unicodedata.is_normalized("NFKC", same):  # its own form
+            read.append(same)
+            typed_at += range(run.start(), run.end())
             continue
-        same = unicodedata.normalize("NFKC", character)
-        read.append(same)
-        typed_at += [at] * len(same)
+        for at, character in enumerate(same, run.start()):
+            its_form = unicodedata.normalize("NFKC", character)
+            read.append(its_form)
+            typed_at += [at] * len(its_form)
     return "".join(read), [*typed_at, len(text)]
+
+
+_RUN = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")  # ASCII or not
+
+
+_MOST_PASSWORD_WORDS = 50  # in one message, each read on its own
 
 
 def without_password(text: str) -> str:
@@ -814,34 +851,57 @@ def without_password(text: str) -> str:
     no link follows, the next line with words ("Password:\n••••"; a final review s61, H1),
     or else the line before. A link's own password, the value only
     ("https://vimeo.com/123?password=••••"). Links, marks and spacing are kept as typed."""
-    spotted = _password_words(text)  # read once: each reading is of the whole message
-    passwords = _password_links(text, spotted)
+    spotted = _candidates(text)  # read once: each reading is of the whole message
+    passwords = set(_password_links(text, spotted))
     runs = _link_passwords(text)  # "vimeo.com/123?password=••••": the key kept, so it is said
     words = [
         _Word(at.start(), at.end(), "word" if at.span() in passwords else _kind(at.group()))
         for at in _PIECE.finditer(text)
     ]
     starts = [word.start for word in words]
+    ends = [word.end for word in words]
+    if len(spotted) > _MOST_PASSWORD_WORDS:
+        # No one writes so many: every word but the links and the first password word
+        # masked, none read one by one (an attacker's review s63, L1: "(pw) " 815 times on
+        # one line, each read, took 50-80 ms).
+        start, end = spotted[0]
+        after = _BETWEEN.match(text, end).end()  # type: ignore[union-attr]
+        first = bisect_left(starts, after)
+        head = [_Word(after, ends[first - 1], "word")] if first and ends[first - 1] > after else []
+        runs += _runs([word for word in words if word.end <= start])
+        runs += _runs([*head, *words[first:]])
+        spotted = []
+    links_at = [index for index, word in enumerate(words) if word.kind == "link"]
     lines = _lines(text)
     line_starts = [start for start, _ in lines]
     done = 0
     for found_start, found_end in spotted:
-        if found_start < done:
-            continue  # inside a part masked already
+        if found_start < done or not _said(text, found_start, found_end):
+            continue  # inside a part masked already, or no password word after all
         line = bisect_right(line_starts, found_start) - 1
         line_start, line_end = lines[line]
         after = _BETWEEN.match(text, found_end).end()  # type: ignore[union-attr]
         closing = _CLOSING.search(text, after, min(line_end, after + _CLOSING_WITHIN))
         stop = closing.start() if closing else line_end
+        # The words after it on its line, read only as far as they count (an attacker's
+        # review s63, L1: each password word copied and read all words to its line's end,
+        # "(pw) " 815 times on one line took 50-80 ms).
         first = bisect_left(starts, after)
-        following = words[first : bisect_left(starts, line_end, lo=first)]  # on its line
-        if first and words[first - 1].end > after:  # "pass=bakau2024": within one word
-            following.insert(0, _Word(after, words[first - 1].end, "word"))
-        said = [word for word in following if word.kind != "mark"]
-        pointing = 0
-        while pointing < len(said) and _points(text, said[pointing]):
+        last = bisect_left(starts, line_end, lo=first)
+        head = [_Word(after, ends[first - 1], "word")] if first and ends[first - 1] > after else []
+        following = itertools.chain(head, itertools.islice(words, first, last))
+        pointing, rest = 0, []
+        for word in following:  # the marks and the words pointing on, up to what is said
+            if word.kind == "mark":
+                continue
+            if not _points(text, word):
+                rest = [word]
+                break
             pointing += 1
-        rest = following[following.index(said[pointing]) :] if pointing < len(said) else []
+        for word in following:  # what is said, up to the closing bracket
+            if word.end > stop:
+                break
+            rest.append(word)
         masked = _runs([word for word in rest if word.end <= stop])
         between = unicodedata.normalize("NFKC", text[found_end:after]).strip()
         points_on = pointing > 0 or between[:1] in (":", "=")
@@ -851,14 +911,31 @@ def without_password(text: str) -> str:
             ]
             links = [index for index, word in enumerate(before) if word.kind == "link"]
             masked = _runs(before[links[-1] + 1 :] if links else before)
-        if not masked and not any(word.kind == "link" for word in said):
+        link_after = bisect_left(links_at, first)
+        if not masked and not (link_after < len(links_at) and links_at[link_after] < last):
             masked = _line_runs(words, starts, lines, range(line + 1, len(lines)))
             masked = masked or _line_runs(words, starts, lines, range(line - 1, -1, -1))
         runs += masked
         done = max([found_end, *(end for _, end in masked)])
-    for start, end in sorted(set(runs), reverse=True):
-        text = text[:start] + MASK + text[end:]
-    return text
+    kept, at = [], 0
+    for start, end in sorted(set(runs)):  # one mask for parts that overlap
+        if start >= at:
+            kept += [text[at:start], MASK]
+        at = max(at, end)
+    return "".join([*kept, text[at:]])
+
+
+# What every password word and link password key holds, read without case in Unicode's
+# decomposed compatibility form (which keeps each letter the compatibility form reads), or
+# the "=" of a link's parameter: a message without any has no password (most messages).
+_MAYBE_PASSWORD = re.compile(r"pw|psw|pass|sandi|=", re.I)
+
+
+def password_masked(text: str) -> str:
+    """A text with any password in it masked as `without_password` masks one; the text
+    itself, read cheaply, when nothing in it may be a password."""
+    read = text if text.isascii() else unicodedata.normalize("NFKD", text)
+    return without_password(text) if _MAYBE_PASSWORD.search(read) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -871,17 +948,20 @@ class _Word:
 
 
 def _kind(typed: str) -> str:
-    if web_link(typed.strip(AROUND_LINK)) is not None:
+    if _linked(typed) is not None:
         return "link"
     # A mask is the password it stands for: masked again, it stays as it is (the form masks
     # a message once it is read, and an answer taken from it once more).
     masked = MASK in typed
-    return "word" if masked or any(character.isalnum() for character in typed) else "mark"
+    return "word" if masked or _LETTER_OR_DIGIT.search(typed) else "mark"
+
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # as str.isalnum reads
 
 
 def _points(text: str, word: _Word) -> bool:
     """Whether a word after a password word points on to it ("di bawah ini:")."""
-    return word.kind == "word" and fold(text[word.start : word.end]) in _POINTING
+    return word.kind == "word" and " ".join(_folded(text[word.start : word.end])) in _POINTING
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
