@@ -9,7 +9,7 @@ from telegram import Update
 
 from bot.answers.text import chatter, wants_to_register
 from bot.content import Markup, other_language
-from bot.leads import answer_outcomes, asked_questions, form_order, records, stage_changes
+from bot.leads import answer_outcomes, asked_questions, form_order, records, slips, stage_changes
 from bot.leads.asked_questions import asks_in_note
 from bot.leads.cancel_wish import registers_again, wants_to_undo
 from bot.leads.change_wish import asks_about_the_choice, carried, wants_to_change
@@ -280,7 +280,9 @@ async def private_message(update: Update, context: BotContext) -> None:
         strict = asked_questions.could_be_its_answer(screen.question)
         shown = None
         if asked:  # matched and recorded up to the "?", not what follows ("saya Rahmat, …")
-            part = screen.asking or asked_questions.asking_part(message.text)
+            # Its password masked, as the form masks the message where it is kept (an
+            # attacker's review s63, M1: the question list and /stats kept it in clear).
+            part = slips.password_masked(screen.asking or asked_questions.asking_part(message.text))
             sector = screen.answers.get(SECTOR)
             field = sector if isinstance(sector, str) else None
             shown = await answers.answer_in_form(

@@ -988,9 +988,11 @@ def summary(text: str, names: Iterable[str] = ()) -> str:
     shortened, with e-mail addresses (also written "(at)", "[at]", " at ", " @ ", " di ", and
     at common providers however little of them is written), @handles, links, runs of five or
     more digits and of eight or ten or more close together (phone numbers, ids) masked, and the
-    words of the talent's own `names` (as Telegram gives them). Other names are not: nothing
-    tells them reliably from other words."""
-    text = without_controls(_visible(text))
+    words of the talent's own `names` (as Telegram gives them), and a password ("pw: ••••").
+    Other names are not: nothing tells them reliably from other words."""
+    from bot.leads.slips import password_masked  # (bot.leads reads this module)
+
+    text = password_masked(without_controls(_visible(text)))
     own = {word for word in name_words(names) if len(word) >= MIN_NAME}
     folded = text.casefold()  # casefold maps each character alone: a word's is in the text's
     # Its words looked at only when a name is in it at all (most questions name no one).

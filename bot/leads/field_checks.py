@@ -429,9 +429,14 @@ def _phone_remark(
 
 
 def said_back(remark: str) -> str | None:
-    """A remark beside an answer as the bot says it back: cut at a word after
+    """A remark beside an answer as the bot says it back: a password in it masked ("video
+    saya https://vimeo.com/55 pw: ••••"; an attacker's review s63, H1: the phone step said
+    it back in clear, and the log kept the bot's reply so), then cut at a word after
     _REMARK_LONGEST characters as people count them, never inside an emoji ("👨‍👩‍👧",
     "🇰🇷", "👍🏽"); None if nothing is left."""
+    from bot.leads.slips import password_masked  # slips reads this module's answers
+
+    remark = password_masked(remark)
     characters = _CHARACTER.findall(remark)
     if len(characters) > _REMARK_LONGEST:
         remark = "".join(characters[:_REMARK_LONGEST]).rsplit(" ", 1)[0] + "…"
