@@ -27,6 +27,7 @@ from bot.private_files import create_private, sync_folder
 from bot.store import Store
 from bot.store.db import is_behind, schema_at
 from bot.store.leads import LEADS, TALENTS, staff_parameter
+from bot.store.schema import SchemaMismatch
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +180,8 @@ def _checked(path: Path, staff: Iterable[int] | None) -> tuple[int, int]:
         leads = connection.execute(OLDER_LEADS if old else LEADS).fetchone()[0]
     except sqlite3.Error as error:
         raise BackupError(f"not a database of this bot: {error}") from error
+    except SchemaMismatch as error:  # a crafted migrations table (an attacker's review s63, L2)
+        raise BackupError(str(error)) from error
     finally:
         connection.close()
     return int(talents), int(leads)

@@ -152,13 +152,20 @@ async def _note(
     from bot.ops.backup import record
     from bot.store import Database, Store
     from bot.store.db import is_behind
+    from bot.store.schema import SchemaMismatch
 
     try:
         store = Store(await Database.open(database, migrate=False))
     except sqlite3.Error as problem:
         print(f"(not noted in the database: {problem})", file=sys.stderr)
         return
-    at = store.db.schema_at()
+    try:
+        at = store.db.schema_at()
+    except SchemaMismatch as problem:  # not this bot's (an attacker's review s63, L2)
+        await store.close()
+        if error is None:  # a failed backup said so already: one line
+            print(f"(not noted in the database: {problem})", file=sys.stderr)
+        return
     if at is not None and is_behind(at):  # the backup before an upgrade: its tables are older
         await store.close()
         print(

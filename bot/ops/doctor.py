@@ -363,6 +363,17 @@ def _database_contents(path: Path) -> list[Check]:
                 "restore the last good backup: kocca-bot restore FILE (docs/operations.md)",
             )
         ]
+    except (
+        schema.SchemaMismatch
+    ) as error:  # a crafted migrations table (an attacker's review s63, L2)
+        return [
+            failed(
+                "Database schema",
+                f"{path}: {error}",
+                "check the file is this bot's database; else restore the last good backup:"
+                " kocca-bot restore FILE (docs/operations.md)",
+            )
+        ]
     integrity = (
         passed("Database integrity", "ok")
         if verdict == ["ok"]

@@ -45,6 +45,7 @@ from bot.store.folding import sql_lower
 from bot.store.health import StorageHealth, is_storage_error
 from bot.store.migrations import MIGRATIONS
 from bot.store.note_words import note_asks
+from bot.terminal_text import printable
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ def behind(path: Path, at: str) -> str:
     """What a command that does not upgrade says of a database at migration `at`, older than
     this release's: where it is, where this release is, what to do."""
     return (
-        f"Not opening {path}: it is at migration {at}, and this release makes"
+        f"Not opening {path}: it is at migration {printable(at)}, and this release makes"
         f" {latest_migration()}. This command does not upgrade a database (a bot of the older"
         " release may still run on it). To upgrade: stop the bot, back it up (kocca-bot"
         " backup), then start this release: its first start upgrades the database"
@@ -83,16 +84,31 @@ def behind(path: Path, at: str) -> str:
 
 def schema_at(connection: sqlite3.Connection) -> tuple[int, str] | None:
     """The last migration applied to a database, as (version, name); None for a file no bot
-    has opened yet (no migration recorded)."""
+    has opened yet (no migration recorded). SchemaMismatch for a migrations table no release
+    of this bot wrote: a version not a whole number, a name not text, no first migration, or
+    a version past this release's without all of this release's (an attacker's review s63,
+    L2: "abc" or NULL crashed doctor, backup and status, and a lone version 10^18 was
+    migrated on top)."""
     try:
         rows = connection.execute(  # fetched to the end: no statement left pinning a snapshot
-            "SELECT version, name FROM schema_migrations ORDER BY version DESC LIMIT 1"
+            "SELECT version, name FROM schema_migrations ORDER BY version"
         ).fetchall()
     except sqlite3.OperationalError as error:
         if "no such table" not in str(error):
             raise
         return None
-    return (int(rows[0][0]), str(rows[0][1])) if rows else None
+    versions = {version for version, _ in rows}
+    ours = set(range(1, len(MIGRATIONS) + 1))
+    if rows and (
+        any(type(version) is not int or type(name) is not str for version, name in rows)
+        or 1 not in versions  # every release's first migration is this one's
+        or (versions - ours and not ours <= versions)  # a newer release applied all of ours
+    ):
+        raise schema.SchemaMismatch(
+            "not a database of this bot: its migrations table holds versions no release of"
+            " this bot writes"
+        )
+    return (rows[-1][0], rows[-1][1]) if rows else None
 
 
 def is_behind(at: tuple[int, str]) -> bool:
@@ -234,6 +250,7 @@ class Database:
             return []
         if not upgrade:
             self._refuse_if_behind()
+        self.schema_at()  # never a migration on top of versions no release of this bot wrote
         applied: list[str] = []
         async with self.transaction() as tx:
             await tx.execute(schema.MIGRATIONS_TABLE)
@@ -267,7 +284,10 @@ class Database:
         """The last migration applied to this database (module `schema_at`), read without the
         write lock, as `_up_to_date` reads."""
         self._check_open()
-        return schema_at(self._looker)
+        try:
+            return schema_at(self._looker)
+        except schema.SchemaMismatch as error:
+            raise schema.SchemaMismatch(f"Not opening {self.path}: {error}") from None
 
     def _refuse_if_behind(self) -> None:
         """SchemaBehind if an older release made this database; a new file, with no
