@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.answers.text import chatter, wants_to_register
 from bot.content import Markup, other_language
@@ -15,7 +15,14 @@ from bot.leads.cancel_wish import registers_again, wants_to_undo
 from bot.leads.change_wish import asks_about_the_choice, carried, wants_to_change
 from bot.leads.export import wib_words
 from bot.leads.intake_flow import IntakeFlow
-from bot.leads.intake_screens import GUARDIAN_WITHDRAWN, SECTOR, Screen, parse_press
+from bot.leads.intake_screens import (
+    GUARDIAN_WITHDRAWN,
+    MENU,
+    SECTOR,
+    SENT_BEFORE,
+    Screen,
+    parse_press,
+)
 from bot.parsing import small_int
 from bot.store.broadcasts import ANNOUNCEMENTS
 from bot.store.cancellations import UNDER_18
@@ -24,11 +31,12 @@ from handlers import answers, fallback, records_alerts, support, talent_cancel
 from handlers.broadcast import offer_subscription
 from handlers.common import BotContext, answer_query, reply, sender_name, show
 from handlers.intake_views import render, summary
+from handlers.menu import main_menu
 from handlers.pipeline_views import open_button
 from handlers.records_views import marks_lines
 from handlers.registration_views import NEW, NEW_OR_REUSE, REUSE, UPDATE, VIEW
 from handlers.staff_views import consent_lines
-from handlers.views import APPLY, APPLY_PROGRAM
+from handlers.views import APPLY, APPLY_PROGRAM, STATUS, button
 
 log = logging.getLogger(__name__)
 
@@ -191,8 +199,28 @@ async def flow_button(update: Update, context: BotContext) -> None:
     if press is None:
         await fallback.stale_button(update, context)
         return
-    screen = await _flow(context).press(update.effective_user.id, press, update.update_id)
+    user_id = update.effective_user.id
+    screen = await _flow(context).press(user_id, press, update.update_id)
+    if screen.kind == SENT_BEFORE:
+        await _sent_before(update, context, user_id, screen)
+        return
     await _present(update, context, screen, edit=True)
+
+
+async def _sent_before(update: Update, context: BotContext, user_id: int, screen: Screen) -> None:
+    """A button of a registration already sent (its old summary's "🚀 Kirim pendaftaran"): the
+    summary left as it is, the press answered, and where it stands said below (a talents'
+    review s63, M3: the summary became "…sudah tidak berlaku", read as an invalid
+    registration); one the talent cancelled: that it was, as under /dataku."""
+    lead = screen.draft
+    if lead is not None and await talent_cancel.cancelled_pressed(
+        update, context, user_id, lead.id
+    ):
+        return
+    await answer_query(update, context.text(Text.INTAKE_SENT_BEFORE_TOAST))
+    status = button(context.text(Text.BTN_STATUS), STATUS)
+    said = context.text(Text.INTAKE_SENT_BEFORE, reference=screen.reference or "")
+    await reply(update, said, InlineKeyboardMarkup([[status]]))
 
 
 async def private_message(update: Update, context: BotContext) -> None:
@@ -352,6 +380,9 @@ async def _registered(context: BotContext, user_id: int) -> bool:
 async def _present(update: Update, context: BotContext, screen: Screen, *, edit: bool) -> None:
     """Show a flow screen, and tell the staff chat about a new lead."""
     language = context.language(update)
+    if screen.kind == MENU:  # "menu" typed mid-form: as /menu (the form stays open)
+        await _menu(update, context, screen, language)
+        return
     facts = context.services.settings.privacy_facts()
     text, markup = render(screen, context.content, language, facts)
     if edit and screen.kind not in ("submitted", "updated"):
@@ -366,6 +397,14 @@ async def _present(update: Update, context: BotContext, screen: Screen, *, edit:
         await records_alerts.notify_update(update, context, screen)
     elif screen.kind == GUARDIAN_WITHDRAWN:
         await talent_cancel.withdrawn_as_minor(update, context, screen)
+
+
+async def _menu(update: Update, context: BotContext, screen: Screen, language: str) -> None:
+    """The main menu, as /menu shows it, below the screen's note if it has one."""
+    menu, markup = main_menu(context, language)
+    if screen.note is not None:
+        menu = f"{context.text(screen.note, **screen.note_values)}\n\n{menu}"
+    await reply(update, menu, markup)
 
 
 async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> None:

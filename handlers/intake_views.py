@@ -14,12 +14,14 @@ from bot.leads import answer_outcomes, form_order, places
 from bot.leads.asked_questions import asks_in_note
 from bot.leads.email_typos import EmailSuggestion
 from bot.leads.intake_screens import (
+    ADD_REST,
     AGE_CHECK,
     CITY_PROVINCE,
     CONSENT,
     DISCARD,
     DISCARD_NOT,
     DISCARD_SURE,
+    DISCARDED_UNSENT,
     EDIT_LIST,
     GO_BACK_TO,
     GUARDIAN,
@@ -33,6 +35,7 @@ from bot.leads.intake_screens import (
     Listed,
     Screen,
     carried_offer,
+    held_rest,
     navigation,
     offered_province,
 )
@@ -210,6 +213,7 @@ _ENDINGS = {
     GUARDIAN_WITHDRAWN: Text.INTAKE_GUARDIAN_WITHDRAWN,
     "gone": Text.INTAKE_GONE,
     "discarded_draft": Text.INTAKE_DRAFT_DISCARDED,
+    DISCARDED_UNSENT: Text.INTAKE_DRAFT_DISCARDED_UNSENT,
 }
 
 
@@ -559,13 +563,21 @@ def _summed(question: Question, content: Content, answers: dict[str, Any]) -> An
     return rest if rest and isinstance(said, str) and said.strip() else value
 
 
+# Text typed at the review, read as no step: the summary is just above, not sent again.
+_REVIEW_ABOVE = frozenset({Text.INTAKE_USE_BUTTONS, Text.INTAKE_REST_OFFERED})
+
+
 def _review(screen: Screen, draft: Draft, content: Content, language: str) -> View:
-    if screen.note is Text.INTAKE_USE_BUTTONS:  # text typed at the review: it is just above
+    rest_refused = screen.error is not None and screen.error.reason is Text.INTAKE_REST_TOO_LONG
+    if screen.note in _REVIEW_ABOVE or rest_refused:
         text = content.text(Text.INTAKE_REVIEW_ABOVE, language)
     else:
         summary_text = Markup(summary(content, screen.answers, language))
         text = content.text(Text.INTAKE_REVIEW, language, summary=summary_text)
-    rows = [
+    rows = []
+    if held_rest(draft.pending) is not None:  # the rest of the answer before, to add
+        rows.append([button(content.text(Text.BTN_ADD_REST, language), data(draft, ADD_REST))])
+    rows += [
         [button(content.text(Text.BTN_SUBMIT, language), data(draft, "ok"))],
         [
             button(content.text(Text.BTN_EDIT, language), data(draft, "e")),

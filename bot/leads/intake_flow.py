@@ -21,6 +21,7 @@ from bot.leads import (
     asked_questions,
     field_checks,
     form_order,
+    form_wishes,
     intent_words,
     places,
     registration_limit,
@@ -29,6 +30,7 @@ from bot.leads import (
     slips,
 )
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
+from bot.leads.form_exits import FormExits
 from bot.leads.form_greetings import greeting_back, signs_off
 from bot.leads.intake_screens import (
     AGE_CHECK,
@@ -96,7 +98,7 @@ _NO_PROVINCE = Text.INTAKE_PROVINCE_NOT_FOUND
 _SAYS_WHOSE = frozenset({FULL_NAME, sentence_names.STAGE_NAME})
 
 
-class IntakeFlow(TypedAnswers, TypedChoices):
+class IntakeFlow(FormExits, TypedAnswers, TypedChoices):
     """Moves one talent's application forward; all state is in the store."""
 
     async def begin(
@@ -294,6 +296,13 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             # anything is made of it (an attacker's review s62, M1: a copy sent twice, a slip,
             # a skip, a question kept it in clear), however the message is then read.
             await self._store.mask_incoming(draft.user_id, update_id, slips.without_password)
+        left = form_wishes.left_for(text)
+        if left is not None:  # "batal", "menu" without the slash (a talents' review s63, H1)
+            return await self._left(draft, asked_now, text, left, update_id)
+        if form_wishes.starts_over(text) and not (_long(asked_now) and "?" not in text):
+            # "restart form nya bisa ga?" (s63, M2: a wrong FAQ entry); at the note to the
+            # team, "kami memulai dari awal lagi" may be its answer: only asked there.
+            return await self._started_over(draft, update_id)
         if draft.stage == QUESTION and question is not None:
             # A button's own words typed ("Selesai memilih", "⏸"): as it is pressed (a talents'
             # review: "Selesai memilih" was refused, "⏸" stored as the city).
@@ -394,6 +403,9 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             return await self.press(draft.user_id, press, update_id)
         if draft.stage == CONSENT and intent_words.says_agree(text):  # "Saya setuju."
             return await self.current(draft, note=Text.INTAKE_CONSENT_BY_BUTTON)
+        rest = await self._rest_at_review(draft, text, update_id)
+        if rest is not None:  # the rest of the answer before, sent apart: offered to add
+            return rest
         if draft.stage != QUESTION:  # a screen of buttons: as it stands (an update's reference)
             return await self.current(draft, note=Text.INTAKE_USE_BUTTONS)
         answers = await self._applications.answers(draft.id)
@@ -589,7 +601,9 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                 )
         if isinstance(outcome, answer_outcomes.Rejected):
             if outcome.reason is Text.INTAKE_TOO_LONG:
-                outcome = self._too_long(question, answers, outcome)
+                outcome = self._no_link(question, answers, text, outcome) or self._too_long(
+                    question, answers, outcome
+                )
             if outcome.reason is Text.INTAKE_TWO_PHONES and draft.registers_as is not None:
                 # To a manager: another number is the artist's own, not "nomor manajermu".
                 outcome = answer_outcomes.Rejected(Text.INTAKE_TWO_PHONES_MANAGER)

@@ -79,6 +79,18 @@ USE_CARRIED = "mc"
 CARRIED = "carried"
 
 
+def held_rest(pending: object) -> tuple[int, str] | None:
+    """The update whose text is offered to add to a free-text answer at the review, and that
+    answer's question, if the draft holds one (the text itself is read from the conversation
+    log: a registration sent without it keeps no copy)."""
+    if not isinstance(pending, dict):
+        return None
+    update_id, key = pending.get(ADDING), pending.get(ADDING_TO)
+    if not isinstance(update_id, int) or not isinstance(key, str):
+        return None
+    return update_id, key
+
+
 def carried_offer(pending: object) -> str | None:
     """The value a wish to change carried, offered at its question, if the draft holds one."""
     if not isinstance(pending, dict) or not isinstance(pending.get(CARRIED), str):
@@ -94,6 +106,20 @@ CITY_PROVINCE = "cp"
 DISCARD = "dn"
 DISCARD_SURE = "dy"
 DISCARD_NOT = "dk"
+# Not a stage: "🗑 Ya, buang" by a talent who has sent no registration (a talents' review s63,
+# M2: "…atau memperbarui pendaftaranmu" to one who had none to update).
+DISCARDED_UNSENT = "discarded_unsent"
+# Not a stage: "menu" typed mid-form, as /menu (a talents' review s63, H1: stored as a name).
+MENU = "menu"
+# Not a stage: a button of a registration already sent pressed again (a talents' review s63,
+# M3: the summary was overwritten with "…sudah tidak berlaku").
+SENT_BEFORE = "sent_before"
+# At the review, a text sent right after the last free-text answer, kept with the draft (its
+# `pending`: {ADDING: its update's id, ADDING_TO: the question}) until its button adds it to
+# that answer (a talents' review s63, M5: a synopsis's second half dropped without a word).
+ADDING = "adding"
+ADDING_TO = "adding_to"
+ADD_REST = "ad"
 # An earlier question offered to change, when the talent says it was answered wrong.
 GO_BACK_TO = "g"
 SECTOR = "sector"  # the field question (music or film), as records.leads_of reads it
