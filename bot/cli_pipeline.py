@@ -250,8 +250,12 @@ async def _reloads(store: Store, query: AuditQuery) -> list[AuditEntry]:
     return entries
 
 
-# Details that hold a staff member's id (an assignment's before and after).
-_STAFF_DETAILS = {"assigned": ("before", "after")}
+# Details that hold a staff member's id (an assignment's before and after; a refused one's
+# wanted assignee, the one its page showed, and the one who has the lead now).
+_STAFF_DETAILS = {
+    "assigned": ("before", "after"),
+    "assign_refused": ("wanted", "seen", "current"),
+}
 
 
 async def _learn_names(store: Store, entry: AuditEntry, names: dict[int, str]) -> None:

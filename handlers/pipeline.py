@@ -213,7 +213,12 @@ async def lead_details(
     history, history_total = await store.pipeline.history(lead.application_id, views.SHOWN_HISTORY)
     people = {state.assignee_id, *(note.author.user_id for note in notes)}
     people |= {item.actor.user_id for item in history}
-    people |= {small_int(item.to_value or "") for item in history if item.kind == "assign"}
+    people |= {
+        small_int(value or "")
+        for item in history
+        if item.kind == "assign"
+        for value in (item.from_value, item.to_value)
+    }
     extras = await records_desk.lead_extras(store, content, language, lead, state, notes_total)
     people |= extras.people
     names = await records.staff_names(store, people)
@@ -350,8 +355,9 @@ async def pipeline_button(update: Update, context: BotContext) -> None:
         await _confirm_press(update, context, number, args[1], version, notify=args[3] == "1")
     elif action == "n":
         await _note_press(update, context, number)
-    elif action == "a" and len(args) == 2:
-        await _assign_press(update, context, number, to_me=args[1] == "1")
+    elif action == "a" and len(args) in (2, 3):
+        seen = small_int(args[2]) if len(args) == 3 else None  # older buttons: nobody
+        await _assign_press(update, context, number, to_me=args[1] == "1", seen=seen or None)
     elif action == "bs" and len(args) == 2:
         await pipeline_bulk.choose_stage(update, context, number, args[1])
     elif action == "bc" and len(args) == 2:
@@ -628,22 +634,35 @@ async def note_command(update: Update, context: BotContext) -> None:
 
 
 async def _assign_press(
-    update: Update, context: BotContext, application_id: int, *, to_me: bool
+    update: Update, context: BotContext, application_id: int, *, to_me: bool, seen: int | None
 ) -> None:
+    """Assign to me, checked against who the page showed handling the lead (`seen`), or
+    Unassign (shown only to the one who handles it): releases only the presser's own
+    assignment. Either is refused, and the page shown again, when a colleague has it now."""
     who = actor(update)
-    assigned = await context.services.store.pipeline.assign(
-        application_id, who, who.user_id if to_me else None
+    store = context.services.store
+    wanted = who.user_id if to_me else None
+    assigned = await store.pipeline.assign(
+        application_id, who, wanted, seen if to_me else who.user_id
     )
     reference = await _reference(context, application_id)
     if assigned is None:
         await show(update, context.text(Text.PIPELINE_GONE, reference=reference))
         return
-    _, changed = assigned
+    if assigned.refused:  # recorded; the page again shows who has it, one press takes it over
+        names = await records.staff_names(store, {assigned.state.assignee_id})
+        language = context.language(update)
+        said = records.assign_refusal(
+            context.content, language, assigned, wanted, who.user_id, names
+        )
+        await answer_query(update, said, alert=True)
+        await _open(update, context, application_id, viewed=False, answered=True)
+        return
     key = Text.PIPELINE_ASSIGNED if to_me else Text.PIPELINE_UNASSIGNED
     await answer_query(update, context.text(key, reference=reference))
     # The page shows the whole lead: its view is audited, by the assignment's own entry if
     # there was one (a stale Unassign of a lead nobody handles records nothing else).
-    await _open(update, context, application_id, viewed=not changed, answered=True)
+    await _open(update, context, application_id, viewed=not assigned.changed, answered=True)
 
 
 async def _send_again(update: Update, context: BotContext, update_id: int) -> None:

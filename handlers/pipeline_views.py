@@ -27,7 +27,7 @@ STAGE = "pl:s:"  # pl:s:<application>:<stage>:<version>
 CONFIRM = "pl:c:"  # pl:c:<application>:<stage>:<version>:<1 send update | 0 don't>
 NOTE = "pl:n:"  # pl:n:<application>
 NOTE_CANCEL = "pl:nx"
-ASSIGN = "pl:a:"  # pl:a:<application>:<1 to me | 0 to nobody>
+ASSIGN = "pl:a:"  # pl:a:<application>:<1 to me:<assignee shown, 0 nobody> | 0 unassign me>
 BULK_STAGE = "pl:bs:"  # pl:bs:<batch>:<stage>
 BULK_CONFIRM = "pl:bc:"  # pl:bc:<batch>:<1 send updates | 0 don't>
 BULK_CANCEL = "pl:bx:"  # pl:bx:<batch>
@@ -135,9 +135,11 @@ def lead_screen(
         data = f"{STAGE}{state.application_id}:{key}:{state.version}"
         stage_buttons.append(button(label, data))
     mine = state.assignee_id == viewer_id
+    # Assign to me carries who this page shows handling the lead (0: nobody), so that a
+    # colleague taking it meanwhile is not overruled without a word (handlers/pipeline.py).
     assign = button(
         content.text(Text.BTN_UNASSIGN if mine else Text.BTN_ASSIGN_ME, language),
-        f"{ASSIGN}{state.application_id}:{0 if mine else 1}",
+        f"{ASSIGN}{state.application_id}:" + ("0" if mine else f"1:{state.assignee_id or 0}"),
     )
     rows = [
         *pairs(stage_buttons),
@@ -256,15 +258,16 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
 def _history_line(content: Content, language: str, item: HistoryItem, names: dict[int, str]) -> str:
     time = wib_words(content, item.created_at, language)
     author = who(content, language, item.actor, names)
-    if item.kind == "assign":
-        assignee = (
-            names.get(int(item.to_value), item.to_value)
-            if item.to_value
-            else content.text(Text.PIPELINE_NOBODY, language)
-        )
+    if item.kind == "assign" and item.to_value:
+        assignee = names.get(int(item.to_value), item.to_value)
         return content.text(
             Text.PIPELINE_HISTORY_ASSIGN, language, time=time, author=author, assignee=assignee
         )
+    if item.kind == "assign":  # a release: never "ditangani oleh belum ada" (review s63)
+        own = item.from_value in (None, str(item.actor.user_id))
+        before = names.get(int(item.from_value), item.from_value) if item.from_value else ""
+        key = Text.PIPELINE_HISTORY_UNASSIGN if own else Text.PIPELINE_HISTORY_UNASSIGN_OTHER
+        return content.text(key, language, time=time, author=author, before=before)
     outcome = stage_changes.told(content, item)
     told = (
         ""

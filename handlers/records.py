@@ -161,7 +161,8 @@ async def records_button(update: Update, context: BotContext) -> None:
     elif action == "as":
         await _assign_choose(update, context, number)
     elif action == "at" and small_int(second) is not None:
-        await _assign_to(update, context, number, int(second) or None)
+        seen = small_int(args[2]) if len(args) > 2 else None  # older buttons: nobody
+        await _assign_to(update, context, number, int(second) or None, seen or None)
     elif action == "nl":
         await records_notes.notes(update, context, number)
     elif action == "nv":
@@ -324,45 +325,50 @@ async def prompted_text(update: Update, context: BotContext, prompt: Prompt, tex
 
 
 async def _assign_choose(update: Update, context: BotContext, application_id: int) -> None:
+    """Assign to…: one button per admin and Nobody, under who handles the lead now (each
+    button carries that, so a colleague taking it meanwhile is not overruled unsaid)."""
     store, settings = context.services.store, context.services.settings
-    reference = await store.records.reference_of(application_id)
-    if reference is None:
+    state = await store.pipeline.state(application_id)
+    if state is None:
         await records_answers.gone(update, context)
         return
     admins = sorted(settings.admin_ids)
-    names = await records.staff_names(store, admins)
+    names = await records.staff_names(store, {*admins, state.assignee_id})
     await show(
-        update,
-        *views.assign_choose(
-            context.content, context.language(), reference, application_id, admins, names
-        ),
+        update, *views.assign_choose(context.content, context.language(), state, admins, names)
     )
 
 
 async def _assign_to(
-    update: Update, context: BotContext, application_id: int, admin: int | None
+    update: Update, context: BotContext, application_id: int, admin: int | None, seen: int | None
 ) -> None:
     store, settings = context.services.store, context.services.settings
+    who = actor(update)
     try:
-        assigned = await records.assign(
-            store, application_id, actor(update), admin, settings.admin_ids
-        )
+        assigned = await records.assign(store, application_id, who, admin, settings.admin_ids, seen)
     except records.AssignError:
         await answer_query(update, context.text(Text.RECORDS_NOT_ADMIN), alert=True)
         return
     if assigned is None:
         await records_answers.gone(update, context)
         return
-    state, changed = assigned
+    state = assigned.state
+    names = await records.staff_names(store, {admin, state.assignee_id})
+    if assigned.refused:  # recorded; the choice again, under who has it now: one more press
+        said = records.assign_refusal(
+            context.content, context.language(), assigned, admin, who.user_id, names
+        )
+        await answer_query(update, said, alert=True)
+        await _assign_choose(update, context, application_id)
+        return
     if admin is None:
         toast = context.text(Text.RECORDS_UNASSIGNED, reference=state.reference)
     else:
-        names = await records.staff_names(store, {admin})
         toast = context.text(Text.RECORDS_ASSIGNED_TO, reference=state.reference, name=names[admin])
     await answer_query(update, toast)
     # The page shows the whole lead: its view is the assignment's own audit entry, or, when
     # nothing changed (and so nothing was recorded), a view of its own.
-    await desk.open_lead(update, context, application_id, viewed=not changed)
+    await desk.open_lead(update, context, application_id, viewed=not assigned.changed)
 
 
 # ----- duplicates --------------------------------------------------------------------------------

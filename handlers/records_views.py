@@ -32,7 +32,7 @@ EDIT_QUESTION = "rc:eq:"  # rc:eq:<application>:<question key>
 EDIT_VALUE = "rc:ev:"  # rc:ev:<application>:<choice value> (the question is in the prompt)
 EDIT_CLEAR = "rc:ec:"  # rc:ec:<application>
 ASSIGN = "rc:as:"  # rc:as:<application>: to whom
-ASSIGN_TO = "rc:at:"  # rc:at:<application>:<admin id, 0: nobody>
+ASSIGN_TO = "rc:at:"  # rc:at:<application>:<admin id, 0: nobody>:<assignee shown, 0: nobody>
 NOTES = "rc:nl:"  # rc:nl:<application>
 NOTE_OPEN = "rc:nv:"  # rc:nv:<note>
 NOTE_EDIT = "rc:ne:"  # rc:ne:<note>
@@ -319,21 +319,31 @@ def delete_confirm(content: Content, language: str, note: StaffNote) -> Screen:
 def assign_choose(
     content: Content,
     language: str,
-    reference: str,
-    application_id: int,
+    state: LeadState,
     admins: list[int],
     names: dict[int, str],
 ) -> Screen:
-    """One button per admin (by name), and Nobody."""
+    """One button per admin (by name), and Nobody, under who handles the lead now; each
+    carries that one (0: nobody), what the pick is checked against."""
+    app, now = state.application_id, state.assignee_id
     buttons = [
-        button(names.get(admin, str(admin)), f"{ASSIGN_TO}{application_id}:{admin}")
+        button(names.get(admin, str(admin)), f"{ASSIGN_TO}{app}:{admin}:{now or 0}")
         for admin in admins
     ]
     nobody = button(
-        content.text(Text.BTN_ASSIGN_NOBODY, language), f"{ASSIGN_TO}{application_id}:0"
+        content.text(Text.BTN_ASSIGN_NOBODY, language), f"{ASSIGN_TO}{app}:0:{now or 0}"
     )
-    rows = [*pairs(buttons), [nobody], [back_to_lead(content, language, reference, application_id)]]
-    text = content.text(Text.RECORDS_ASSIGN_CHOOSE, language, reference=reference)
+    back = back_to_lead(content, language, state.reference, app)
+    rows = [*pairs(buttons), [nobody], [back]]
+    handled = (
+        content.text(Text.PIPELINE_NOBODY, language) if now is None else names.get(now, str(now))
+    )
+    text = "\n".join(
+        (
+            content.text(Text.RECORDS_ASSIGN_CHOOSE, language, reference=state.reference),
+            content.text(Text.RECORDS_ASSIGN_NOW, language, name=handled),
+        )
+    )
     return text, InlineKeyboardMarkup(rows)
 
 

@@ -35,7 +35,7 @@ from bot.store.leads import (
     search_words,
     sectors_read,
 )
-from bot.store.pipeline import LeadState
+from bot.store.pipeline import UNSEEN, Assignment, LeadState, Unseen
 from bot.store.records import AnswerChange, EditResult, LeadChange
 from bot.store.staff_notes import NoteOutcome
 from bot.texts import Text
@@ -703,14 +703,44 @@ class AssignError(ValueError):
 
 
 async def assign(
-    store: Store, application_id: int, actor: Actor, assignee: int | None, admins: Iterable[int]
-) -> tuple[LeadState, bool] | None:
+    store: Store,
+    application_id: int,
+    actor: Actor,
+    assignee: int | None,
+    admins: Iterable[int],
+    seen: int | Unseen | None = UNSEEN,
+) -> Assignment | None:
     """Hand a lead to an admin (None: to nobody): the lead, and whether that changed anything
-    (an unchanged assignment records nothing, so showing the lead is a view to record); None
-    if the lead is gone."""
+    (an unchanged assignment records nothing, so showing the lead is a view to record), or
+    was refused: someone other than `seen` (who the page showed handling it) has it now
+    (Pipeline.assign); None if the lead is gone."""
     if assignee is not None and assignee not in set(admins):
         raise AssignError(str(assignee))
-    return await store.pipeline.assign(application_id, actor, assignee)
+    return await store.pipeline.assign(application_id, actor, assignee, seen)
+
+
+def assign_refusal(
+    content: Content,
+    language: str,
+    refused: Assignment,
+    wanted: int | None,
+    viewer_id: int | None,
+    names: dict[int, str],
+) -> str:
+    """What a refused assignment says: who handles the lead now (`names` knows them and
+    `wanted`), and, unless it was an Unassign, that one more press takes it over."""
+    state = refused.state
+    now = state.assignee_id
+    key = Text.RECORDS_ASSIGN_GIVEN
+    if wanted is None or wanted == viewer_id:
+        key = Text.RECORDS_UNASSIGN_TAKEN if wanted is None else Text.RECORDS_ASSIGN_TAKEN
+    return content.text(
+        key,
+        language,
+        reference=state.reference,
+        name="" if now is None else names.get(now, str(now)),
+        wanted="" if wanted is None else names.get(wanted, str(wanted)),
+    )
 
 
 # ----- history -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
+from enum import Enum
 from typing import Any, Literal
 
 from bot.store.applications import REGISTERED_FOR, Consent, ConsentNeed, registered_for
@@ -151,6 +152,25 @@ class Move:
     state: LeadState | None  # the lead as it stands afterwards (None: gone)
     update_id: int | None = None  # the talent message queued, if any
     batch_id: int | None = None
+
+
+class Unseen(Enum):
+    """An assignment made without a page that showed who handled the lead (the CLI, a test)."""
+
+    UNSEEN = "unseen"
+
+
+UNSEEN = Unseen.UNSEEN
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """A lead after an assignment: whether it changed anything (and so was recorded), or
+    was refused because someone else took the lead since the page was shown."""
+
+    state: LeadState
+    changed: bool
+    refused: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,33 +498,51 @@ class Pipeline:
         return Note(note_id, actor, text, now)
 
     async def assign(
-        self, application_id: int, actor: Actor, assignee_id: int | None
-    ) -> tuple[LeadState, bool] | None:
-        """Give the lead to an admin (None: to nobody): the lead after, and whether that
-        changed anything (and so was recorded); None if the lead is gone."""
+        self,
+        application_id: int,
+        actor: Actor,
+        assignee_id: int | None,
+        seen: int | Unseen | None = UNSEEN,
+    ) -> Assignment | None:
+        """Give the lead to an admin (None: to nobody); None if the lead is gone.
+
+        `seen`: who handled the lead on the page pressed (None: nobody). As a stage move is
+        checked against its version, an assignment is refused (and recorded) when someone
+        else, neither `seen` nor `assignee_id`, handles the lead now: a colleague took it
+        meanwhile, so a stale Unassign does not take it off them, nor a stale Assign to me
+        from them without a word (a staff review s63). Nobody handling it now never refuses.
+        """
         async with self._db.transaction() as tx:
             state = await _state_in(tx, application_id)
             if state is None:
                 return None
-            changed = state.assignee_id != assignee_id
+            now = state.assignee_id
+            if seen is not UNSEEN and now is not None and now not in (seen, assignee_id):
+                await Audit.add_in(
+                    tx,
+                    actor,
+                    "assign_refused",
+                    state.reference,
+                    reason="changed_meanwhile",
+                    wanted=assignee_id,
+                    seen=seen,
+                    current=now,
+                )
+                return Assignment(state, changed=False, refused=True)
+            changed = now != assignee_id
             if changed:
                 await tx.execute(
                     "UPDATE lead_pipeline SET assignee_id = ? WHERE application_id = ?",
                     (assignee_id, application_id),
                 )
-                before = None if state.assignee_id is None else str(state.assignee_id)
+                before = None if now is None else str(now)
                 after = None if assignee_id is None else str(assignee_id)
                 await _history(tx, application_id, "assign", before, after, actor, NOT_TOLD, None)
                 await Audit.add_in(
-                    tx,
-                    actor,
-                    "assigned",
-                    state.reference,
-                    before=state.assignee_id,
-                    after=assignee_id,
+                    tx, actor, "assigned", state.reference, before=now, after=assignee_id
                 )
-        now = await self.state(application_id)
-        return None if now is None else (now, changed)
+        after_state = await self.state(application_id)
+        return None if after_state is None else Assignment(after_state, changed)
 
     # ----- bulk moves ------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from bot.leads.stage_changes import NoteError
 from bot.store import Lead
 from bot.store.cancellations import TALENT_WITHDRAWAL, UNDER_18
 from bot.store.duplicates import DuplicateMark
-from bot.store.pipeline import NOTE_LIMIT, LeadState
+from bot.store.pipeline import NOTE_LIMIT, UNSEEN, LeadState, Unseen
 from bot.store.records import LeadChange
 from bot.store.staff_notes import StaffNote
 from bot.store.waiting import WaitingLead
@@ -478,22 +478,33 @@ def _note_outcome(
 
 async def assign(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
     """Take the lead, give it to another admin by name, or to nobody (as Telegram's Assign
-    to…: only someone in ADMIN_IDS now)."""
+    to…: only someone in ADMIN_IDS now). `was`: who the page showed handling it (null:
+    nobody); when a colleague has it now instead, refused ("conflict": the page reloads to
+    show who, and one more press takes it over), as a stage move from an older page is."""
     application_id = inputs.lead_id(body)
     wanted = body.get("assignee")
     assignee = None if wanted is None else inputs.integer(wanted, "assignee")
+    was = body.get("was", UNSEEN)  # an older page sends none: not checked
+    seen: int | Unseen | None = was if was in (None, UNSEEN) else inputs.integer(was, "was")
     admins = desk.services.settings.admin_ids
     try:
-        assigned = await records.assign(desk.store, application_id, viewer.actor, assignee, admins)
+        assigned = await records.assign(
+            desk.store, application_id, viewer.actor, assignee, admins, seen
+        )
     except records.AssignError:
         raise inputs.BadInput("assignee must be an admin") from None
     if assigned is None:
         raise LeadGone(application_id)
-    state, _ = assigned
+    state = assigned.state
+    names = await desk.names({who for who in (assignee, state.assignee_id) if who is not None})
+    if assigned.refused:
+        said = records.assign_refusal(
+            desk.content, viewer.language, assigned, assignee, viewer.user_id, names
+        )
+        return {"outcome": "conflict", "text": plain_text(said)}
     if assignee is None:
         text = desk.say(Text.RECORDS_UNASSIGNED, viewer.language, reference=state.reference)
     else:
-        names = await desk.names({assignee})
         text = desk.say(
             Text.RECORDS_ASSIGNED_TO,
             viewer.language,

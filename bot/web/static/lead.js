@@ -161,7 +161,7 @@ export async function render(main, key, sent = false) {
   });
   // Said once, before anyone presses: as /lead says it in the chat.
   const closed = closedLine(session.stages);
-  const assign = (assignee) => act("assign", { id, assignee }, reload);
+  const assign = (assignee) => act("assign", { id, assignee, was: lead.assignee_id }, reload);
   const assignees = chooser(h("select", { "aria-label": t("assign_to") },
     h("option", { value: "", selected: lead.assignee_id === null }, t("btn_assign_nobody")),
     session.admins.map((admin) => h("option", { value: admin.id,
