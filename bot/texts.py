@@ -781,6 +781,7 @@ class Text(StrEnum):
     BTN_BULK_CONFIRM = "btn_bulk_confirm"
     BULK_DONE = "bulk_done"
     BULK_SKIPPED = "bulk_skipped"
+    BULK_NAMED_MORE = "bulk_named_more"
     BULK_SKIPPED_TOLD = "bulk_skipped_told"
     BULK_CANCELLED = "bulk_cancelled"
     UPDATE_REPORT_SENT = "update_report_sent"

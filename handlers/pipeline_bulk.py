@@ -232,9 +232,7 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
         result.no_consent,
     )
     stage_label = pipeline_stages.stage_label(content, stage, language)
-    skipped = ""
-    if result.changed or result.already:
-        skipped = context.text(Text.BULK_SKIPPED, changed=result.changed, already=result.already)
+    skipped = bulk_moves.skipped_changed(content, language, result)
     if result.duplicates:
         skipped += bulk_moves.skipped_duplicates(content, language, result)
     skipped += bulk_moves.skipped_withdrawn(

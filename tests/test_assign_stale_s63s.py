@@ -2,7 +2,8 @@
 H1): a stale "👤 Saya tangani" or a pick from an older page no longer takes a lead from a
 colleague without a word, a stale "👤 Lepas" no longer takes it off them; each refusal says
 who has the lead, is in the audit, and one more press takes it over deliberately. In the chat
-(/lead's buttons, Assign to…) and the workspace; also a release's history line."""
+(/lead's buttons, Assign to…) and the workspace; also a release's history line, and a bulk
+move's report naming the leads it skipped (L4)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ import json
 from typing import Any
 
 from bot.emulator import EmulatedUser
+from bot.leads.stage_changes import change_stage
+from bot.store.audit import Actor
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
+from tests.leads import CONTENT
 from tests.test_pipeline import SECOND_ADMIN, _seed_talents, rows, t, two_admins
 from tests.test_workspace_records import said
 from tests.workspace import init_data, workspace
@@ -148,3 +152,38 @@ async def test_the_workspace_refuses_an_assignment_from_a_page_that_showed_someo
         (None, None),
         (ADMIN_ID, ADMIN_ID),
     ]
+
+
+async def test_a_bulk_move_names_the_leads_it_skipped_as_changed(bot: Harness) -> None:
+    """Twelve of fourteen previewed leads change meanwhile: the report names ten and says how
+    many more; the audit has each one's refusal, with the bulk move's batch."""
+    await _seed_talents(bot, 14)
+    async with workspace(bot, ADMIN_ID) as client:
+        preview = await client.ok("bulk-preview", {"ids": list(range(1, 15)), "stage": "ditinjau"})
+        for number in range(3, 15):  # another admin, meanwhile
+            await change_stage(
+                bot.store,
+                CONTENT,
+                number,
+                "shortlist",
+                actor=Actor.cli(),
+                notify=False,
+                forwarding=None,
+            )
+        moved = await client.ok(
+            "bulk-move", {"batch": preview["batch"], "stage": "ditinjau", "notify": False}
+        )
+    assert moved["moved"] == 2
+    named = ", ".join(f"KOC-{number:06d}" for number in range(3, 13))
+    which = f" ({named} {t(Text.BULK_NAMED_MORE, count=2)})"
+    assert said(Text.BULK_SKIPPED, changed=12, already=0, which=which) in moved["text"]
+    assert "KOC-000012 dan 2 lainnya), 0 karena" in moved["text"]
+    found = rows(
+        bot.database,
+        "SELECT lead_ref, detail FROM audit_log WHERE action = 'stage_change_refused' ORDER BY id",
+    )
+    assert [lead for lead, _ in found] == [f"KOC-{number:06d}" for number in range(3, 15)]
+    details = [json.loads(detail) for _, detail in found]
+    assert {(item["reason"], item["batch"]) for item in details} == {
+        ("changed_meanwhile", preview["batch"])
+    }

@@ -56,7 +56,8 @@ async def test_move_all_moves_and_messages_only_the_leads_it_previewed(
     await bot.press(admin, t(Text.BTN_BULK_SEND))
     done = admin.last_message.text
     assert "2 pendaftar sekarang di tahap" in done
-    assert t(Text.BULK_SKIPPED, changed=1, already=0) in done  # "Dilewati: 1 karena …"
+    # "Dilewati: 1 karena … (KOC-000001)": the changed one named (review s63, L4)
+    assert t(Text.BULK_SKIPPED, changed=1, already=0, which=" (KOC-000001)") in done
     await admin.wait_for_messages(mark, count=2, timeout=60)  # the delivery report
     states = [await bot.store.pipeline.state(number) for number in (1, 2, 3, 4)]
     assert [state.stage if state else None for state in states] == [

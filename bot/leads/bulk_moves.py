@@ -347,6 +347,7 @@ class BulkResult:
     closed: tuple[tuple[str, str | None], ...] = ()
     withdrawn: tuple[str, ...] = ()  # references of leads their talent cancelled: left closed
     withdrawn_minor: tuple[str, ...] = ()  # of those, the ones the bot cancelled (under 18)
+    skipped: tuple[str, ...] = ()  # of `changed`, the references of those not erased since
 
 
 def preview_expired(preview: Preview, now: datetime) -> bool:
@@ -443,6 +444,7 @@ async def bulk_move(
         # (staff may not contact its talent).
         total.already += part.already
         total.withdrawn.extend(part.withdrawn)
+        total.skipped.extend(part.skipped)
         total.no_consent += part.no_consent
         total.duplicates += part.duplicates
         total.closed.extend(part.closed)
@@ -462,6 +464,7 @@ async def bulk_move(
         tuple(total.closed),
         tuple(total.withdrawn),
         tuple(lead.reference for lead in cancelled if lead.application_id in minors),
+        tuple(total.skipped),
     )
 
 
@@ -483,6 +486,22 @@ def skipped_withdrawn(
             named = which[:WAITING_NAMED] + (["…"] if len(which) > WAITING_NAMED else [])
             said += "\n" + content.text(text, language, count=len(which), which=", ".join(named))
     return Markup(said)
+
+
+def skipped_changed(content: Content, language: str, result: BulkResult) -> str:
+    """ " Dilewati: 2 karena baru saja diubah di tempat lain atau dihapus (KOC-000005,
+    KOC-000009), 0 karena sudah di tahap itu." ("" when neither): the changed ones named,
+    the first WAITING_NAMED, then how many more (a staff review s63: staff had to find them)."""
+    if not result.changed and not result.already:
+        return ""
+    named = ", ".join(result.skipped[:WAITING_NAMED])
+    if len(result.skipped) > WAITING_NAMED:
+        more = len(result.skipped) - WAITING_NAMED
+        named += " " + content.text(Text.BULK_NAMED_MORE, language, count=more)
+    which = f" ({named})" if named else ""
+    return content.text(
+        Text.BULK_SKIPPED, language, changed=result.changed, already=result.already, which=which
+    )
 
 
 def skipped_duplicates(content: Content, language: str, result: BulkResult) -> str:

@@ -449,8 +449,19 @@ class Pipeline:
                     done.closed.append((state.reference, state.closed_of))
                 elif state.withdrawn_at is not None:  # cancelled by the talent (since too): said
                     done.withdrawn.append(state.reference)
-                elif state.version != version:
+                elif state.version != version:  # named in the report, recorded as refused
                     done.changed += 1
+                    done.skipped.append(state.reference)
+                    await Audit.add_in(
+                        tx,
+                        actor,
+                        "stage_change_refused",
+                        state.reference,
+                        reason="changed_meanwhile",
+                        wanted=to_stage,
+                        current=state.stage,
+                        batch=batch_id,
+                    )
                 elif state.stage == to_stage:
                     done.already += 1
                 elif state.lacks(consent):
@@ -764,6 +775,7 @@ class BulkPart:
     no_consent: int = 0  # lacking the consent the stage needs: left where they are
     duplicates: int = 0  # closed as a duplicate: a bulk move does not reopen them
     withdrawn: list[str] = field(default_factory=list)  # cancelled by their talent: references
+    skipped: list[str] = field(default_factory=list)  # of `changed`, those not erased: references
     # Those, each as (its reference, the reference of the lead it duplicates; None: erased).
     closed: list[tuple[str, str | None]] = field(default_factory=list)
 

@@ -310,7 +310,6 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         notify=notify,
         forwarding=forwarding,
     )
-    changed = result.changed
     log.info(
         "Bulk move %d from the workspace: %d lead(s) to %s, %d message(s)",
         number,
@@ -319,9 +318,7 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         result.messages,
     )
     label = pipeline_stages.stage_label(content, stage, language)
-    skipped = ""
-    if changed or result.already:
-        skipped = desk.say(Text.BULK_SKIPPED, language, changed=changed, already=result.already)
+    skipped = plain_text(bulk_moves.skipped_changed(content, language, result))
     if result.duplicates:  # left closed, as the preview said
         skipped += bulk_moves.skipped_duplicates(content, language, result)
     skipped += bulk_moves.skipped_withdrawn(
