@@ -245,8 +245,8 @@ def acknowledgement(text: str) -> Literal["okay", "waiting", "thanks"] | None:
     if len(text) > _SAID_LONGEST or "?" in text:
         return None
     found = []
-    for word in _SAID_WORD.findall(text):
-        known = _said(word.casefold())
+    for word in _SAID_WORD.finditer(text):  # word by word: most messages end at the first
+        known = _said(word[0].casefold())
         if known is None:
             return None  # most messages: their first word
         found.append(known)

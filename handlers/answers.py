@@ -23,6 +23,7 @@ from bot.answers.text import (
     asks_what_this_is,
     asks_whats_kept,
     asks_whats_left,
+    may_ask_status,
     names_kocca,
     nothing_written,
     only_emoji,
@@ -265,6 +266,8 @@ async def _status_asked(update: Update, context: BotContext, question: Question)
     who never asked them, /status itself (their registration's stage, or none). True if it
     was that."""
     text, user_id, language = question.text, question.user_id, question.language
+    if not may_ask_status(text):
+        return False  # most messages: none of the words these questions need
     line = None
     asked = about_own_data(text) or about_old_data(text) or asks_to_register_again(text)
     if asked or asks_whats_left(text) or asks_whats_kept(text) or regrets_erasure(text):

@@ -695,6 +695,33 @@ _KEPT_FIRMLY = KEPT_NOW - KEPT_LOOSELY
 _REGISTERING_OR_FILLING = REGISTERING | FILLING
 
 
+# Every word one of the questions /status answers below needs (`about_own_data` to
+# `asks_after_reply`; of "heard back", its first word): a message with none of them, no "-ku"
+# form of an OLD word and no registration's reference asks none of them.
+_STATUS_CUES = (
+    KEEPING
+    | OLD
+    | {f"{word}ku" for word in OLD}
+    | AGAIN
+    | REMAINING
+    | KEPT_NOW
+    | UNDOING
+    | REGRET_NO
+    | GIVING_BACK
+    | REPLYING
+    | NEWS_OF
+    | {first for first, _ in HEARD_BACK}
+)
+
+
+def may_ask_status(text: str) -> bool:
+    """Whether a message may be one of the questions the checks below read (about the
+    talent's own or old data, registering again, what is left or kept, an erasure regretted,
+    the team's reply): False means each of them is False. One look at its words, where the
+    seven checks each read them (most messages: none of these words)."""
+    return not _STATUS_CUES.isdisjoint(_words(text)) or _REFERENCE.search(text) is not None
+
+
 def about_own_data(text: str) -> bool:
     """Whether a message asks about the sender's own data ("Data saya masih ada ga?", "What
     data do you keep about me?", "emailku masih disimpan?"), not only names an address or a
