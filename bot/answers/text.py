@@ -695,22 +695,23 @@ _KEPT_FIRMLY = KEPT_NOW - KEPT_LOOSELY
 _REGISTERING_OR_FILLING = REGISTERING | FILLING
 
 
-# Every word one of the questions /status answers below needs (`about_own_data` to
-# `asks_after_reply`; of "heard back", its first word): a message with none of them, no "-ku"
-# form of an OLD word and no registration's reference asks none of them.
-_STATUS_CUES = (
-    KEEPING
-    | OLD
-    | {f"{word}ku" for word in OLD}
-    | AGAIN
-    | REMAINING
-    | KEPT_NOW
-    | UNDOING
-    | REGRET_NO
-    | GIVING_BACK
-    | REPLYING
-    | NEWS_OF
-    | {first for first, _ in HEARD_BACK}
+def _with_ku(listed: frozenset[str]) -> frozenset[str]:
+    """The words, and each with "-ku" (my): "lama", "lamaku"."""
+    return listed | {f"{word}ku" for word in listed}
+
+
+# What the questions /status answers below need, word for word (`about_own_data` to
+# `asks_after_reply`): one of these words alone, or one of each set of a pair, or a
+# registration's reference. A message with none of them asks none of those questions.
+_STATUS_ALONE = REMAINING | UNDOING | GIVING_BACK | {first for first, _ in HEARD_BACK}
+_STATUS_PAIRS = (
+    (KEEPING, OWN | _with_ku(_OWN_SAID)),  # about_own_data
+    (_with_ku(OLD), _with_ku(_OLD_SAID)),  # about_old_data
+    (AGAIN, _REGISTERING_OR_FILLING),  # asks_to_register_again
+    (KEPT_NOW, KEPT_DATA | KEPT_ASKING),  # asks_whats_kept (what is left: REMAINING above)
+    (REGRET_NO, DELETING),  # regrets_erasure (undoing, giving back: above)
+    (REPLYING, BY_NOW),  # asks_after_reply (heard back: above)
+    (NEWS_OF, _with_ku(ASKED)),  # asks_after_reply: news of one's own question
 )
 
 
@@ -718,8 +719,14 @@ def may_ask_status(text: str) -> bool:
     """Whether a message may be one of the questions the checks below read (about the
     talent's own or old data, registering again, what is left or kept, an erasure regretted,
     the team's reply): False means each of them is False. One look at its words, where the
-    seven checks each read them (most messages: none of these words)."""
-    return not _STATUS_CUES.isdisjoint(_words(text)) or _REFERENCE.search(text) is not None
+    seven checks each read them ("ada", "punya", "have" alone are in many questions)."""
+    found = _words(text)
+    if not _STATUS_ALONE.isdisjoint(found):
+        return True
+    for first, second in _STATUS_PAIRS:
+        if not first.isdisjoint(found) and not second.isdisjoint(found):
+            return True
+    return _REFERENCE.search(text) is not None
 
 
 def about_own_data(text: str) -> bool:
