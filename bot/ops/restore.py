@@ -25,6 +25,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,7 +35,7 @@ from bot.erasure_key import KEY_HELP, erasure_key, key_source
 from bot.ops.backup import BackupError, check_copy, check_integrity, copy_database
 from bot.ops.carry import Carried, carry_over
 from bot.ops.kept import kept_path
-from bot.ops.runlock import RunLock
+from bot.ops.runlock import RunLock, lock_path
 from bot.ops.signing import copy_verified, refuse_unsigned, signature_path, signing_key
 from bot.privacy import reapply_erasures, use_checked_key
 from bot.private_files import create_private, sync_folder
@@ -177,7 +178,7 @@ def restore(
     now = now or datetime.now(UTC)
     if not backup.is_file():
         raise BackupError(f"no file at {backup}")
-    with RunLock(database):
+    with _run_lock(database):
         _check_current_key(settings)
         staged = database.with_name(f".{database.name}.restoring")
         _remove_with_side_files(staged)
@@ -222,6 +223,21 @@ def restore(
         lost,
         keep_days=settings.backup_keep,
     )
+
+
+@contextlib.contextmanager
+def _run_lock(database: Path) -> Iterator[None]:
+    """The database's run lock for the restore; a lock file the restore made goes again when
+    it is refused, removed while still held (a staff review s63, L5: a new server's folder kept
+    a `new.db.lock` beside no database after a refusal for a missing erasure key)."""
+    made = not lock_path(database).exists()
+    with RunLock(database):
+        try:
+            yield
+        except BaseException:
+            if made:
+                lock_path(database).unlink(missing_ok=True)
+            raise
 
 
 def _stage(settings: Settings, backup: Path, staged: Path, *, accept_unsigned: bool) -> bool:
