@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 # (the content, the settings, the store, python-telegram-bot), so that `kocca-bot --help`,
 # `status` or `backup` do not load what only `run` or `chat` use (start-up time of the command
 # line, docs/performance.md).
-from bot import cli_broadcast, cli_pipeline_commands
+from bot import cli_broadcast, cli_erase, cli_pipeline_commands
 from bot.cli_settings import (
     BESIDE_THE_BOT,
     NOT_UPGRADED,
@@ -237,6 +237,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_broadcast.register(commands)
     ops_cli.register(commands)
     cli_pipeline_commands.register(commands)
+    cli_erase.register(commands)
     for name, command in commands.choices.items():
         if name not in WITHOUT_DATABASE_OPTION:
             add_database_option(command)
