@@ -10,7 +10,9 @@ Pure text rules, no I/O.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import regex
 
 from bot.content import Question
 from bot.leads.intent_words import TRAILING_PARTICLES, fold
@@ -24,16 +26,21 @@ from bot.leads.intent_words import TRAILING_PARTICLES, fold
 # Whose name it is, when the form is filled in for someone else ("nama artis saya", "nama
 # klien saya", "nama artisnya", "nama lengkapnya", "her name is", "my artist's name is"; a
 # talents' review: a manager's "Nama artis saya Galih Prasetyo" was stored whole).
+# A stage name's introduction too: "sa pu nama panggung Mace Yoya", "nama panggungku Mace
+# Yoya", "stage name aku D-Mas" (a talents' review s63, M4: stored as "panggung Mace Yoya" and
+# whole).
 _WHOSE_NAME = r"(?:anak|keponakan|ponakan|cucu|adik|adek|putri|putra|murid|artis|klien)"
 _INTRODUCED = re.compile(
-    r"^(?:namaku\b|(?:sa|beta|b)\s+(?:pu|punya|pung|pe|pny)\s+nama(?:\s+lengkap)?\b"
-    r"|(?:nama(?:nya)?|my\s+(?:full\s+|(?P<stage>stage|band'?s?)\s+)?name"
+    r"^(?:namaku\b|(?:sa|beta|b)\s+(?:pu|punya|pung|pe|pny)\s+nama"
+    r"(?:\s+lengkap|\s+(?P<east>panggung|band|grup))?\b"
+    r"|(?:nama(?:nya)?|(?:my\s+(?:full\s+)?|(?:my\s+)?(?P<stage>stage|band'?s?)\s+)name"
     r"|(?:her|his|my\s+(?:artist|client|son|daughter|child|kid)'?s)\s+(?:full\s+)?name"
     r"|(?P<our>our)\s+name)"
-    r"(?:\s+(?:lengkap(?:nya)?|(?P<band>panggung(?:nya)?|band|grup)|asli(?:nya)?))?"
+    r"(?:\s+(?:lengkap(?:nya)?|(?P<band>panggung(?:nya)?|band|grup)|asli(?:nya)?)"
+    r"(?P<mine>(?<!nya)ku)?)?"
     rf"(?:\s+{_WHOSE_NAME}(?=[\s:]))?"
     r"(?:\s+(?:saya|aku|ku|gue|gw|kami|sa|beta)\b|\s*:|\s+(?:adalah|yaitu|ialah|is)\b"
-    rf"|(?<=lengkapnya)(?=\s)|\s+{_WHOSE_NAME}nya\b))"
+    rf"|(?<=lengkapnya)(?=\s)|(?(mine)(?=\s)|(?!))|\s+{_WHOSE_NAME}nya\b))"
     r"(?:\s+(?:adalah|yaitu|ialah|is)\b)?\s*[:\-=]?\s*",
     re.I,
 )
@@ -52,7 +59,8 @@ _NAMED_WITHIN = re.compile(
     rf"|(?P<whose>nama(?:\s+lengkap)?\s+{_WHOSE_NAME}(?:\s+(?:saya|aku|gue|gw|kami)|nya)"
     r"|nama\s+lengkapnya)"
     r"|nama(?:\s+(?:lengkap|panggung|band|grup|asli))?\s+(?:saya|aku|gue|gw|kami|kita)"
-    r"|nama\s+[^\W\d_]+\s?nya|nama\s+panggung|(?P<called>namanya|bernama))"
+    r"|nama\s+[^\W\d_]+\s?nya|nama\s+(?:panggung|band|grup)ku|nama\s+panggung"
+    r"|(?P<called>namanya|bernama))"
     r"(?:\s+(?:adalah|yaitu|ialah))?\s*:?\s+(?P<name>.+)$",
     re.I,
 )
@@ -63,7 +71,7 @@ _NAME_ENDS = re.compile(r"[.!?;,]+(?=\s|$)")
 # capitals of up to three ("PT", "CV"), or one of these.
 _ABBREVIATED = frozenset(
     "muh moh moch mochd muhd mhd m dr drs dra ir st ds hj kh prof sdr sdri jl kec kab mr mrs ms"  # noqa: SIM905 -- a word list reads best as words
-    " ust bpk ibu pak bu".split()
+    " ust bpk ibu pak bu drg apt amd phd msc bsc mba".split()
 )
 _ABBREVIATION_MOST = 3
 # ...and a dot, abbreviation's or not, before a word that starts a new sentence, in any case,
@@ -278,7 +286,41 @@ def without_introduction(answer: str, *, own: bool) -> _Name | None:
     ("Nama saya", "my name is", "nama lengkap saya:"; a talents' review: "Nama saya" was
     stored as the full name, and the name sent after it as the stage name). `own`: the
     talent's own name is asked, which a stage name's or a band's introduction does not give
-    (asked back)."""
+    (asked back). Emoji at the end of the talent's own name are no part of it ("Dimas
+    Anggara Putra 😎", a talents' review s63, L5: stored with it, which staff saw): left out,
+    and the name said back as a cut one is. A stage name keeps them ("Sari 🏴"): a look some
+    artists choose."""
+    bare = without_emoji(answer) if own else answer
+    if bare == answer:
+        return _introduced(answer, own=own)
+    found = _introduced(bare, own=own)
+    return found if found is None or found.unsure else replace(found, cut=True)
+
+
+# Emoji and their parts (a skin tone, a joiner, a presentation selector, a keycap's frame).
+_EMOJI_PART = regex.compile(
+    r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0E\uFE0F\u200D\u20E3]"
+)
+
+
+def without_emoji(answer: str) -> str:
+    """An answer without the emoji at its end ("Dimas Anggara Putra 😎"), or as it is when
+    nothing else is left ("🎬"). Read a character at a time from the end: no pattern to
+    backtrack on a long run."""
+    end = len(answer.rstrip())
+    while end and (answer[end - 1].isspace() or _EMOJI_PART.match(answer[end - 1])):
+        end -= 1
+    bare = answer[:end].rstrip()
+    return bare if bare and bare != answer.rstrip() else answer
+
+
+def emoji_only(word: str) -> bool:
+    """Whether a word is emoji only ("💃", "👍🏽")."""
+    return bool(word) and all(_EMOJI_PART.match(character) for character in word)
+
+
+def _introduced(answer: str, *, own: bool) -> _Name | None:
+    """without_introduction, of an answer with no emoji at its end."""
     if own and _MANAGER_SAYS.match(" ".join(answer.split())):
         return _MANAGER
     i_am = _I_AM.match(answer) if own else None
@@ -287,7 +329,7 @@ def without_introduction(answer: str, *, own: bool) -> _Name | None:
     found = _INTRODUCED.match(answer)
     if found is None:
         return _named_within(answer, own=own)
-    theirs = found.group("band") or found.group("stage") or found.group("our")
+    theirs = found.group("band") or found.group("stage") or found.group("our") or found["east"]
     if own and theirs:
         return _UNSURE  # "Nama panggung saya Sasa" at the full name
     rest = answer[found.end() :]
@@ -305,7 +347,7 @@ def without_introduction(answer: str, *, own: bool) -> _Name | None:
             return _UNSURE
         return _Name(_after_lead(mine).strip(), cut=True)
     name = _before_next_sentence(_after_lead(rest))
-    said = set(fold(name).split()) - TRAILING_PARTICLES - _NOT_A_NAME
+    said = {word for word in fold(name).split() if not chat_particle(word)} - _NOT_A_NAME
     if said:
         return _Name(name, cut=True)
     # Written as a title, with nothing after it to read as one, it is the name ("Nama Band
@@ -393,17 +435,26 @@ def _before_next_sentence(name: str) -> str:
     """A name up to a dot before a word that starts a new sentence ("Ana. Dari Bandung")."""
     for dot in re.finditer(r"\.(?=\s)", name):
         if _sentence_starts(name[dot.end() :]):
-            return name[: dot.start()]
+            before = name[: dot.start()].split()
+            title = bool(before) and _TITLE.fullmatch(before[-1]) is not None
+            return name[: dot.end() if title else dot.start()]  # "Rizal S.Sn. Saya dari …"
     return name
 
 
 def _abbreviated(word: str) -> bool:
-    """Whether a word before a dot is an initial or an abbreviation ("R", "PT", "Muh")."""
+    """Whether a word before a dot is an initial or an abbreviation ("R", "PT", "Muh"), or
+    an academic title of dotted parts ("S.Sn", "M.Kom", "S.E", "Ph.D"; a talents' review s63,
+    L5: "Rizal Syahputra, S.Sn." lost its last dot)."""
+    if _TITLE.fullmatch(word):
+        return True
     return word.isalpha() and (
         len(word) == 1
         or (word.isupper() and len(word) <= _ABBREVIATION_MOST)
         or word.casefold() in _ABBREVIATED
     )
+
+
+_TITLE = re.compile(r"[^\W\d_]{1,4}(?:\.[^\W\d_]{1,4})+")
 
 
 def _name_said(rest: str) -> str | None:
@@ -473,4 +524,18 @@ def without_particles(answer: str) -> str:
 def _particle(word: str) -> bool:
     if word.casefold() in _NAME_TOO:
         return word == word.casefold()
-    return word.casefold() in TRAILING_PARTICLES
+    return chat_particle(word.casefold())
+
+
+# Laughter and chat typed after a name ("stage name aku D-Mas wkwk", "Mace Yoya hehe"; a
+# talents' review s63, M4: stored with it), as the particles are: "wkwk", "wkwkwk", "hehe",
+# "hahaha", "xixixi", "awokawok", "lol". Not "Xixi", a (Chinese) given name.
+_LAUGHTER = re.compile(r"k?(?:wk)+w?|(?:ha|he|hi)+h?|(?:xi){3,}|(?:awok)+|lol+|lmao+|kwkw\w*")
+
+
+def chat_particle(word: str) -> bool:
+    """Whether a word (in lower case) is a chat particle (TRAILING_PARTICLES) or laughter,
+    no part of a name or a role ("sih", "wkwk", "hehe")."""
+    return word in TRAILING_PARTICLES or (
+        len(word) > len("he") and _LAUGHTER.fullmatch(word) is not None
+    )
