@@ -400,25 +400,6 @@ class TypedAnswers(IntakeSteps):
             return replace(screen, error=outcome)
         return replace(screen, matches=outcome.values, city=outcome.city, guessed=outcome.guessed)
 
-    async def _other_named(
-        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
-    ) -> Screen | None:
-        """A text at a choice question that names only what "Lainnya" covers ("sound
-        engineer, mixing mastering", a talents' review: told to press a button): "Lainnya",
-        with the text as its "which one?", both said (undone with Back). None otherwise."""
-        found = form_order.other_follow_up(question, self._content)
-        if found is None:
-            return None
-        value, label, later = found
-        if choice_words.named_choices(question, self._content, answers, text) != [value]:
-            return None  # "manajer band" names Band/grup too: pressed, not guessed
-        kept = slips.slip(later, text, field_checks.check_text(later, self._content, answers, text))
-        if not isinstance(kept, answer_outcomes.Accepted) or not kept.value:
-            return None
-        new = {question.key: value, later.key: kept.value}
-        moved = await self._move_on(draft, answers, new, update_id, after=question.key)
-        return with_note(moved, Text.INTAKE_OTHER_TAKEN, other=label, answer=kept.value)
-
     def _too_long(
         self, question: Question, answers: dict[str, Any], refused: answer_outcomes.Rejected
     ) -> answer_outcomes.Rejected:

@@ -4,6 +4,7 @@ words, languages still being learnt, choices then "itu saja" or then a question.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -28,11 +29,14 @@ from bot.leads.intake_screens import (
     with_note,
 )
 from bot.leads.intake_steps import IntakeSteps
+from bot.leads.intent_words import fold
+from bot.leads.sentence_names import chat_particle, emoji_only
 from bot.leads.step_questions import (
     about_the_step,
     asks_at_choices,
 )
 from bot.store import Draft
+from bot.terminal_text import without_controls
 from bot.texts import Text
 
 # The questions whose answer is the talent's own words (slips.FREE_TEXT): a name or a sentence
@@ -47,6 +51,54 @@ _PLAIN_ITEM_WORDS = 1
 # only a word of changing asks the bot to speak it (a second attacker's review: "Bukan, Inggris
 # aja" at the languages switched the bot to English).
 ABOUT_LANGUAGES = frozenset({"languages", "languages_other"})
+
+
+# Words around a role typed at a role question, not part of it ("aku dancer sih actually,
+# cover kpop 💃"; a talents' review s63, L4: refused, the FAQ's own example): who says it, at
+# its start ("aku", "saya seorang", "I'm a")...
+_ROLE_LEAD = frozenset(
+    "aku saya sy gue gw i i'm im am kalau kalo klo tuh itu seorang sebagai jadi a an just"  # noqa: SIM905 -- a word list reads best as words
+    " cuma cuman basically actually sebenernya sebenarnya aslinya".split()
+)
+# ...and chat anywhere in it, with laughter and emoji (sentence_names.chat_particle).
+_ROLE_CHAT = frozenset(
+    "kak kakak kk bang min ya yaa sih deh dong nih kok actually basically literally tbh btw"  # noqa: SIM905 -- a word list reads best as words
+    " sebenernya sebenarnya aslinya".split()
+)
+_AROUND_WORD = ",.;:!?~"
+# A role no choice names that the answers tell the talent to type as "Lainnya" ("Dancer atau
+# peran lain yang tidak ada di pilihan? Pilih Lainnya, lalu tulis sendiri, misalnya “dancer,
+# cover K-pop”", kpop_auditions): taken as it, said. Not among "Lainnya"'s words, which only
+# stop a wrong pick: "Aku penyanyi sama dancer" is the singer, with where the dancer goes.
+_UNLISTED_ROLE = re.compile(r"\b(?:dancer|penari|dance\s+cover|cover\s+dance)s?\b")
+# ...unless it asks, with no "?" ("dancer bisa daftar ga", "penari termasuk ga"): never stored
+# as the role; pick a button, as before.
+_ASKS_OF_IT = frozenset(
+    "bisa bs boleh blh gimana gmn bagaimana apa apakah kah ga gak gk nggak ngga enggak tidak"  # noqa: SIM905 -- a word list reads best as words
+    " ndak mana masuk termasuk ikut daftar can could may how what which".split()
+)
+
+
+def said_role(text: str) -> str:
+    """A role typed at a role question without the chat around it ("aku dancer sih
+    actually, cover kpop 💃": "dancer, cover kpop"); a comma after a word left out stays
+    after the word before it. The text as typed when nothing else is left."""
+    kept: list[str] = []
+    for word in without_controls(text).split():
+        core = word.strip(_AROUND_WORD)
+        folded = core.casefold()
+        chat = (
+            folded in _ROLE_CHAT
+            or chat_particle(folded)
+            or (not kept and folded in _ROLE_LEAD)
+            or emoji_only(core)
+        )
+        if not chat:
+            kept.append(word)
+        elif kept and word.endswith(","):
+            kept[-1] = kept[-1].rstrip(_AROUND_WORD) + ","
+    role = " ".join(kept).strip(_AROUND_WORD + " ")
+    return role or text
 
 
 def _named_by(item: str) -> list[str]:
@@ -181,6 +233,32 @@ class TypedChoices(IntakeSteps):
         kept = {later.key: outcome.value}
         screen = await self._advance(draft, in_place(draft, answers=kept, update_id=update_id))
         return noted_at(screen, question, Text.INTAKE_OTHER_KEPT, other=label, answer=outcome.value)
+
+    async def _other_named(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    ) -> Screen | None:
+        """A text at a choice question that names only what "Lainnya" covers ("sound
+        engineer, mixing mastering", a talents' review: told to press a button): "Lainnya",
+        with the text as its "which one?", without the chat around it (said_role), both said
+        (undone with Back). None otherwise."""
+        found = form_order.other_follow_up(question, self._content)
+        if found is None:
+            return None
+        value, label, later = found
+        named = choice_words.named_choices(question, self._content, answers, text)
+        folded = fold(text)
+        unlisted = not named and _UNLISTED_ROLE.search(folded) is not None
+        if named != [value] and not (unlisted and _ASKS_OF_IT.isdisjoint(folded.split())):
+            # "manajer band" names Band/grup too: pressed, not guessed. A dancer is named by
+            # no choice, "Lainnya"'s words neither (_UNLISTED_ROLE).
+            return None
+        role = said_role(text)
+        kept = slips.slip(later, role, field_checks.check_text(later, self._content, answers, role))
+        if not isinstance(kept, answer_outcomes.Accepted) or not kept.value:
+            return None
+        new = {question.key: value, later.key: kept.value}
+        moved = await self._move_on(draft, answers, new, update_id, after=question.key)
+        return with_note(moved, Text.INTAKE_OTHER_TAKEN, other=label, answer=kept.value)
 
     async def _still_learning(
         self,
