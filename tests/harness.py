@@ -32,6 +32,17 @@ SETTLE_TIMEOUT = 60.0
 TEST_FORWARDING = Forwarding("KOCCA, Korea Selatan", abroad=True)
 
 
+# The test bots running now, in this process (started and not stopped).
+_RUNNING: set[Harness] = set()
+
+
+def bots_running() -> bool:
+    """Whether a test bot runs in this process now: a one-shot `kocca-bot` command must then be
+    a process of its own (`tests.processes.run_cli`), as the bot may hold a write
+    transaction only this event loop can finish."""
+    return bool(_RUNNING)
+
+
 # Content as loaded for a folder holding exactly these files, on this day: see `content_in`.
 _LOADED: dict[tuple[Path, date, str], Content] = {}
 
@@ -113,6 +124,7 @@ class Harness:
             clock=self.clock,
         )
         await self._runner.start()
+        _RUNNING.add(self)
         # What happened before the bot started (a fixture adding it to the staff group, say)
         # is handled before the test goes on: its replies must not land in the test's steps.
         if self.emulator.updates.pending:
@@ -122,6 +134,7 @@ class Harness:
     async def stop(self) -> None:
         """Stop the bot cleanly; the database file stays."""
         if self._runner is not None:
+            _RUNNING.discard(self)
             await self._runner.stop()
             self._runner = None
 
@@ -225,7 +238,10 @@ async def webhook_server(
         **overrides,
     )
     runner = await create_runner(
-        settings, request=emulator.request(), updates_request=emulator.request()
+        settings,
+        content=content_in(settings.content_dir),
+        request=emulator.request(),
+        updates_request=emulator.request(),
     )
     runner.application.bot_data["services"].refusals.clock = clock  # its refusal log's too
     server = WebhookServer(runner, settings, clock, read_seconds=read_seconds)

@@ -54,9 +54,9 @@ async def answer(port: int, path: str, *headers: str) -> bytes:
 
 
 async def test_half_sent_connections_over_the_cap_make_room_and_healthz_answers(
-    emulator: BotAPIEmulator, tmp_path: Path
+    emulator: BotAPIEmulator, database: Path
 ) -> None:
-    async with webhook_server(emulator, tmp_path / "kocca.db", max_connections=CAP) as (
+    async with webhook_server(emulator, database, max_connections=CAP) as (
         _,
         server,
         port,

@@ -44,9 +44,9 @@ def head(path: str, length: int, *headers: str) -> bytes:
 
 
 async def test_the_webhook_server_closes_a_request_sent_by_halves(
-    emulator: BotAPIEmulator, tmp_path: Path
+    emulator: BotAPIEmulator, database: Path
 ) -> None:
-    async with webhook_bot(emulator, tmp_path / "kocca.db", read_seconds=BOUND) as (_, base):
+    async with webhook_bot(emulator, database, read_seconds=BOUND) as (_, base):
         port = int(base.rsplit(":", 1)[1])
         # Headers that never end: closed without an answer.
         assert await sent(port, b"POST /staff/api/session HTTP/1.1\r\nHost: x\r\nX-a: ") == b""

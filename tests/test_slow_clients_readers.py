@@ -65,9 +65,9 @@ async def held_up_then_served(port: int, cap: ConnectionCap, path: str, probe: s
 
 
 async def test_pipelining_clients_that_never_read_do_not_shut_out_telegram(
-    emulator: BotAPIEmulator, tmp_path: Path
+    emulator: BotAPIEmulator, database: Path
 ) -> None:
-    async with webhook_server(emulator, tmp_path / "kocca.db", max_connections=CAP) as (
+    async with webhook_server(emulator, database, max_connections=CAP) as (
         _,
         server,
         port,

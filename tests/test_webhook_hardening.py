@@ -23,7 +23,7 @@ from bot.ops.status import HEALTH_ANSWERS_PER_SECOND, HEALTH_PATH, HealthCheck
 from bot.store import Store
 from bot.transport.runner import Runner
 from bot.transport.webhook import WebhookServer
-from tests.harness import make_settings
+from tests.harness import content_in, make_settings
 from tests.subscribers import wait_until
 
 SECRET = "s3cret-Value_1"
@@ -87,18 +87,21 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-async def hook(emulator: BotAPIEmulator, tmp_path: Path) -> AsyncIterator[Hook]:
+async def hook(emulator: BotAPIEmulator, database: Path) -> AsyncIterator[Hook]:
     """A bot in webhook mode on a free loopback port."""
     port = _free_port()
     settings = make_settings(
-        tmp_path / "kocca.db",
+        database,
         emulator,
         webhook_url=f"http://127.0.0.1:{port}{PATH}",
         webhook_secret=SECRET,
         webhook_port=port,
     )
     runner = await create_runner(
-        settings, request=emulator.request(), updates_request=emulator.request()
+        settings,
+        content=content_in(settings.content_dir),
+        request=emulator.request(),
+        updates_request=emulator.request(),
     )
     clock = FakeClock()
     runner.application.bot_data["services"].refusals.clock = clock  # the refusal log's too
