@@ -247,6 +247,11 @@ def _main(
     os.environ.update(env)
     os.chdir(folder)
     sys.stdin, sys.stdout, sys.stderr = io.StringIO(stdin.decode()), out, err
+    # Logging as a new interpreter has it: no handler (pytest's among them), so a command that
+    # sets up none prints its warnings to stderr as Python's last resort does in a process.
+    for handler in handlers:
+        root.removeHandler(handler)
+    root.setLevel(logging.WARNING)
     try:
         code = cli.main(list(args))
     except SystemExit as exit:  # argparse's usage errors and --help

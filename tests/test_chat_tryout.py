@@ -16,7 +16,7 @@ from bot.store import Store
 from bot.texts import Text
 from tests.browser import Chromium
 from tests.leads import CONTENT, MUSICIAN, Seed, opening, read_csv, seed, shown
-from tests.processes import START_TIMEOUT, clean_env, run_cli, start_cli
+from tests.processes import START_TIMEOUT, call_cli, clean_env, start_cli
 
 ADMIN = {"ADMIN_IDS": "1001"}  # the chat's own user (the default --user-id)
 # Typed as a person answers the questionnaire in the chat: numbers press buttons; '2 is the
@@ -30,9 +30,11 @@ ESCAPES = "\x1b]0;owned\x07\x1b[2J"  # set the window title, clear the screen
 SAVED = re.compile(r"\[(file|photo): (.+)\]")
 
 
-async def _chat(folder: Path, *lines: str, **env: str) -> tuple[int, str, str]:
+def _chat(folder: Path, *lines: str, **env: str) -> tuple[int, str, str]:
+    """`kocca-bot chat ARGS` with these lines typed, in this process (`call_cli`: no bot runs
+    in the test's loop); it must end with status 0."""
     args = env.pop("args", "").split()
-    code, out, err = await run_cli(
+    code, out, err = call_cli(
         folder, clean_env(folder, **env), "chat", *args, stdin="\n".join(lines).encode()
     )
     assert code == 0, out + err
@@ -44,7 +46,7 @@ def _saved(out: str) -> dict[str, Path]:
     return {Path(path).suffix[1:]: Path(path) for _, path in SAVED.findall(out)}
 
 
-async def test_files_photos_toasts_and_the_lead_alert_in_the_staff_group(tmp_path: Path) -> None:
+def test_files_photos_toasts_and_the_lead_alert_in_the_staff_group(tmp_path: Path) -> None:
     files = tmp_path / "sent"
     lines = [
         *APPLICATION,
@@ -56,7 +58,7 @@ async def test_files_photos_toasts_and_the_lead_alert_in_the_staff_group(tmp_pat
         "/earlier g",
         "/help",
     ]
-    _, out, err = await _chat(tmp_path, *lines, "/quit", args=f"--files {files}", **ADMIN)
+    _, out, err = _chat(tmp_path, *lines, "/quit", args=f"--files {files}", **ADMIN)
 
     alert = out.index(opening(Text.STAFF_NEW_LEAD, reference="KOC-000001"))
     assert re.search(r"═══ staff group #\d+ ═+\n$", out[:alert])
@@ -164,7 +166,7 @@ async def test_a_slow_reply_says_still_working_and_gets_there(tmp_path: Path) ->
     seed(database, talents)
     # Told to be impatient (a hidden flag): every wait for the bot says it is still working.
     args = f"--database {database} --allow-real-talents --patience 0"
-    _, out, _ = await _chat(tmp_path, "/export", "/start", "/quit", args=args, **ADMIN)
+    _, out, _ = _chat(tmp_path, "/export", "/start", "/quit", args=args, **ADMIN)
     waiting = out.index("still working…")
     assert waiting < out.index("[file: ")
     assert len(read_csv(_saved(out)["csv"].read_bytes())) == 301  # the header and 300 leads
@@ -172,10 +174,10 @@ async def test_a_slow_reply_says_still_working_and_gets_there(tmp_path: Path) ->
     assert "Halo, Staf!" in out[waiting:]  # and the chat goes on (the admin: "Staf (kamu)")
 
 
-async def test_log_lines_go_to_a_file_and_the_staff_group_needs_an_admin(tmp_path: Path) -> None:
+def test_log_lines_go_to_a_file_and_the_staff_group_needs_an_admin(tmp_path: Path) -> None:
     database = tmp_path / "mine.db"
     lines = ["/start", "/as-staff-group reply 1 Halo", "/help", "/quit"]
-    _, out, err = await _chat(tmp_path, *lines, args=f"--database {database}", LOG_LEVEL="DEBUG")
+    _, out, err = _chat(tmp_path, *lines, args=f"--database {database}", LOG_LEVEL="DEBUG")
     log = tmp_path / "mine-chat.log"
     assert out.count(f"Log: {log}") == 1
     assert "Log:" in out.split("Halo, Kamu!")[0]  # at the start
@@ -196,29 +198,29 @@ async def test_log_lines_go_to_a_file_and_the_staff_group_needs_an_admin(tmp_pat
         assert f"\n  {command}  " in helped[own:]
     assert "An admin's chat also has a simulated staff group: ADMIN_IDS=1001" in helped[own:]
 
-    code, out, _ = await run_cli(tmp_path, clean_env(tmp_path), "chat", "--help")
+    code, out, _ = call_cli(tmp_path, clean_env(tmp_path), "chat", "--help")
     assert code == 0
     said = " ".join(out.split())
     assert "--files DIR" in said and "[file: PATH]" in said and "[toast: …]" in said
     assert "/as-staff-group reply N TEXT" in said and "log lines go to a file" in said
 
 
-async def test_a_taken_web_port_gives_the_workspace_another(tmp_path: Path) -> None:
+def test_a_taken_web_port_gives_the_workspace_another(tmp_path: Path) -> None:
     with socket.socket() as held:  # another program (or chat) listens on WEB_PORT
         held.bind(("127.0.0.1", 0))
         held.listen()
         taken = held.getsockname()[1]
-        _, out, _ = await _chat(tmp_path, "/quit", WEB_PORT=str(taken), **ADMIN)
+        _, out, _ = _chat(tmp_path, "/quit", WEB_PORT=str(taken), **ADMIN)
     found = re.search(r"http://127\.0\.0\.1:(\d+)/staff/#tgWebAppData=", out)
     assert found is not None and int(found.group(1)) != taken
 
 
-async def test_an_earlier_messages_buttons_can_be_pressed_again(tmp_path: Path) -> None:
+def test_an_earlier_messages_buttons_can_be_pressed_again(tmp_path: Path) -> None:
     """A staff member's review: only the newest message's buttons could be pressed, so
     "Balas tim kami" under an older answer could not be tried. /earlier shows the one before
     again, and a number then presses its buttons, as scrolling up in Telegram does."""
     lines = ["/start", "/program", "/earlier", "2", "/earlier 9", "/earlier -1", "/quit"]
-    _, out, _ = await _chat(tmp_path, *lines)
+    _, out, _ = _chat(tmp_path, *lines)
     again = out.index("─── bot (earlier message, shown again)")
     assert "Halo, Kamu" in out[again : out.index("\n[1]", again)]  # the menu of /start
     # Its second button pressed: the menu becomes the FAQ list.
@@ -228,7 +230,7 @@ async def test_an_earlier_messages_buttons_can_be_pressed_again(tmp_path: Path) 
     assert "/earlier N the Nth before it (N a number from 1)" in out[again:]  # not "1"
 
 
-async def test_a_kept_databases_earlier_questions_are_said_to_be_answered_in_the_workspace(
+def test_a_kept_databases_earlier_questions_are_said_to_be_answered_in_the_workspace(
     tmp_path: Path,
 ) -> None:
     """A new staff member's review s57, M6: each chat has a staff group of its own, so a
@@ -236,21 +238,21 @@ async def test_a_kept_databases_earlier_questions_are_said_to_be_answered_in_the
     no message #4.", though the workspace's Questions tab still lists it."""
     database = tmp_path / "kept.db"
     asking = ["/as-talent Budi", "/tanya", "Perlu daftar ulang kalau pindah?", "/quit"]
-    _, out, _ = await _chat(tmp_path, *asking, args=f"--database {database}", **ADMIN)
+    _, out, _ = _chat(tmp_path, *asking, args=f"--database {database}", **ADMIN)
     number = re.findall(r"═══ staff group #(\d+), reply to #\d+ ═+\nPerlu daftar ulang", out)[0]
     lines = [f"/as-staff-group reply {number} Tidak perlu, kak.", "/quit"]
-    _, out, _ = await _chat(tmp_path, *lines, args=f"--database {database}", **ADMIN)
+    _, out, _ = _chat(tmp_path, *lines, args=f"--database {database}", **ADMIN)
     said = out[out.index(f"The staff group has no message #{number}.") :].split("\n")[0]
     assert "a question relayed in an earlier chat on this database" in said
     assert "Questions tab (Pertanyaan): its link is printed at the start." in said
     # With WEB_URL set, no workspace runs here: said so at the start, and here.
     env = {**ADMIN, "WEB_URL": "https://desk.example.org"}
-    _, out, _ = await _chat(tmp_path, *lines, args=f"--database {database}", **env)
+    _, out, _ = _chat(tmp_path, *lines, args=f"--database {database}", **env)
     assert "Staff workspace: not started offline because WEB_URL is set" in out
     assert "http://127.0.0.1" not in out
     assert "(it is not started offline while WEB_URL is set)." in out
     # A chat on a throw-away database has no earlier chats: the number alone.
-    _, out, _ = await _chat(tmp_path, "/as-staff-group reply 99 Halo", "/quit", **ADMIN)
+    _, out, _ = _chat(tmp_path, "/as-staff-group reply 99 Halo", "/quit", **ADMIN)
     assert "The staff group has no message #99.\n" in out
 
 
