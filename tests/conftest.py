@@ -26,7 +26,7 @@ from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store.db import Database
 from tests import processes
 from tests.browser import Chromium, cancel_left, need_chromium
-from tests.harness import Harness
+from tests.harness import IN_THE_LOOP, Harness
 
 ADMIN_ID = 9001
 STAFF_CHAT_ID = -1001234567890
@@ -195,8 +195,10 @@ async def served() -> AsyncIterator[tuple[BotAPIEmulator, str]]:
     """The emulator on a loopback port, for bot processes (tests/processes.py)."""
     emulator = BotAPIEmulator(token="777000:CRASH-TEST-TOKEN-abcdefghijklmnop")
     url = await emulator.serve()
+    IN_THE_LOOP.add(emulator)  # a command run meanwhile must not block the loop (run_cli)
     yield emulator, url
     await emulator.aclose()  # webhook delivery too, if a test set one
+    IN_THE_LOOP.discard(emulator)
 
 
 @pytest.fixture

@@ -32,15 +32,15 @@ SETTLE_TIMEOUT = 60.0
 TEST_FORWARDING = Forwarding("KOCCA, Korea Selatan", abroad=True)
 
 
-# The test bots running now, in this process (started and not stopped).
-_RUNNING: set[Harness] = set()
+# What runs in this test process's event loop now: test bots (a Harness, `webhook_server`)
+# and emulators served over HTTP (conftest.served).
+IN_THE_LOOP: set[object] = set()
 
 
-def bots_running() -> bool:
-    """Whether a test bot runs in this process now: a one-shot `kocca-bot` command must then be
-    a process of its own (`tests.processes.run_cli`), as the bot may hold a write
-    transaction only this event loop can finish."""
-    return bool(_RUNNING)
+def loop_in_use() -> bool:
+    """Whether a test bot or a served emulator runs in this process now: a one-shot
+    `kocca-bot` command must not block the loop then (`tests.processes.run_cli`)."""
+    return bool(IN_THE_LOOP)
 
 
 # Content as loaded for a folder holding exactly these files, on this day: see `content_in`.
@@ -123,8 +123,8 @@ class Harness:
             poll_timeout=1,
             clock=self.clock,
         )
+        IN_THE_LOOP.add(self)
         await self._runner.start()
-        _RUNNING.add(self)
         # What happened before the bot started (a fixture adding it to the staff group, say)
         # is handled before the test goes on: its replies must not land in the test's steps.
         if self.emulator.updates.pending:
@@ -134,9 +134,9 @@ class Harness:
     async def stop(self) -> None:
         """Stop the bot cleanly; the database file stays."""
         if self._runner is not None:
-            _RUNNING.discard(self)
             await self._runner.stop()
             self._runner = None
+            IN_THE_LOOP.discard(self)
 
     async def restart(self) -> None:
         """A restart: a new Application on the same SQLite file."""
@@ -245,6 +245,7 @@ async def webhook_server(
     )
     runner.application.bot_data["services"].refusals.clock = clock  # its refusal log's too
     server = WebhookServer(runner, settings, clock, read_seconds=read_seconds)
+    IN_THE_LOOP.add(runner)
     await runner.start(polling=False)
     await server.start()
     try:
@@ -252,6 +253,7 @@ async def webhook_server(
     finally:
         await server.stop()
         await runner.stop()
+        IN_THE_LOOP.discard(runner)
 
 
 def shared_reads(store: Store, monkeypatch: Any) -> list[str]:

@@ -4,12 +4,12 @@ Every process a test starts goes through `spawn`, and none outlives its test: co
 kills what is still running when the test ends, passed or failed (`end_all`).
 
 A one-shot command (`kocca-bot status`, `backup`, `restore`, `export`…) runs as its own
-process (`run_cli`) when a bot runs in the test's event loop. Where none does, it runs in the
-test's own process (`call_cli`, or `call_cli_beside` while this loop serves an emulator or a
-bot process): the same entry point, `bot.cli.main`, with the same environment, folder and
-streams, without a Python start-up and the bot's imports (about a second each). What only a
-process shows (a lock held by the command, kill -9, a reader gone, the interpreter's exit
-status) goes through `run_cli_process`.
+process when a bot runs in the test's event loop (`run_cli` sees to it). Where none does, it
+runs in the test's own process (`call_cli`, or `call_cli_beside` while this loop serves an
+emulator or a bot process): the same entry point, `bot.cli.main`, with the same environment,
+folder and streams, without a Python start-up and the bot's imports (about a second each).
+What only a process shows (a lock held by the command, kill -9, a reader gone, the
+interpreter's exit status) goes through `run_cli_process`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import Any
 from bot import cli
 from bot.emulator import BotAPIEmulator
 from bot.settings import DEMO_CONTROLLER
-from tests.harness import TEST_FORWARDING
+from tests.harness import TEST_FORWARDING, loop_in_use
 
 START_TIMEOUT = 30.0
 Process = asyncio.subprocess.Process
@@ -190,12 +190,19 @@ async def run_cli_process(
 async def run_cli(
     folder: Path, env: dict[str, str], *args: str, stdin: bytes = b""
 ) -> tuple[int, str, str]:
-    """`kocca-bot ARGS` as its own process (`run_cli_process`).
+    """`kocca-bot ARGS`: as its own process (`run_cli_process`) while a test bot or a served
+    emulator runs in this test's event loop, or a process the test started still runs (and
+    always for `run`); else in this process (`call_cli`), without a Python start-up and the
+    bot's imports.
 
-    Not in-process (`call_cli`): that blocks this event loop, and a bot running in it may hold
-    a write transaction that only the loop can finish, so the command waited for the database
-    lock until "database is locked" (seen once in four CI runs)."""
-    return await run_cli_process(folder, env, *args, stdin=stdin)
+    Not in-process while something runs in or through the loop: `call_cli` blocks the loop,
+    and a bot running in it may hold a write transaction that only the loop can finish, so
+    the command waited for the database lock until "database is locked" (seen once in four CI
+    runs); a bot process or a command talking to the served emulator would wait for the loop
+    as well."""
+    if args[:1] == ("run",) or loop_in_use() or any(p.returncode is None for p in _running):
+        return await run_cli_process(folder, env, *args, stdin=stdin)
+    return call_cli(folder, env, *args, stdin=stdin)
 
 
 def call_cli(

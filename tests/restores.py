@@ -9,9 +9,9 @@ from typing import Any
 
 from bot.emulator import EmulatedUser
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
-from tests.harness import Harness, bots_running
+from tests.harness import Harness
 from tests.leads import FILMMAKER, MUSICIAN, apply, read_csv
-from tests.processes import call_cli, clean_env, run_cli
+from tests.processes import clean_env, run_cli
 
 
 @dataclass
@@ -26,11 +26,8 @@ class BackedUp:
     folder: Path
 
     async def cli(self, *args: str) -> tuple[int, str, str]:
-        """`kocca-bot ARGS` on the bot's database: a process of its own while a test bot runs
-        (`run_cli`), else in this process (`call_cli`, without a Python start-up)."""
-        if bots_running():
-            return await run_cli(self.folder, self.env, *args)
-        return call_cli(self.folder, self.env, *args)
+        """`kocca-bot ARGS` on the bot's database (`run_cli`)."""
+        return await run_cli(self.folder, self.env, *args)
 
     async def exported(self) -> list[list[str]]:
         """The rows `kocca-bot export --format csv` writes now."""
