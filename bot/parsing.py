@@ -15,6 +15,20 @@ def small_int(text: str) -> int | None:
     return int(text) if _SMALL.fullmatch(text) else None
 
 
+_ID = re.compile(r"[0-9]{1,19}")
+# Telegram ids have up to 52 significant bits today and may grow; SQLite keeps signed 64 bits.
+_ID_LIMIT = 2**63
+
+
+def telegram_id(text: str) -> int | None:
+    """A Telegram user id as callback data carries it (ASCII digits, 0 for "nobody"), up to
+    what SQLite can keep, or None. Real ids have ten digits or more, past small_int's nine."""
+    if not _ID.fullmatch(text):
+        return None
+    number = int(text)
+    return number if number < _ID_LIMIT else None
+
+
 # The years a date staff type may fall in: wide enough for any program and its records, and
 # far from the ends of the calendar, where turning a WIB midnight into UTC (0001-01-01) or
 # adding a day (9999-12-31) overflows.

@@ -31,7 +31,7 @@ from bot.leads.export import plain_text
 from bot.leads.lead_filters import FilterError, PipelineFilter, parse_code
 from bot.leads.pipeline_stages import StageError
 from bot.leads.stage_changes import NoteError
-from bot.parsing import small_int
+from bot.parsing import small_int, telegram_id
 from bot.settings import Settings
 from bot.store import Lead, Store
 from bot.store.applications import parse_reference
@@ -356,7 +356,7 @@ async def pipeline_button(update: Update, context: BotContext) -> None:
     elif action == "n":
         await _note_press(update, context, number)
     elif action == "a" and len(args) in (2, 3):
-        seen = small_int(args[2]) if len(args) == 3 else None  # older buttons: nobody
+        seen = telegram_id(args[2]) if len(args) == 3 else None  # older buttons: nobody
         await _assign_press(update, context, number, to_me=args[1] == "1", seen=seen or None)
     elif action == "bs" and len(args) == 2:
         await pipeline_bulk.choose_stage(update, context, number, args[1])

@@ -18,7 +18,7 @@ from telegram.ext import CallbackQueryHandler
 from bot.content import Content
 from bot.leads import cancelling, pipeline_stages, records, stage_changes, waiting
 from bot.leads.lead_filters import FilterError, PipelineFilter, parse_code
-from bot.parsing import small_int
+from bot.parsing import small_int, telegram_id
 from bot.store import Lead, Store
 from bot.store.pipeline import LeadState, Prompt
 from bot.store.records import LeadChange
@@ -160,9 +160,9 @@ async def records_button(update: Update, context: BotContext) -> None:
         await records_answers.edit_clear(update, context, number)
     elif action == "as":
         await _assign_choose(update, context, number)
-    elif action == "at" and small_int(second) is not None:
-        seen = small_int(args[2]) if len(args) > 2 else None  # older buttons: nobody
-        await _assign_to(update, context, number, int(second) or None, seen or None)
+    elif action == "at" and telegram_id(second) is not None:
+        seen = telegram_id(args[2]) if len(args) > 2 else None  # older buttons: nobody
+        await _assign_to(update, context, number, telegram_id(second) or None, seen or None)
     elif action == "nl":
         await records_notes.notes(update, context, number)
     elif action == "nv":
