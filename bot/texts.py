@@ -340,6 +340,7 @@ class Text(StrEnum):
     INTAKE_REST_OFFERED = "intake_rest_offered"
     BTN_ADD_REST = "btn_add_rest"
     INTAKE_REST_ADDED = "intake_rest_added"
+    INTAKE_REST_NOT_KEPT = "intake_rest_not_kept"
     INTAKE_REST_TOO_LONG = "intake_rest_too_long"
     INTAKE_NO_LINK_LONG = "intake_no_link_long"
     INTAKE_NO_LINK_LONG_REST = "intake_no_link_long_rest"

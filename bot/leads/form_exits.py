@@ -34,6 +34,7 @@ from bot.leads.intake_screens import (
 from bot.leads.intake_steps import IntakeSteps
 from bot.leads.sentence_names import NAME_QUESTIONS
 from bot.store import Draft
+from bot.store.conversation import size_over_budget
 from bot.store.db import ago
 from bot.texts import Text
 
@@ -129,6 +130,9 @@ class FormExits(IntakeSteps):
         joined = field_checks.check_text(question, self._content, answers, f"{held}\n{text}")
         field = {"field": question.label}
         if isinstance(joined, answer_outcomes.Accepted):
+            if await self._held_text(draft.user_id, update_id) is None:  # the log keeps no text
+                refused = answer_outcomes.Rejected(Text.INTAKE_REST_NOT_KEPT, field)
+                return replace(await self.current(draft), error=refused)
             kept = {ADDING: update_id, ADDING_TO: question.key}
             offer = in_place(draft, pending=kept, update_id=update_id)
             offered = await self._advance(draft, offer)
@@ -160,8 +164,13 @@ class FormExits(IntakeSteps):
         rest = await self._held_text(user_id, offered[0]) if offered is not None else None
         answers = await self._applications.answers(draft.id)
         held = answers.get(question.key) if question is not None else None
-        if rest is None or question is None or not isinstance(held, str):
+        if question is None or not isinstance(held, str):
             return None
+        if rest is None:  # erased, past retention or over the day's budget since the offer
+            dropped = in_place(draft, pending=None, update_id=update_id)
+            review = await self._advance(draft, dropped)
+            refused = answer_outcomes.Rejected(Text.INTAKE_REST_NOT_KEPT, {"field": question.label})
+            return review if review.kind != REVIEW else replace(review, error=refused)
         joined = field_checks.check_text(question, self._content, answers, f"{held}\n{rest}")
         if not isinstance(joined, answer_outcomes.Accepted):
             return None
@@ -178,7 +187,9 @@ class FormExits(IntakeSteps):
             return None
         for entry in await self._store.log.latest_in(user_id, _HELD_AMONG):
             if entry.update_id == update_id and entry.kind == "text":
-                return entry.text
+                # As ConversationLog.text_in reads it: a placeholder is no text of hers.
+                text = entry.text
+                return None if text is None or size_over_budget(text) is not None else text
         return None
 
     def _no_link(
