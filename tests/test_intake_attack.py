@@ -146,7 +146,8 @@ _NAMES: list[tuple[str, str, str | None, bool]] = [
     ("full_name", "Sari Kang", "Sari Kang", False),
     ("stage_name", "Jun Kang", "Jun Kang", False),
     ("stage_name", "Solo, nama panggungnya DJ Kang", "DJ Kang", True),
-    ("stage_name", "Senja di Dago kang", "Senja di Dago", False),
+    # Anything cut is said back (a final review s63, M3: laughter was cut without a word).
+    ("stage_name", "Senja di Dago kang", "Senja di Dago", True),
     ("city", "Ds. Kang", "Ds. Kang", False),
     # 3: at the full name, a stage name's, a band's, another person's name is not it.
     ("full_name", "Saya Sari Rahmawati, nama panggung saya Sasa", _UNSURE, False),
@@ -159,7 +160,7 @@ _NAMES: list[tuple[str, str, str | None, bool]] = [
     ("stage_name", "anak bernama senja", "anak bernama senja", False),
     ("stage_name", "namanya juga usaha", "namanya juga usaha", False),
     ("stage_name", "Namanya Juga Usaha band", "Namanya Juga Usaha band", False),
-    ("stage_name", "Bernama Senja kang", "Bernama Senja", False),
+    ("stage_name", "Bernama Senja kang", "Bernama Senja", True),
     ("stage_name", "sanggar seni bernama kita", "sanggar seni bernama kita", False),
     ("stage_name", "orkes bernama cinta", "orkes bernama cinta", False),
     # Still cut, and said.
@@ -186,10 +187,10 @@ _NAMES: list[tuple[str, str, str | None, bool]] = [
     ("stage_name", "Ratna, anak dari bapak bernama Joko", _UNSURE, False),
     ("stage_name", "Aku main bareng anak saya namanya Ucok", _UNSURE, False),
     # Finding 3: only "Kang" keeps its capital; "Kak", "Kakak", "KAK" address the reader.
-    ("full_name", "Sari Rahmawati Kak", "Sari Rahmawati", False),
-    ("full_name", "Budi Santoso Kakak", "Budi Santoso", False),
-    ("full_name", "Sari Rahmawati KAK", "Sari Rahmawati", False),
-    ("city", "Bandung Kak", "Bandung", False),
+    ("full_name", "Sari Rahmawati Kak", "Sari Rahmawati", True),
+    ("full_name", "Budi Santoso Kakak", "Budi Santoso", True),
+    ("full_name", "Sari Rahmawati KAK", "Sari Rahmawati", True),
+    ("city", "Bandung Kak", "Bandung", True),
     ("stage_name", "nama panggung aku DJ Kak", "DJ", True),
     ("stage_name", "Daniel Kang", "Daniel Kang", False),
     # Findings 4 and 9: a second lead-in or a particle after the first is not the name.

@@ -504,15 +504,24 @@ def without_courtesy(name: str) -> str:
     return name
 
 
-def without_particles(answer: str) -> str:
+def without_particles(answer: str, *, introduced: bool = False) -> str:
     """The answer without the chat particles it ends with, if anything else is left; "kang"
-    only in lower case ("Bandung kang", not "Daniel Kang")."""
+    only in lower case ("Bandung kang", not "Daniel Kang"). Laughter that may be a name's
+    last word ("DJ Haha", "MC Lol", "Siti Hihi"; a final review s63, M3: cut to "DJ") only
+    where it cannot be: a "wkwk" run, laughter after a sentence's introduction of the name
+    (`introduced`: "nama panggungku Mace Yoya hehe"), after an emoji, or in lower case after
+    a capitalised name ("D-Mas lol")."""
     words = answer.split(" ")
-    particle = [_particle(word.strip(".,!~")) for word in words]
+    bare = [word.strip(".,!~") for word in words]
+    particle = []
+    for at, word in enumerate(bare):
+        after_emoji = at > 0 and emoji_only(bare[at - 1])
+        below_capitals = word.islower() and any(not part.islower() for part in bare[:at])
+        particle.append(_particle(word, loose=introduced or after_emoji or below_capitals))
     # The Eastern (Papuan) tag "e" after a particle ("Yohana Wenda kaka e", "kak e": a re-check
     # s61 had it stored in the name) goes with it.
     for at in range(1, len(words)):
-        particle[at] = particle[at] or (particle[at - 1] and words[at].strip(".,!~") == "e")
+        particle[at] = particle[at] or (particle[at - 1] and bare[at] == "e")
     if all(particle):
         return answer  # a band called "Ya Ya"
     while particle[-1]:
@@ -521,16 +530,24 @@ def without_particles(answer: str) -> str:
     return " ".join(words).rstrip(" ,")
 
 
-def _particle(word: str) -> bool:
-    if word.casefold() in _NAME_TOO:
-        return word == word.casefold()
-    return chat_particle(word.casefold())
+def _particle(word: str, *, loose: bool) -> bool:
+    """Whether a word ending a name is chat: laughter other than a "wkwk" run only when
+    `loose` (it cannot be the name's own word there)."""
+    folded = word.casefold()
+    if folded in _NAME_TOO:
+        return word == folded
+    if not chat_particle(folded):
+        return False
+    return loose or folded in TRAILING_PARTICLES or _RUN.fullmatch(folded) is not None
 
 
 # Laughter and chat typed after a name ("stage name aku D-Mas wkwk", "Mace Yoya hehe"; a
 # talents' review s63, M4: stored with it), as the particles are: "wkwk", "wkwkwk", "hehe",
 # "hahaha", "xixixi", "awokawok", "lol". Not "Xixi", a (Chinese) given name.
 _LAUGHTER = re.compile(r"k?(?:wk)+w?|(?:ha|he|hi)+h?|(?:xi){3,}|(?:awok)+|lol+|lmao+|kwkw\w*")
+# ...of which these are never a name's word ("wkwk", "kwkwk", "awokawok"): cut wherever they
+# end a name. "Haha", "Hehe", "Lol" may be one ("DJ Haha", "MC Lol").
+_RUN = re.compile(r"k?(?:wk){2,}w?|kwkw\w*|(?:awok){2,}")
 
 
 def chat_particle(word: str) -> bool:

@@ -38,6 +38,7 @@ from bot.leads.sentence_names import (
     NAME_QUESTIONS,
     role_aside,
     without_aside,
+    without_emoji,
     without_introduction,
     without_particles,
 )
@@ -586,7 +587,11 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         if not (outcome.named or name.cut) and said_before:
             return Rejected(Text.INTAKE_ANSWER_ONLY)  # "kan udh kubilang Tarutung bg"
         # A name cut from a sentence is said ("✅ Kucatat: …"), so a wrong cut is seen.
-        kept = without_particles(name.text)
+        # Laughter that may be a name's word is cut only after an introduction, not after a
+        # name that only lost its emoji (a final review s63, M3: "DJ Haha" stored as "DJ").
+        introduced = name.cut and name.text != without_emoji(str(outcome.value))
+        kept = without_particles(name.text, introduced=introduced)
+        cut = kept != name.text.rstrip(" ,")  # said back too, so a wrong cut is seen
         told = without_aside(kept)
         if question.key in NAME_QUESTIONS and (role := role_aside(kept)) is not None:
             if question.key == FULL_NAME and role[1] in MANAGING:
@@ -594,7 +599,8 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
                 # asked (a last review s61, M4): asked back, as "Saya Ratna, manajer." is.
                 return Rejected(Text.INTAKE_NAME_WHOSE)
             return Accepted(role[0], named=True, besides=role[1])  # "Budi Santoso (ketua)"
-        return Accepted(told or kept, named=outcome.named or name.cut or told is not None)
+        said = outcome.named or name.cut or cut or told is not None
+        return Accepted(told or kept, named=said)
     return outcome
 
 
