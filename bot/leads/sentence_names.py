@@ -290,11 +290,29 @@ def without_introduction(answer: str, *, own: bool) -> _Name | None:
     Anggara Putra 😎", a talents' review s63, L5: stored with it, which staff saw): left out,
     and the name said back as a cut one is. A stage name keeps them ("Sari 🏴"): a look some
     artists choose."""
+    word = unquoted(answer)
+    if word is not None:
+        return _Name(word, cut=True)  # "“Stop”": the word itself, said back without quotes
     bare = without_emoji(answer) if own else answer
     if bare == answer:
         return _introduced(answer, own=own)
     found = _introduced(bare, own=own)
     return found if found is None or found.unsure else replace(found, cut=True)
+
+
+# Quotes a whole answer may be put in, as the bot asks for a name that is a command's word
+# ("“Stop”", '"Batal"'; a final review s63, L1: stored with its quotes, which staff saw).
+_ENCLOSING = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u300c\u300d"
+
+
+def unquoted(answer: str) -> str | None:
+    """The word(s) of an answer wholly in quotes, without them and with none inside ("“Stop”":
+    "Stop"); None for any other answer ('"Beranda" band', "Jum'at Band")."""
+    text = answer.strip()
+    inner = text[1:-1].strip()
+    if len(text) < 3 or text[0] not in _ENCLOSING or text[-1] not in _ENCLOSING:
+        return None
+    return inner if inner and not any(mark in inner for mark in _ENCLOSING) else None
 
 
 # Emoji and their parts (a skin tone, a joiner, a presentation selector, a keycap's frame).
