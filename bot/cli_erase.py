@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 EXIT_NOT_DONE = 1
 EXIT_USAGE = 2
 AUDIT_ACTION = "talent_erased"
+STAFF_ACTION = "staff_erased"  # an id in ADMIN_IDS (or the staff chat's), erased on purpose
+STAFF_FLAG = "--staff-member"
 YES = ("y", "yes", "ya")
 
 
@@ -56,8 +58,12 @@ def register(commands: Any) -> None:
             " it again. The staff chat is told which references to clean up outside the bot"
             " when the bot next starts (as after /hapusdata), and the erasure is recorded in"
             " the audit log (talent_erased, by cli, with who ran it). Prints references and"
-            " counts only, never a name. Exit status: 0 erased, 1 not erased (no such"
-            " talent, not confirmed, a bot running), 2 a wrong argument or setting."
+            " counts only, never a name. An id in ADMIN_IDS (or the staff chat's) is a staff"
+            f" member, not a talent: refused unless {STAFF_FLAG} (a copied 'Ditangani' or note"
+            " author's id would otherwise erase a colleague's account, name and signature),"
+            f" and recorded as {STAFF_ACTION}. Exit status: 0 erased, 1 not erased (no such"
+            " talent, a staff member without the flag, not confirmed, a bot running), 2 a"
+            " wrong argument or setting."
         ),
     )
     erase.add_argument(
@@ -76,6 +82,16 @@ def register(commands: Any) -> None:
     )
     erase.add_argument(
         "--yes", action="store_true", help="erase without asking for confirmation (for scripts)"
+    )
+    erase.add_argument(
+        STAFF_FLAG,
+        action="store_true",
+        help=(
+            "the id is a staff member's (in ADMIN_IDS, or the staff chat's) and is to be erased"
+            " all the same, e.g. a former colleague's own request; without it such an id is"
+            " refused, as it is most often copied by mistake from /lead ('Ditangani', a note's"
+            " author). Recorded in the audit log as staff_erased, not talent_erased"
+        ),
     )
     erase.add_argument(
         "--by",
@@ -101,6 +117,7 @@ class _Found:
     user_id: int
     named: str  # "the talent of KOC-000123", or "Telegram user 5839204117"
     references: list[str] = field(default_factory=list)
+    staff: str | None = None  # "in ADMIN_IDS": a staff member's id, not a talent's
 
 
 def _erase_command(args: argparse.Namespace) -> int:
@@ -167,6 +184,16 @@ async def _erase(
         found = await _find(store, reference, args.user_id)
         if found is None:
             return EXIT_NOT_DONE
+        found.staff = _staff_role(settings, found.user_id)
+        if found.staff is not None and not args.staff_member:
+            print(
+                f"Not erased: {found.named} is a staff member ({found.staff}), not a talent."
+                " Check the id: the one in /lead's 'Ditangani' or a note's author is a"
+                " colleague's. To erase a staff member's own data all the same, add"
+                f" {STAFF_FLAG} (and take them out of ADMIN_IDS if they left the team).",
+                file=sys.stderr,
+            )
+            return EXIT_NOT_DONE
         if not args.yes and not _confirmed(found):
             print("Not erased: not confirmed (answer yes, or add --yes).", file=sys.stderr)
             return EXIT_NOT_DONE
@@ -180,7 +207,7 @@ async def _erase(
         by = args.by or os.environ.get("SUDO_USER") or _login()
         await store.audit.add(
             Actor.cli(),
-            AUDIT_ACTION,
+            AUDIT_ACTION if found.staff is None else STAFF_ACTION,
             record,
             run_by=by,
             registrations=len(found.references),
@@ -228,10 +255,26 @@ async def _find(store: Store, reference: str | None, user_id: int | None) -> _Fo
     return _Found(user_id, named, sorted(item.reference for item in registrations))
 
 
+def _staff_role(settings: Settings, user_id: int) -> str | None:
+    """Why an id is a staff member's ("in ADMIN_IDS", "the staff chat's id"), or None."""
+    if user_id in settings.admin_ids:
+        return "in ADMIN_IDS"
+    if settings.staff_chat_id is not None and user_id == settings.staff_chat_id:
+        return "the staff chat's id"
+    return None
+
+
+def _who(found: _Found) -> str:
+    """Whom the erasure is about, a staff member said as one."""
+    if found.staff is None:
+        return found.named
+    return f"{found.named}, a staff member ({found.staff}),"
+
+
 def _confirmed(found: _Found) -> bool:
     """Asked on the terminal; anything but yes (or no answer at all) keeps the data."""
     print(
-        f"Erase everything stored about {found.named} ({_registrations(found)}), as their"
+        f"Erase everything stored about {_who(found)} ({_registrations(found)}), as their"
         " own /hapusdata does? This cannot be undone. [yes/no] ",
         end="",
         flush=True,
@@ -271,7 +314,7 @@ def _wib(moment: str) -> str:
 def _report(settings: Settings, found: _Found, *, told: bool, kept: int, record: str) -> None:
     """What was done, in references and counts only."""
     lines = [
-        f"Erased {found.named} ({_registrations(found)}): everything the bot stored about"
+        f"Erased {_who(found)} ({_registrations(found)}): everything the bot stored about"
         " them, as their own /hapusdata does; no copy is left in the database or its WAL.",
     ]
     if kept:
@@ -289,8 +332,15 @@ def _report(settings: Settings, found: _Found, *, told: bool, kept: int, record:
             "No staff chat (STAFF_CHAT_ID is not set): tell the team yourself which references"
             " to clean up outside the bot (exports, messages, what was passed on)."
         )
+    if found.staff is not None:
+        lines.append(
+            "The leads they handled keep their id as the assignee, their notes and answers"
+            " no name: reassign those leads (/lead, 👥 Serahkan ke…). Take them out of"
+            " ADMIN_IDS if they left the team."
+        )
+    action = AUDIT_ACTION if found.staff is None else STAFF_ACTION
     lines.append(
-        f"Recorded in the audit log as {AUDIT_ACTION}: kocca-bot audit --lead {record}."
+        f"Recorded in the audit log as {action}: kocca-bot audit --lead {record}."
         " Backups made before now still hold the talent: restoring one erases them again."
     )
     print("\n".join(lines))
