@@ -50,7 +50,14 @@ async def test_a_name_ending_in_a_laughter_like_word_is_kept_whole(
 async def test_laughter_that_cannot_be_the_name_is_cut_and_the_name_said_back(
     bot: Harness, key: str, typed: str, kept: str
 ) -> None:
+    await kept_and_said_back(bot, key, typed, kept)
+
+
+async def kept_and_said_back(bot: Harness, key: str, typed: str, kept: str) -> None:
+    """`typed` at the question `key` is stored as `kept`, said back ("✅ Kucatat: …"), and
+    the form goes on."""
     user = await at_question(bot, key)
     [said, *_] = await bot.send(user, typed)
     assert (await draft_answers(bot, user))[key] == kept
     assert said.text.startswith(shown(Text.INTAKE_TAKEN, taken=kept)), said.text
+    assert await where(bot, user) != key

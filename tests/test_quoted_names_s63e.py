@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import at_question, draft_answers, shown, where
+from tests.leads import at_question, draft_answers
+from tests.test_laughter_names_s63e import kept_and_said_back
 
 
 @pytest.mark.parametrize(
@@ -25,11 +25,7 @@ from tests.leads import at_question, draft_answers, shown, where
 async def test_a_quoted_name_is_stored_without_its_quotes_and_said_back(
     bot: Harness, key: str, typed: str, kept: str
 ) -> None:
-    user = await at_question(bot, key)
-    [said, *_] = await bot.send(user, typed)
-    assert (await draft_answers(bot, user))[key] == kept
-    assert said.text.startswith(shown(Text.INTAKE_TAKEN, taken=kept)), said.text
-    assert await where(bot, user) != key
+    await kept_and_said_back(bot, key, typed, kept)
 
 
 async def test_the_bot_s_own_hint_then_the_quoted_name(bot: Harness) -> None:
