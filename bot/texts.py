@@ -1595,6 +1595,8 @@ class Text(StrEnum):
     STATUS_CANCELLED_UNDER_18 = "status_cancelled_under_18"
     CANCEL_STAFF_ALERT = "cancel_staff_alert"
     CANCEL_STAFF_ALERT_GLOSS = "cancel_staff_alert_gloss"
+    CANCEL_STAFF_ALERT_MINOR = "cancel_staff_alert_minor"
+    CANCEL_STAFF_ALERT_MINOR_GLOSS = "cancel_staff_alert_minor_gloss"
     CANCEL_STAFF_ALERT_UNDER_18 = "cancel_staff_alert_under_18"
     CANCEL_STAFF_ALERT_UNDER_18_OTHERS = "cancel_staff_alert_under_18_others"
     CANCEL_STAFF_ALERT_UNDER_18_NEWS = "cancel_staff_alert_under_18_news"

@@ -204,7 +204,8 @@ async def withdrawn_as_minor(update: Update, context: BotContext, screen: Screen
         said = content.text(key, language, references=references)
         gloss = content.text(key, other_language(language), references=references)
         reason += f"\n{said}\n<i>{gloss}</i>"
-    await _tell_staff(update, context, own, reason, [item.assignee_id for item in others])
+    assignees = [item.assignee_id for item in others]
+    await _tell_staff(update, context, own, reason, assignees, minor=True)
 
 
 async def _tell_staff(
@@ -213,19 +214,27 @@ async def _tell_staff(
     lead: OwnLead,
     reason: str = "",
     assignees: Sequence[int | None] = (),
+    *,
+    minor: bool = False,
 ) -> None:
     """ "KOC-000001 dibatalkan oleh talentanya sendiri" in the staff chat (or to the admins),
     with the lead's button (and `reason`, lines under it, when the talent did not ask to
-    cancel in those words). Without a staff chat the lead's assignee hears it, and so do
-    those of the other leads the alert names (`assignees`)."""
+    cancel in those words); `minor`: "dibatalkan otomatis", the bot cancelled it (under 18,
+    no guardian's consent: a review s63, L1). Without a staff chat the lead's assignee hears
+    it, and so do those of the other leads the alert names (`assignees`)."""
     user = update.effective_user
     chats: set[int] = set()
     for assignee in (lead.assignee_id, *assignees):
         chats.update(await records_alerts.alert_chats(context, assignee))
     language = context.services.settings.default_language
     content = context.content
+    headline, gloss = (
+        (Text.CANCEL_STAFF_ALERT_MINOR, Text.CANCEL_STAFF_ALERT_MINOR_GLOSS)
+        if minor
+        else (Text.CANCEL_STAFF_ALERT, Text.CANCEL_STAFF_ALERT_GLOSS)
+    )
     text = content.text(
-        Text.CANCEL_STAFF_ALERT,
+        headline,
         language,
         reference=lead.reference,
         name=sender_name(update),
@@ -233,7 +242,7 @@ async def _tell_staff(
         stage=pipeline_stages.stage_label(content, lead.stage, language),
         # The gist in the other language: the group is shared by staff who read Indonesian
         # and staff who read English (a re-check s59, M1).
-        gloss=Markup(content.text(Text.CANCEL_STAFF_ALERT_GLOSS, other_language(language))),
+        gloss=Markup(content.text(gloss, other_language(language))),
     )
     text += reason
     opener = open_button(content, language, lead.reference, lead.application_id, anew=True)

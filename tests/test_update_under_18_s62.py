@@ -83,16 +83,19 @@ async def test_no_guardian_consent_in_an_update_cancels_the_sent_registration_an
     consents = await bot.store.applications.consents(kevin.id)
     assert consents["guardian"].granted is False
 
-    # Staff hear it as a cancel, with why and the age the lead still says, in both languages.
+    # Staff hear it as a cancel the bot made (not the talent's own: a review s63, L1), with
+    # why and the age the lead still says, in both languages.
     (alert,) = staff_chat.find("KOC-000001", since=mark)
     header = t(
-        Text.CANCEL_STAFF_ALERT,
+        Text.CANCEL_STAFF_ALERT_MINOR,
         reference="KOC-000001",
         name="Kevin",
         user_id=str(kevin.id),
         stage=stage_label("selesai"),
-        gloss=Markup(t(Text.CANCEL_STAFF_ALERT_GLOSS, "en")),
+        gloss=Markup(t(Text.CANCEL_STAFF_ALERT_MINOR_GLOSS, "en")),
     )
+    assert alert.text.startswith("🚫 KOC-000001 dibatalkan otomatis karena talentanya (Kevin")
+    assert "sendiri" not in alert.text and "by the registrant" not in alert.text
     why = t(Text.CANCEL_STAFF_ALERT_UNDER_18, age=ADULT)
     why_en = CONTENT.text(Text.CANCEL_STAFF_ALERT_UNDER_18, "en", age=label("age_range", AGE, "en"))
     assert alert.text == visible(f"{header}\n{why}\n{why_en}")
