@@ -529,11 +529,14 @@ def change_json(
             records.change_line(content, language, item, talent=False) for item in change.changes
         )
     )
-    author = (
+    minor = change.reason == UNDER_18  # cancelled as said under 18, no guardian's consent
+    author: str | None = (
         desk.say(Text.RECORDS_HISTORY_TALENT, language)
         if change.kind in ("talent_update", TALENT_WITHDRAWAL) or change.actor.user_id is None
         else names.get(change.actor.user_id, str(change.actor.user_id))
     )
+    if minor:  # the bot's cancel, not the talent's: no author, as in /lead (a review s63, L2)
+        author = None
     other = change.other_reference or desk.say(Text.RECORDS_GONE_REFERENCE, language)
     key = {
         "talent_update": Text.RECORDS_HISTORY_TALENT_UPDATE,
@@ -543,10 +546,9 @@ def change_json(
         "not_duplicate": Text.RECORDS_HISTORY_NOT_DUPLICATE,
         "marked_again": Text.RECORDS_HISTORY_MARKED_AGAIN,
     }.get(change.kind, Text.RECORDS_HISTORY_REOPENED)
-    minor = change.reason == UNDER_18  # cancelled as said under 18, no guardian's consent
     if minor:
         key = Text.RECORDS_HISTORY_TALENT_WITHDREW_UNDER_18
-    text = desk.say(key, language, time=time, author=author, changes=lines, reference=other)
+    text = desk.say(key, language, time=time, author=author or "", changes=lines, reference=other)
     return {
         "kind": change.kind,
         "text": text,
