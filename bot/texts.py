@@ -694,6 +694,8 @@ class Text(StrEnum):
     PIPELINE_HISTORY_WITHHELD = "pipeline_history_withheld"
     PIPELINE_HISTORY_TOLD_BEFORE = "pipeline_history_told_before"
     PIPELINE_HISTORY_ASSIGN = "pipeline_history_assign"
+    PIPELINE_HISTORY_TAKEOVER = "pipeline_history_takeover"
+    PIPELINE_HISTORY_ASSIGN_FROM = "pipeline_history_assign_from"
     PIPELINE_HISTORY_UNASSIGN = "pipeline_history_unassign"
     PIPELINE_HISTORY_UNASSIGN_OTHER = "pipeline_history_unassign_other"
     PIPELINE_HISTORY_SUBMITTED = "pipeline_history_submitted"

@@ -258,16 +258,8 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
 def _history_line(content: Content, language: str, item: HistoryItem, names: dict[int, str]) -> str:
     time = wib_words(content, item.created_at, language)
     author = who(content, language, item.actor, names)
-    if item.kind == "assign" and item.to_value:
-        assignee = names.get(int(item.to_value), item.to_value)
-        return content.text(
-            Text.PIPELINE_HISTORY_ASSIGN, language, time=time, author=author, assignee=assignee
-        )
-    if item.kind == "assign":  # a release: never "ditangani oleh belum ada" (review s63)
-        own = item.from_value in (None, str(item.actor.user_id))
-        before = names.get(int(item.from_value), item.from_value) if item.from_value else ""
-        key = Text.PIPELINE_HISTORY_UNASSIGN if own else Text.PIPELINE_HISTORY_UNASSIGN_OTHER
-        return content.text(key, language, time=time, author=author, before=before)
+    if item.kind == "assign":
+        return _assign_line(content, language, item, names, time=time, author=author)
     outcome = stage_changes.told(content, item)
     told = (
         ""
@@ -285,6 +277,32 @@ def _history_line(content: Content, language: str, item: HistoryItem, names: dic
         after=pipeline_stages.stage_label(content, item.to_value or "", language),
         told=told,
     )
+
+
+def _assign_line(
+    content: Content,
+    language: str,
+    item: HistoryItem,
+    names: dict[int, str],
+    *,
+    time: str,
+    author: str,
+) -> str:
+    """Who handles it now, and from whom when someone else had it (a review s63, L4: a
+    takeover said only "ditangani oleh Wulan"); a release, never "ditangani oleh belum ada"."""
+    before = names.get(int(item.from_value), item.from_value) if item.from_value else ""
+    if item.to_value:
+        assignee = names.get(int(item.to_value), item.to_value)
+        key = Text.PIPELINE_HISTORY_ASSIGN
+        if item.from_value not in (None, item.to_value):
+            mine = item.to_value == str(item.actor.user_id)
+            key = Text.PIPELINE_HISTORY_TAKEOVER if mine else Text.PIPELINE_HISTORY_ASSIGN_FROM
+        return content.text(
+            key, language, time=time, author=author, assignee=assignee, before=before
+        )
+    own = item.from_value in (None, str(item.actor.user_id))
+    key = Text.PIPELINE_HISTORY_UNASSIGN if own else Text.PIPELINE_HISTORY_UNASSIGN_OTHER
+    return content.text(key, language, time=time, author=author, before=before)
 
 
 def _shorten(text: str) -> str:
