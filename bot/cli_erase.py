@@ -212,7 +212,10 @@ async def _erase(
             run_by=by,
             registrations=len(found.references),
             kept_databases=kept,
-            staff_told=told,
+            # As the output says it (a review s63, L5: "staff_told=True" beside "tell the
+            # team yourself"): with no staff chat the notice reaches only the bot's log.
+            staff_told=told and settings.staff_chat_id is not None,
+            staff_notice=_notice(settings, told=told),
         )
     finally:
         await store.close()
@@ -309,6 +312,15 @@ def _wib(moment: str) -> str:
     from bot.wib import wib_text
 
     return wib_text(moment)
+
+
+def _notice(settings: Settings, *, told: bool) -> str:
+    """What became of the staff notice, for the audit: "queued" for the staff chat (posted when
+    the bot next starts), "operator" (no staff chat: the operator was asked to tell the team),
+    or "none" (nothing outside the bot to clean up)."""
+    if not told:
+        return "none"
+    return "queued" if settings.staff_chat_id is not None else "operator"
 
 
 def _report(settings: Settings, found: _Found, *, told: bool, kept: int, record: str) -> None:
