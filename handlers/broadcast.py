@@ -186,7 +186,8 @@ async def _set_subscription(update: Update, context: BotContext, *, subscribed: 
     await context.services.store.broadcasts.set_subscription(
         user.id, subscribed, context.content.privacy.version, context.language(update)
     )
-    log.info("User %d %s announcements", user.id, "subscribed to" if subscribed else "left")
+    # No Telegram id: an erasure cannot reach the log (a review s63, L6).
+    log.info("A talent turned announcements %s", "on" if subscribed else "off")
 
 
 async def membership(update: Update, context: BotContext) -> None:
