@@ -209,6 +209,10 @@ class Text(StrEnum):
     INTAKE_TICKED_LEFT_TYPE = "intake_ticked_left_type"  # …: Lainnya ticked, type it alone
     INTAKE_OTHER_KEPT = "intake_other_kept"
     INTAKE_OTHER_TAKEN = "intake_other_taken"
+    INTAKE_TAKEN_REVIEW = "intake_taken_review"
+    INTAKE_TAKEN_BESIDES_REVIEW = "intake_taken_besides_review"
+    INTAKE_TAKEN_ROLE_REVIEW = "intake_taken_role_review"
+    INTAKE_OTHER_TAKEN_REVIEW = "intake_other_taken_review"
     INTAKE_PRESS_DONE = "intake_press_done"
     INTAKE_MEDIA = "intake_media"
     INTAKE_EMPTY = "intake_empty"

@@ -106,7 +106,26 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
     else:
         body = _review(screen, draft, content, language)
     text, markup = body
+    if note in _SAID_BACK and not _has(markup, content.text(Text.BTN_BACK, language)):
+        # "Kalau keliru, tekan ⬅️ Kembali" where no Kembali button is (above the review after
+        # an answer changed from it): ✏️ Ubah jawaban instead (a review s63, L3).
+        notes[0] = say(_SAID_BACK[note], **screen.note_values)
     return "\n\n".join(part for part in [*notes, text] if part), markup
+
+
+# A note that says "⬅️ Kembali" undoes the answer, and its words for a screen without it.
+_SAID_BACK = {
+    Text.INTAKE_TAKEN: Text.INTAKE_TAKEN_REVIEW,
+    Text.INTAKE_TAKEN_BESIDES: Text.INTAKE_TAKEN_BESIDES_REVIEW,
+    Text.INTAKE_TAKEN_ROLE: Text.INTAKE_TAKEN_ROLE_REVIEW,
+    Text.INTAKE_OTHER_TAKEN: Text.INTAKE_OTHER_TAKEN_REVIEW,
+}
+
+
+def _has(markup: InlineKeyboardMarkup | None, label: str) -> bool:
+    """Whether the screen's buttons include one with these words."""
+    rows = markup.inline_keyboard if markup is not None else ()
+    return any(item.text == label for row in rows for item in row)
 
 
 def _about(page: Program, language: str, kind: str | None) -> str | None:
