@@ -331,6 +331,7 @@ class Text(StrEnum):
     INTAKE_CANCELLED = "intake_cancelled"
     INTAKE_STOPPED_EMPTY = "intake_stopped_empty"
     INTAKE_DISCARD_ASKED = "intake_discard_asked"
+    INTAKE_DISCARD_ASKED_UNSENT = "intake_discard_asked_unsent"
     INTAKE_DRAFT_DISCARDED = "intake_draft_discarded"
     BTN_DISCARD_DRAFT = "btn_discard_draft"
     BTN_DISCARD_SURE = "btn_discard_sure"

@@ -30,7 +30,7 @@ from bot.texts import Text
 from handlers import answers, fallback, records_alerts, support, talent_cancel
 from handlers.broadcast import offer_subscription
 from handlers.common import BotContext, answer_query, reply, sender_name, show
-from handlers.intake_views import render, summary
+from handlers.intake_views import DISCARD_ASKED_UNSENT, render, summary
 from handlers.menu import main_menu
 from handlers.pipeline_views import open_button
 from handlers.records_views import marks_lines
@@ -383,6 +383,10 @@ async def _present(update: Update, context: BotContext, screen: Screen, *, edit:
     if screen.kind == MENU:  # "menu" typed mid-form: as /menu (the form stays open)
         await _menu(update, context, screen, language)
         return
+    if screen.kind == "discard_asked" and screen.draft is not None:
+        applications = context.services.store.applications
+        if await applications.submitted_count(screen.draft.user_id) == 0:
+            screen = replace(screen, kind=DISCARD_ASKED_UNSENT)  # nothing sent to stay as it is
     facts = context.services.settings.privacy_facts()
     text, markup = render(screen, context.content, language, facts)
     if edit and screen.kind not in ("submitted", "updated"):

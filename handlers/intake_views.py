@@ -48,6 +48,8 @@ from handlers import registration_views
 from handlers.views import LANGUAGE_SET, button, pairs
 
 View = tuple[str, InlineKeyboardMarkup | None]
+# The discard asked of a talent who has sent no registration (handlers/intake.py `_present`).
+DISCARD_ASKED_UNSENT = "discard_asked_unsent"
 
 
 def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts) -> View:
@@ -71,8 +73,11 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
     body: View
     if screen.kind in registration_views.SCREENS:  # choose, or the end of an update
         body = registration_views.render(screen, content, language)
-    elif screen.kind == "discard_asked" and draft is not None:
-        body = say(Text.INTAKE_DISCARD_ASKED), _discard_buttons(draft, content, language)
+    elif screen.kind in ("discard_asked", DISCARD_ASKED_UNSENT) and draft is not None:
+        # To one who sent nothing, no "sent registrations stay" (a review s63, L7).
+        unsent = screen.kind == DISCARD_ASKED_UNSENT
+        asked = Text.INTAKE_DISCARD_ASKED_UNSENT if unsent else Text.INTAKE_DISCARD_ASKED
+        body = say(asked), _discard_buttons(draft, content, language)
     elif draft is None or screen.kind in _ENDINGS:
         body = say(_ENDINGS.get(screen.kind, Text.INTAKE_GONE), reference=screen.reference), None
         if screen.kind == "cancelled" and draft is not None:  # paused: it may be thrown away
