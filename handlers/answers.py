@@ -18,6 +18,7 @@ from bot.answers.text import (
     about_own_data,
     acknowledges,
     asks_after_reply,
+    asks_for_menu,
     asks_something,
     asks_to_register_again,
     asks_what_this_is,
@@ -73,6 +74,7 @@ QA = "qa:"
 PATTERN = r"^qa:\d{1,12}:(x|y|t|s|c|k|w|[fp]:[a-z0-9_]{1,24})$"
 _PRESS = re.compile(PATTERN)
 WHO_RUNS = "faq:who_runs"  # the page on who runs the bot (content/faq.yaml)
+ASK_HUMAN = "faq:ask_human"  # the page on asking a real person
 QUOTE_LIMIT = 500  # characters of the talent's question shown back before it goes to staff
 CONFIRM_TYPED_FOR = 10 * 60  # seconds: "iya" typed after the confirmation shows it again
 NOT_THIS_TYPED_FOR = 10 * 60  # seconds: "bukan ini" typed after an answer, as its button
@@ -155,6 +157,10 @@ async def _free_reply(
     a wish said in words, then the matcher's answer."""
     if await _typed_wish(update, context, question):
         return
+    if asks_for_menu(question.text):  # "menu", "menu utama": the menu alone, no "no answer"
+        text, markup = menu.main_menu(context, question.language)
+        await reply(update, text, markup)
+        return
     if only_links(question.text):  # shared work: where links count, not "no answer"
         _, markup = menu.main_menu(context, question.language)
         await reply(update, context.text(Text.ASK_LINKS_OUTSIDE_FORM), markup)
@@ -212,6 +218,8 @@ async def _free_reply(
         found = entry(context.content, ref)
         registered = await _registered(context, question.user_id, found)
         rows = _action_rows(context, language, ref, registered=bool(registered))
+        if ref != ASK_HUMAN:  # asking for a person is no question to pass on: /tanya's invitation
+            rows = _carrying(rows, question_id)
         answered = await talent_status.with_status(
             context, question.user_id, language, found, answered, registered
         )
@@ -794,7 +802,7 @@ async def _open(
     # A message of its own: the answer or the choice it was opened from stays above it (a
     # talent's review: "Back" led to the FAQ list and the answer was gone).
     await answer_query(update)
-    sent = await reply(update, text, page[1])
+    sent = await reply(update, text, _carried(page[1], question.id))
     if sent is not None:  # the page now above: a follow-up on it points here
         opened = PageSent(ref, language, hash(text), sent, context.services.clock())
         context.services.pages_sent.sent(question.user_id, opened)
@@ -993,6 +1001,29 @@ def _entry_button(content: Content, language: str, ref: str) -> tuple[str, str] 
     if isinstance(found, FaqItem):
         return found.question.get(language), f"f:{found.key}"
     return found.title.get(language), f"p:{found.key}"
+
+
+def _carrying(rows: list[Row], question_id: int) -> list[Row]:
+    """The rows with "Ask our team" carrying the question they answer: pressed, it shows the
+    talent's words to confirm before they go, as under "no answer" (a talents' review s63,
+    L6: the button under an answer opened /tanya's empty invitation, and a long question had
+    to be pasted again)."""
+    ask = f"{QA}{question_id}:t"
+    return [[(label, ask if data == views.ASK else data) for label, data in row] for row in rows]
+
+
+def _carried(markup: InlineKeyboardMarkup, question_id: int) -> InlineKeyboardMarkup:
+    """An entry's page's keyboard with its "Ask our team" carrying the question it was opened
+    from (`_carrying`); its other buttons (a link to the official site) as they are."""
+    ask = f"{QA}{question_id}:t"
+    if not any(key.callback_data == views.ASK for row in markup.inline_keyboard for key in row):
+        return markup
+    return InlineKeyboardMarkup(
+        [
+            [views.button(key.text, ask) if key.callback_data == views.ASK else key for key in row]
+            for row in markup.inline_keyboard
+        ]
+    )
 
 
 def _with_team(

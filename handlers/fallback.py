@@ -11,16 +11,51 @@ from bot import commands
 from bot.alerts import Burst
 from bot.terminal_text import count_of
 from bot.texts import Text
+from bot.transport.updates import message_kind
 from handlers import menu
 from handlers.common import BotContext, answer_query, reply
 
 log = logging.getLogger(__name__)
 
 
+# What the bot says to a message it can't read outside a form, by kind (bot/transport/updates.py
+# message_kind): a sticker, a photo, a file or a voice note the default (UNKNOWN_TEXT names
+# them); a location or a contact card not called one of those (a talents' review s63, L3).
+_SAID_TO: dict[str, Text] = {
+    "location": Text.UNKNOWN_LOCATION,
+    "venue": Text.UNKNOWN_LOCATION,
+    "contact": Text.UNKNOWN_CONTACT,
+    "poll": Text.UNKNOWN_MESSAGE,
+    "dice": Text.UNKNOWN_MESSAGE,
+    "other": Text.UNKNOWN_MESSAGE,
+}
+# Log kinds of what a talent sends that are read: words, commands, buttons, edits.
+_READ_KINDS = frozenset(("text", "command", "button", "edit", "membership"))
+_BEFORE = 3  # the talent's latest messages read for the one before this
+
+
 async def unknown_text(update: Update, context: BotContext) -> None:
-    """Text the bot did not expect: a short pointer and the menu."""
+    """A message the bot can't read (a sticker, a photo, a location, …: typed text is
+    answered by handlers/answers.py): what it can't read, a pointer and the menu; right
+    after another such message, one short line (a talents' review s63, L3: five photos and a
+    voice note got five menus)."""
+    message, user = update.message, update.effective_user
+    kind = message_kind(message) if message is not None and message.text is None else "text"
+    if kind != "text" and user is not None and await _unread_before(context, user.id, update):
+        await reply(update, context.text(Text.UNKNOWN_AGAIN))
+        return
     text, markup = menu.main_menu(context, context.language(update))
-    await reply(update, f"{context.text(Text.UNKNOWN_TEXT)}\n\n{text}", markup)
+    said = _SAID_TO.get(kind, Text.UNKNOWN_TEXT)
+    await reply(update, f"{context.text(said)}\n\n{text}", markup)
+
+
+async def _unread_before(context: BotContext, user_id: int, update: Update) -> bool:
+    """Whether the talent's message before this one was one the bot can't read either (a
+    photo of an album, a voice note after a sticker): read from the log, where each
+    message is written before it is handled."""
+    latest = await context.services.store.log.latest_in(user_id, _BEFORE)
+    before = [entry for entry in latest if (entry.update_id or 0) < update.update_id]
+    return bool(before) and before[0].kind not in _READ_KINDS
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:

@@ -52,6 +52,9 @@ from bot.answers.words import (
     KOCCA_NAMES,
     LATE,
     LATER,
+    MENU_CALLS,
+    MENU_FILLER,
+    MENU_LIMIT,
     MORE_THAN_THANKS,
     MURMURS,
     MY_MISTAKE,
@@ -87,6 +90,7 @@ from bot.answers.words import (
     SHORT_FORMS,
     STILL,
     STOPWORDS,
+    SUPPOSING,
     THANKS,
     THE_TEAM,
     THEN,
@@ -110,6 +114,7 @@ MIN_NYO = 6  # letters: Palembang's "-nyo" for "-nya" ("infonyo", "insentifnyo")
 MIN_NYA = 5  # letters: "hpnya", "wanya" are a short form and "-nya"; "gnya" is not a word
 WISH_LIMIT = 160  # characters: a wish to register, with thanks before it, is no longer
 MAX_LINKS = 10  # addresses in one message read as links shared, not asked about
+SUPPOSED_REACH = 3  # words from "kalau" to "daftar" at most ("kalau saya nanti daftar")
 SHORT_REPLY = 24  # characters ("iya kirim ke tim aja kak"): a longer one is no bare yes or no
 MIN_NAME = 3  # letters: a shorter name word ("Al", "Oh") is masked nowhere, too often a word
 
@@ -602,6 +607,19 @@ def _then(found: list[str], index: int) -> bool:
     return pair in THEN or before in THEN
 
 
+def asks_for_menu(text: str) -> bool:
+    """Whether a message is the menu's name typed alone ("menu", "Menu utama", "main menu
+    pls", "start", "mulai"), with no more than a word of address or a particle beside it (a
+    talents' review s63, M9: "menu" got "no answer", and an offer to pass it to the team)."""
+    if len(text) > MENU_LIMIT:
+        return False  # most messages: longer than a name typed alone
+    said = tuple(word for word in _words(text) if word not in MENU_FILLER)
+    return len(said) in _MENU_LENGTHS and said in MENU_CALLS
+
+
+_MENU_LENGTHS = frozenset(len(call) for call in MENU_CALLS)
+
+
 def asks_something(text: str) -> bool:
     """Whether a message has a word that asks ("kan", "gimana", "bisa", "what"), not only
     what could be an answer ending in "?" ("The Open Call Band?")."""
@@ -830,9 +848,11 @@ def regrets_erasure(text: str) -> bool:
 def asks_after_reply(text: str) -> bool:
     """Whether a message asks if the team has answered yet ("Apakah sudah ada balasan dari
     tim atas pertanyaan saya kemarin?", "udah dibales blm kak", "Any reply yet?"), not thanks
-    for one ("makasih, sudah dijawab"). A word check, no read."""
+    for one ("makasih, sudah dijawab"), nor about the reply to a registration supposed
+    ("kalau saya daftar, berapa lama baru ada yang balas?": after_registering's). A word
+    check, no read."""
     found = words(text)
-    if _asks_for_reply(found):
+    if _asks_for_reply(found) and not _supposes_registering(found):
         return "?" in text or not thanks_said(text)
     # "Hi, any update on my question?", "Have you heard back about my question?" (a talents'
     # review, H4: the page on whether the info is current)
@@ -859,6 +879,17 @@ def _asks_for_reply(found: list[str]) -> bool:
         if not BY_NOW.isdisjoint(near):
             return True
     return False
+
+
+def _supposes_registering(found: list[str]) -> bool:
+    """Whether the words suppose registering ("kalau saya daftar, …", "if I register, …"):
+    a reply asked about then is the one to a registration, not to a question sent to the
+    team (a talents' review s63, M8, got "none of your questions reached our team")."""
+    return any(
+        first in SUPPOSING and second in REGISTERING
+        for at, first in enumerate(found)
+        for second in found[at + 1 : at + 1 + SUPPOSED_REACH]
+    )
 
 
 def _late_reply_from(found: list[str], index: int) -> int | None:

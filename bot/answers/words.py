@@ -1463,6 +1463,15 @@ PHRASES: dict[tuple[str, ...], str] = {
         )
     },
     ("am", "i", "registered"): "status",
+    # ... and "saya sudah daftar atau belum?", Papuan "sa su daftar ka belum?" (a talents'
+    # review s63, L1: who_can_apply, eight paragraphs, the status last): "daftar" with a word
+    # for done before it and "not yet" after it asks whether it was done.
+    **{
+        (done, registered, *between, "belum"): "status"
+        for done in ("sudah", "udah", "udh", "sdh", "dah")
+        for registered in ("daftar", "terdaftar", "mendaftar")
+        for between in ((), ("atau",), ("ato",), ("ka",), ("kah",), ("apa",))
+    },
     ("nama", "asli"): "namaasli",
     ("real", "name"): "namaasli",
     ("baru", "dengar"): "dengar",  # "just heard of it": not new programs (announcements)
@@ -2078,6 +2087,30 @@ REGISTERING_FOR = _listed(
     murid siswa student son daughter nephew niece then monggo mangga badhe
     """
 )
+# ... from the start or again ("mau daftar dari awal", "daftar lagi dari awal", "i want to
+# register again from the start": a talents' review s63, M1, got who_runs), or naming what is
+# registered ("Kami ingin mendaftarkan proyek film kami.": M6, got "not sure"): still the wish.
+REGISTERING_AGAIN = _listed(
+    "lagi ulang dari awal baru mulai again over from the scratch start beginning new proyek"
+    " project film karya"
+)
+# The menu asked for by name, typed alone outside a form ("menu", "menu utama", "main menu",
+# "start", "mulai": a talents' review s63, M9, got "no answer" and an offer to pass "menu" to
+# the team): the menu, alone. With MENU_FILLER around it ("menu dong kak", "menu please").
+MENU_CALLS = frozenset(
+    {
+        ("menu",),
+        ("menu", "utama"),
+        ("menu", "awal"),
+        ("main", "menu"),
+        ("start",),
+        ("mulai",),
+        ("home",),
+        ("beranda",),
+    }
+)
+MENU_FILLER = _listed("kak kakak min bang mas mbak dong deh ya yaa aja saja lagi please pls the")
+MENU_LIMIT = 40  # characters: a longer message says more than the menu's name
 # "Kalau begitu" (then) before a wish; "kalau" alone starts a question ("kalau mau daftar").
 THEN = frozenset({("kalau", "begitu"), ("kalau", "gitu")})
 WANTING_TO = _listed(
@@ -2305,6 +2338,10 @@ REPLYING = _listed(
     """
 )
 BY_NOW = _listed("sudah belum ada masih any yet already still has have did got")
+# Before a word for registering, one that makes it a supposition ("kalau saya daftar, berapa
+# lama baru ada yang balas?": a talents' review s63, M8): the reply asked about is the one to
+# a registration, not to a question sent to the team (after_registering answers it).
+SUPPOSING = _listed("kalau kalo klo kl jika jikalau bila apabila seandainya misal misalnya if once")
 # Thanks that say or check the talent understood ("makasih kak, sudah jelas ya?", "udah paham
 # kok?", "thanks, clear now?"): a closing, thanked ("Sama-sama!"); a recheck s62, N1: "udah
 # jelas?" was read as a question, and got a page on "kelas". "ngerti" is read as "tahu".

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.answers.text import WISH_LIMIT, asks_something, wants_to_register, words
-from bot.answers.words import GREETINGS
+from bot.answers.words import GREETINGS, REGISTERING_AGAIN
 from bot.word_forms import CaseBlind, listed_form
 
 _CLAUSE_END = re.compile(r"[.!,;\n]+")
@@ -68,8 +68,17 @@ def wants_to_register_said_more(text: str) -> bool:
 
 
 def _a_wish(clause: str) -> bool:
-    """Whether a clause is a wish to register once a greeting and "lanjut" are left out."""
-    kept = [word for word in words(clause) if not _greets(word) and word not in GOING_ON]
+    """Whether a clause is a wish to register once a greeting, "lanjut", "again" or "from the
+    start" and what is registered are left out ("daftar lagi dari awal", "Kami ingin
+    mendaftarkan proyek film kami": a talents' review s63, M1 and M6, got who_runs and "not
+    sure"). Here, not in `wants_to_register`: a talent who cancelled and types "aku mau
+    daftar lagi" reaches the offer to reuse their answers first (handlers.intake.undo_wished),
+    in ask mode too."""
+    kept = [
+        word
+        for word in words(clause)
+        if not _greets(word) and word not in GOING_ON and word not in REGISTERING_AGAIN
+    ]
     return bool(kept) and wants_to_register(" ".join(kept))
 
 
