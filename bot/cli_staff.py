@@ -236,7 +236,7 @@ async def _report(settings: Settings, content: Content, language: str) -> str:
 
         return Matcher.build(content, taught)
 
-    def answers_now(question: str) -> str | None:
-        return question_stats.answer_now(question, content, matcher(), needed)
+    def answers_now(text: str) -> str | None:
+        return question_stats.answer_now(text, content, matcher(), needed)
 
     return f"{report}\n\n{question_stats.report(asked, content, language, answers_now)}"

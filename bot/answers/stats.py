@@ -22,7 +22,7 @@ from bot.texts import Text
 if TYPE_CHECKING:  # numpy and bm25s: imported by the matcher, and only where it is built
     from bot.answers.matcher import Matcher
 
-AnswerNow = Callable[[str], str | None]  # a listed question -> the entry answering it now
+AnswerNow = Callable[[str], str | None]  # a question's text -> the entry answering it now
 WEEK = timedelta(days=7)
 TOP_UNANSWERED = 10
 # Questions of one list staff can see in all, on asking for more than its ten (the workspace's
@@ -33,6 +33,7 @@ MOST_LISTED = 200
 WORDINGS_READ = 2000
 EACH_TALENTS = 20  # a talent's newest questions read for them: a flood is one talent's 20
 OTHERS_SHOWN = 5  # other wordings named under a listed question (all are counted)
+TYPED_MATCHED = 5  # texts talents typed, of a listed question, matched again for "now answered"
 # What summary() writes where it masked something (bot/answers/text.py).
 _MASKS = re.compile(r"<(?:name|email|handle|link|number)>")
 
@@ -88,6 +89,7 @@ def together(wordings: Iterable[Wording], top: int | None = None) -> list[Listed
         shown = group[0].summary
         others = tuple(dict.fromkeys(w.summary for w in group[1:] if w.summary != shown))
         chosen, chosen_by = _most_chosen(group)
+        typed = tuple(dict.fromkeys(text for wording in group for text in wording.typed))
         listed.append(
             Listed(
                 shown,
@@ -97,6 +99,7 @@ def together(wordings: Iterable[Wording], top: int | None = None) -> list[Listed
                 1 + len(others),
                 chosen,
                 chosen_by,
+                typed[:TYPED_MATCHED],
             )
         )
     listed.sort(key=lambda item: (-item.count, item.question))
@@ -125,10 +128,9 @@ def _most_chosen(group: Iterable[Wording]) -> tuple[str | None, int]:
 
 
 def answers_now(content: Content, matcher: Matcher, needed: Thresholds) -> AnswerNow:
-    """What the content served now answers a listed question with, if directly: what staff's
-    new phrasings (and /reload) have answered since it was asked. Its masked summary is
-    matched without the masks (`unmasked`)."""
-    return lambda question: answer_now(question, content, matcher, needed)
+    """What the content served now answers a text with, if directly (`answer_now`): what
+    staff's new phrasings (and /reload) have answered since it was asked."""
+    return lambda text: answer_now(text, content, matcher, needed)
 
 
 def unmasked(summary: str) -> str:
@@ -141,18 +143,25 @@ def unmasked(summary: str) -> str:
     return " ".join(_MASKS.sub(" ", summary).split())
 
 
-def answer_now(question: str, content: Content, matcher: Matcher, needed: Thresholds) -> str | None:
-    """The entry the content served now answers one listed question with directly, if any
-    (what talents typing it get: it is matched without its masks)."""
-    verdict = decide(matcher.match(unmasked(question)), needed)
+def answer_now(text: str, content: Content, matcher: Matcher, needed: Thresholds) -> str | None:
+    """The entry the content served now answers a text with directly, if any."""
+    verdict = decide(matcher.match(text), needed)
     ref = verdict.entry if verdict.outcome is Outcome.ANSWERED else None
     return ref if ref is not None and entry(content, ref) is not None else None
 
 
-def newly_answered(now: AnswerNow, question: str, rejected: str | None = None) -> str | None:
-    """The entry the content now answers a listed question with, unless it is the one a
-    talent rejected ("Bukan ini"): then nothing has changed for it."""
-    ref = now(question)
+def newly_answered(
+    now: AnswerNow, question: str, rejected: str | None = None, typed: Iterable[str] = ()
+) -> str | None:
+    """The entry the content now answers a listed question with directly, as talents typed
+    it (`typed`: their texts, as kept; without any, its summary without the masks): one entry
+    for each of them, else none (a staff review s63: "apakah nomor 0813-9999-1234 itu nomor
+    resmi kantor kocca jakarta?" still got suggestions, while its masked summary matched the
+    contacts page, and the list said ✅). None too if it is the entry a talent rejected ("Bukan
+    ini"): then nothing has changed for it."""
+    texts = tuple(typed) or (unmasked(question),)
+    answered = {now(text) for text in texts}
+    ref = answered.pop() if len(answered) == 1 else None
     return ref if ref != rejected else None
 
 
@@ -203,7 +212,7 @@ def report(
                     language,
                     Text.STATS_QUESTIONS_LINE,
                     item,
-                    newly_answered(now, item.question),
+                    newly_answered(now, item.question, typed=item.typed),
                 )
                 for item in items
             ]
@@ -215,7 +224,7 @@ def report(
                 language,
                 Text.STATS_QUESTIONS_NOT_THIS_LINE,
                 item,
-                newly_answered(now, item.question, item.entry),
+                newly_answered(now, item.question, item.entry, item.typed),
                 entry=title(content, item.entry, language) if item.entry else "",
             )
             for item in week.top_not_this

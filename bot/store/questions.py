@@ -62,6 +62,9 @@ class Wording:
     # (talent, entry) for each of its questions whose talent opened an entry offered: a
     # suggestion, or another entry after "Not this".
     opened: tuple[tuple[int, str], ...] = ()
+    # What talents typed, as kept (within their daily text budget; a few, their start only):
+    # unmasked, for matching again whether the content answers it now, never shown.
+    typed: tuple[str, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,7 @@ class Listed:
     wordings: int = 1  # all of them, this one too
     chosen: str | None = None  # the entry offered that the most talents who asked it opened
     chosen_by: int = 0  # how many of them
+    typed: tuple[str, ...] = field(default=(), repr=False)  # `Wording.typed`: never shown
 
 
 class Listing(StrEnum):
@@ -121,6 +125,10 @@ _COUNTED = (
 
 _COLUMNS = "id, user_id, message_id, text, summary, entry, offered, sent_to_staff_at"
 
+# Of each wording in staff's lists, the texts talents typed read to match again (`Wording`):
+# a few, and no more of each than the matcher reads (bot/answers/text.py MAX_CHARACTERS).
+TYPED_READ = 5
+TYPED_LENGTH = 1000
 NOT_THIS_KEPT = 10_000  # talents `SaidNotThis` keeps, the longest ago dropped first
 
 
@@ -350,16 +358,17 @@ class FreeQuestions:
         # wordings as many talents asked, the newest are read first).
         which = _LISTED[listed]
         rows = await view.fetch_all(
-            "WITH asked AS (SELECT id, user_id, summary, entry, opened,"  # noqa: S608 - `which` is one of _LISTED's constants, _COUNTED one
+            "WITH asked AS (SELECT id, user_id, summary, entry, opened, text,"  # noqa: S608 - `which` is one of _LISTED's constants, _COUNTED one
             " ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY id DESC) AS nth"
             f" FROM free_questions WHERE {_COUNTED} AND {which})"
             " SELECT MIN(summary) AS summary, entry,"
             " json_group_array(DISTINCT user_id) AS talents,"
             " json_group_array(json_array(user_id, opened)) FILTER (WHERE opened IS NOT NULL)"
-            " AS opened FROM asked WHERE nth <= :each"
+            " AS opened, json_group_array(DISTINCT substr(text, 1, :typed_length))"
+            " FILTER (WHERE text != '') AS typed FROM asked WHERE nth <= :each"
             " GROUP BY lower(trim(summary, ' ?!.')), entry"
             " ORDER BY COUNT(DISTINCT user_id) DESC, MAX(id) DESC LIMIT :most",
-            {**_since(since, staff), "most": most, "each": each},
+            {**_since(since, staff), "most": most, "each": each, "typed_length": TYPED_LENGTH},
         )
         return [
             Wording(
@@ -367,6 +376,7 @@ class FreeQuestions:
                 row["entry"],
                 frozenset(json.loads(row["talents"])),
                 tuple((int(who), str(ref)) for who, ref in json.loads(row["opened"])),
+                tuple(str(text) for text in json.loads(row["typed"])[:TYPED_READ]),
             )
             for row in rows
         ]

@@ -342,7 +342,9 @@ def _live(desk: Desk, viewer: Viewer) -> Callable[[dict[str, Any]], dict[str, An
         return None if ref is None else question_stats.title(live.current, ref, language)
 
     def shown(item: dict[str, Any]) -> dict[str, Any]:
-        answering = question_stats.newly_answered(answers_now, item["question"], item.get("entry"))
+        answering = question_stats.newly_answered(
+            answers_now, item["question"], item.get("entry"), item["typed"]
+        )
         listed = {
             "question": item["question"],
             "count": item["count"],
@@ -434,6 +436,9 @@ def _listed(item: Listed, rejected: bool = False) -> dict[str, Any]:
         "more": more,
         "chosen": item.chosen,  # an entry's reference, named at each read
         "chosen_by": item.chosen_by,
+        # What talents typed, unmasked: kept here (in memory, a minute, dropped on an
+        # erasure) only to match again for "now answered" (`_live`), never sent to the page.
+        "typed": item.typed,
     }
     if rejected:  # the entry's reference it was answered with, named at each read
         listed["entry"] = item.entry
