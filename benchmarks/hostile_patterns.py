@@ -151,6 +151,19 @@ def main() -> None:
         # its next word only.
         "'Password' and a link a line, 146 lines": "Password https://youtu.be/x\n" * 146,
         "'Password ' 455 times": "Password " * 455,
+        # An attacker's review s64, H1 and L1: a bracket after the password word read as a
+        # remark (the brackets opened and closed after it counted, within 200 characters),
+        # the parts masked parted at brackets, and "pasword", "sandi vimeo:", "sandi x1".
+        "'pw (' 1,024 times": "pw (" * 1024,
+        "'pw ' then 2,046 '(' and ')'": "pw " + "(" * 2046 + ")" * 2046,
+        "'password (x): y ' 256 times": "password (x): y " * 256,
+        "'pw: a', 4,088 spaces, ')'": "pw: a" + " " * (LENGTH - 6) + ")",
+        "'pw: a (' 682 times": "pw: a (" * 682,
+        "'pasword x1 ' 372 times": "pasword x1 " * 372,
+        "'sandi vimeo: x ' 273 times": "sandi vimeo: x " * 273,
+        "'sandi (vimeo' 341 times": "sandi (vimeo" * 341,
+        "'sandi a1 ' 512 times": "sandi a1 " * 512,
+        "'sandi ' and 4,090 letters": "sandi " + "a" * (LENGTH - 6),
     }.items():
         new, now = best(without_password, text[:LENGTH])
         print(f"password masking, {name}: {new:.2f} ms now ({now.count(MASK)} masked)")

@@ -276,17 +276,30 @@ _LETTERS_AND_DIGITS = (
     r"(?!\d+(?:st|nd|rd|th)(?!\w)|ke-?\d)"
     r"(?=[^\s()\[\]]{0,63}[^\W\d_])(?=[^\s()\[\]]{0,63}\d)"
 )
+# What a password is for, named between "sandi" or "pass" and its ":" ("sandi vimeo: …").
+_WHAT_FOR = "(?:{})(?!\\w)".format(
+    "|".join(
+        sorted(PLATFORMS | {"video", "vid", "link", "film", "file", "folder", "drive", "gdrive"})
+    )
+)
 _BEFORE_PASSWORD = rf"(?=\s*+{_DASH}\s*+{_LETTERS_AND_DIGITS}|\s++{_LETTERS_AND_DIGITS})"
 # "pass word", "pass - word", "pass_word" (s61's close: kept in clear), "pswd", "psw"; not a
 # title with its year in brackets ("Password (2019)", "(Password, 2019)": a film, masked, and
 # the notable works refused for good).
 _WORDS_OF_PASSWORD = (
-    r"(?:pw|pwd|pswd|psw|passwd|password|passcode|pass\s*+(?:[-_\u2013\u2014]\s*+)?word)"
+    # "pasword", "passwrd", "psswd", "pswd", "passwd" too: typed in haste (an attacker's
+    # review s64, L1: kept in clear).
+    r"(?:pw|pwd|pa?s{1,2}w(?:o?r)?d|psw|passcode|pass\s*+(?:[-_\u2013\u2014]\s*+)?word)"
     rf"(?:-?nya)?(?!\w)(?!\s*+(?:\(\s*+{_YEAR}|,\s*+{_YEAR}\s*+\)))"
 )
 _PASSWORD = re.compile(
     rf"(?<!\w)(?:{_WORDS_OF_PASSWORD}"
     rf"|kata\s*+sandi(?:-?nya)?(?!\w)|(?:sandi|pass)-?nya(?!\w)|sandi\s*+{_COLON}"
+    # "sandi vimeo: …", "pass video: …", "sandi (vimeo): …" (the same review): what it is
+    # for, then ":"; "sandi bakau2024": before a word of letters and digits, lowercase
+    # ("Sandi R2D2" a name).
+    rf"|(?:sandi|pass)(?:\s++{_WHAT_FOR}|\s*+[(\[]\s*+{_WHAT_FOR}\s*+[)\]])(?:-?nya)?\s*+{_COLON}"
+    rf"|sandi\s++(?=(?-i:[a-z])){_LETTERS_AND_DIGITS}"
     # "pass" as a password word: lowercase always, "Pass" or "PASS" unless a title follows.
     rf"|(?-i:pass)\s*+{_COLON}|pass\s*+{_COLON}(?!\s*+{_YEAR})"
     rf"|pass\s++(?:{_PART}|{_TITLE_WORDS})[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*+{_COLON}"
@@ -689,9 +702,27 @@ _POINTING = frozenset(
 )
 _WORD = re.compile(r"\S+")
 _PIECE = re.compile(r"[^\s()\[\]]+")  # a word without its brackets: "(pw: ••••)"
-_CLOSING = re.compile(r"[)\]]")
+_BRACKET = re.compile(r"[()\[\]]")
+# A part without brackets, from its first character to its last that is no space.
+_UNBRACKETED = re.compile(r"[^\s()\[\]](?:[^()\[\]]*[^\s()\[\]])?")
 _CLOSING_WITHIN = 200  # a password is short: a bracket further on closes something else
 _HOME_LONGEST = 300  # "https://" and a host name of at most 253 characters, a mark or two
+
+
+def _closing(text: str, start: int, end: int) -> int | None:
+    """Where the bracket that closes one opened before start is, between start and end; None
+    if none. A bracket opened after the password word is a remark, the password after it
+    ("password (vimeo): bakau2024", "pw vimeo (private): …"; an attacker's review s64, H1:
+    the mask stopped at its ")", the password kept in clear)."""
+    opened = 0
+    for bracket in _BRACKET.finditer(text, start, end):
+        if bracket.group() in "([":
+            opened += 1
+        elif not opened:
+            return bracket.start()
+        else:
+            opened -= 1
+    return None
 
 
 def _password_words(text: str) -> list[tuple[int, int]]:
@@ -887,8 +918,7 @@ def without_password(text: str) -> str:
         line = bisect_right(line_starts, found_start) - 1
         line_start, line_end = lines[line]
         after = _BETWEEN.match(text, found_end).end()  # type: ignore[union-attr]
-        closing = _CLOSING.search(text, after, min(line_end, after + _CLOSING_WITHIN))
-        stop = closing.start() if closing else line_end
+        stop = _closing(text, after, min(line_end, after + _CLOSING_WITHIN)) or line_end
         # The words after it on its line, read only as far as they count (an attacker's
         # review s63, L1: each password word copied and read all words to its line's end,
         # "(pw) " 815 times on one line took 50-80 ms).
@@ -921,7 +951,7 @@ def without_password(text: str) -> str:
         if not masked and not (link_after < len(links_at) and links_at[link_after] < last):
             masked = _line_runs(words, starts, lines, range(line + 1, len(lines)))
             masked = masked or _line_runs(words, starts, lines, range(line - 1, -1, -1))
-        runs += masked
+        runs += _bracketed(text, masked)
         done = max([found_end, *(end for _, end in masked)])
     kept, at = [], 0
     for start, end in sorted(set(runs)):  # one mask for parts that overlap
@@ -931,10 +961,20 @@ def without_password(text: str) -> str:
     return "".join([*kept, text[at:]])
 
 
+def _bracketed(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs to mask parted at the brackets in them, which stay ("pw (yang vimeo) bakau2024":
+    "pw (••••) ••••", the remark's bracket still seen closed)."""
+    parted = []
+    for start, end in runs:
+        for piece in _UNBRACKETED.finditer(text, start, end):
+            parted.append(piece.span())
+    return parted
+
+
 # What every password word and link password key holds, read without case in Unicode's
 # decomposed compatibility form (which keeps each letter the compatibility form reads), or
 # the "=" of a link's parameter: a message without any has no password (most messages).
-_MAYBE_PASSWORD = re.compile(r"pw|psw|pass|sandi|=", re.I)
+_MAYBE_PASSWORD = re.compile(r"pw|psw|pass|pasw|pssw|sandi|=", re.I)
 
 
 def password_masked(text: str) -> str:
