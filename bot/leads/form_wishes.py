@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.leads.intent_words import ADDRESS, fold
+from bot.leads.intent_words import ADDRESS, CHAT_WORDS, fold
 from bot.terminal_text import without_controls
 from bot.word_forms import listed_form
 
@@ -79,10 +79,36 @@ _OVER = re.compile(
 _OVER_WORDS_AT_MOST = 14
 
 
-def starts_over(text: str) -> bool:
-    """Whether a short message mid-form asks to begin the form again ("eh wait aku mau ulang
-    dari awal aja deh, restart form nya bisa ga?", "can i start over pls")."""
-    folded = fold(without_controls(text))
-    if len(folded.split()) > _OVER_WORDS_AT_MOST:
-        return False
-    return _OVER.search(folded) is not None
+# How a short message says it (an attacker's review s64, M1: "Reset", "Restart Pictures", "PT
+# Reset Studio", "Mulai Dari Nol" at the stage name paused the form and offered its discard,
+# in quotes or not; the name could never be given):
+SAID = "said"  # in a sentence of wishing ("mau ulang dari awal", "can i start over pls")
+ALONE = "alone"  # its words alone ("Reset", "Mulai Dari Nol"): a wish, or perhaps a name
+NAMED = "named"  # with words of no wish ("Restart Pictures", "PT Reset Studio"): a name
+# Words of a wish and the chat around it ("mau", "bisa", "tolong", "can i", "formnya", "kak");
+# not "the" nor "a", which names have ("The Restart").
+_WISHING = (CHAT_WORDS - {"the", "a", "it", "is", "are", "am", "im"}) | frozenset(
+    "mau mo pengen pengin pingin pgn ingin bisa bisakah bs boleh tolong gimana gmn bagaimana"  # noqa: SIM905 -- a word list reads best as words
+    " cara caranya kk yah ae lah ga gak gk nggak ngga eh wait kami kita me our let lets can"
+    " could want wanna need how please pls plz ok oke okay just jadi lagi ulang semua semuanya"
+    " form formnya formulir formulirnya pendaftaran pendaftarannya pendaftaranku daftar"
+    " daftarnya isian jawaban jawabannya jawabanku answers registration everything all".split()
+)
+
+
+def start_over(text: str) -> str | None:
+    """How a short message mid-form asks to begin the form again (SAID, ALONE or NAMED);
+    None if it does not, or has the words in quotes (the talent means them: "“Reset”")."""
+    plain = without_controls(text)
+    folded = fold(plain)
+    if len(folded.split()) > _OVER_WORDS_AT_MOST or _OVER.search(folded) is None:
+        return None
+    if "?" in plain:
+        return SAID  # "restart form nya bisa ga?"
+    if len(plain) <= 60 and _QUOTED.search(plain):
+        return None
+    rest = _OVER.sub(" ", folded).split()
+    if not rest:
+        return ALONE
+    wishing = any(listed_form(word, _WISHING) is not None for word in rest)
+    return SAID if wishing else NAMED

@@ -299,10 +299,21 @@ class IntakeFlow(FormExits, TypedAnswers, TypedChoices):
         left = form_wishes.left_for(text)
         if left is not None:  # "batal", "menu" without the slash (a talents' review s63, H1)
             return await self._left(draft, asked_now, text, left, update_id)
-        if form_wishes.starts_over(text) and not (_long(asked_now) and "?" not in text):
+        over = form_wishes.start_over(text)
+        if over is not None and not (_long(asked_now) and "?" not in text):
             # "restart form nya bisa ga?" (s63, M2: a wrong FAQ entry); at the note to the
             # team, "kami memulai dari awal lagi" may be its answer: only asked there.
-            return await self._started_over(draft, update_id)
+            typed_as = _typed_as(draft, asked_now)
+            if over == form_wishes.ALONE and typed_as == "short_text":
+                # "Reset" at the stage name (an attacker's review s64, M1: the form paused, its
+                # discard offered, the band's name never taken, quoted or not): as "Stop" is,
+                # paused, and said how to give it as the name (in quotes, then stored).
+                left_as = await self._left(draft, asked_now, text, form_wishes.PAUSE, update_id)
+                return with_note(left_as, Text.INTAKE_WORD_NOT_NAME, typed=" ".join(text.split()))
+            if over != form_wishes.NAMED or typed_as == "data":
+                # "Restart Pictures", "PT Reset Studio" at a text or a screen of buttons: a
+                # name (stored, or told to use the buttons), never a wish to start over.
+                return await self._started_over(draft, update_id)
         if draft.stage == QUESTION and question is not None:
             # A button's own words typed ("Selesai memilih", "⏸"): as it is pressed (a talents'
             # review: "Selesai memilih" was refused, "⏸" stored as the city).
@@ -810,6 +821,18 @@ def _agrees(text: str, suggested: str) -> bool:
     named = set(intent_words.fold(suggested).split()) | _POINTING
     said = [word for word in intent_words.fold(text).split() if word not in named]
     return bool(said) and intent_words.says_yes(" ".join(said))
+
+
+def _typed_as(draft: Draft, question: Question | None) -> str:
+    """What a message typed now answers: "short_text" (a name, a city, an "other" text), "data"
+    (a link, an address, a number, a province), or "buttons" (a choice, a screen of buttons;
+    a long text too: where words beside a wish to start over are no wish's, they are not
+    one)."""
+    if draft.stage != QUESTION or question is None or question.type == "long_text":
+        return "buttons"
+    if question.type in slips.CHOICES:
+        return "buttons"
+    return "short_text" if question.type == "short_text" else "data"
 
 
 def _long(question: Question | None) -> bool:
