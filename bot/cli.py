@@ -64,16 +64,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:
-        refused = _refused(error)
+        refused = _refused(error, args)
         if refused is None:
             raise
         return refused
 
 
-def _refused(error: Exception) -> int | None:
+def _refused(error: Exception, args: argparse.Namespace) -> int | None:
     """A problem with the settings, the database's schema or the content, told in plain words
-    (exit status 2); None for any other error."""
+    (exit status 2), or a database that cannot be read (bot/cli_unreadable.py); None for any
+    other error."""
     # Not imported at the top (start-up time); whichever of them was raised is loaded already.
+    from bot.cli_unreadable import refusal
     from bot.content import ContentError
     from bot.settings import SettingsError
     from bot.store.schema import SchemaMismatch
@@ -86,7 +88,7 @@ def _refused(error: Exception) -> int | None:
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_CONFIG
-    return None
+    return refusal(error, args)
 
 
 def _reader_gone() -> int:
@@ -124,9 +126,10 @@ def _parser() -> argparse.ArgumentParser:
         " SIGHUP reloads content/ without a restart; invalid content is refused and logged,"
         " and the bot keeps serving the previous content. The log goes to stderr. Exit"
         " status: 0 when stopped by a signal; 2 when a setting, content/ or the database's"
-        " schema is wrong (nothing to retry: the systemd unit's RestartPreventExitStatus=2"
-        " leaves it stopped); 1 otherwise, e.g. the Bot API cannot be reached at start (after"
-        " retries) or another bot holds the database's run lock (systemd starts it again)."
+        " schema is wrong, or the database cannot be read (nothing to retry: the systemd"
+        " unit's RestartPreventExitStatus=2 leaves it stopped); 1 otherwise, e.g. the Bot API"
+        " cannot be reached at start (after retries) or another bot holds the database's run"
+        " lock (systemd starts it again)."
     )
 
     chat = commands.add_parser(

@@ -36,6 +36,13 @@ AUDIT_ACTION = "talent_erased"
 STAFF_ACTION = "staff_erased"  # an id in ADMIN_IDS (or the staff chat's), erased on purpose
 STAFF_FLAG = "--staff-member"
 YES = ("y", "yes", "ya")
+# Said when the database cannot be read (bot/cli_unreadable.py): before the erasure's commit,
+# and after it (what follows it: the WAL emptied, kept databases, the audit log entry).
+NOTHING_ERASED = "Nothing was erased."
+ERASED_THEN_FAILED = (
+    "The talent IS erased (that was saved), but what follows did not finish: the WAL emptied,"
+    " kept databases, the audit log entry."
+)
 
 
 def register(commands: Any) -> None:
@@ -101,7 +108,7 @@ def register(commands: Any) -> None:
             " when run with sudo)"
         ),
     )
-    erase.set_defaults(handler=_erase_command)
+    erase.set_defaults(handler=_erase_command, unreadable_note=NOTHING_ERASED)
 
 
 def _user_id(text: str) -> int:
@@ -201,6 +208,11 @@ async def _erase(
 
         words = words_said(content)
         store.privacy.content_words = lambda: words  # as the bot: names kept where a word
+        # Once the erasure is committed, a database that cannot be read is no longer "nothing
+        # was erased" (the listener runs right after the commit).
+        store.privacy.on_erasure.append(
+            lambda: setattr(args, "unreadable_note", ERASED_THEN_FAILED)
+        )
         told = await store.privacy.erase(found.user_id)
         kept = await _erase_in_kept(store, settings.backup_keep)
         record = store.privacy.subject_hash(found.user_id)

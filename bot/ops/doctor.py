@@ -34,7 +34,13 @@ from bot.ops.backup import OLDER_LEADS
 from bot.ops.kept import kept_databases
 from bot.settings import ENV_FILE, Settings, SettingsError
 from bot.store import schema
-from bot.store.db import Database, is_behind, latest_migration, schema_at
+from bot.store.db import (
+    Database,
+    DatabaseUnreadable,
+    is_behind,
+    latest_migration,
+    schema_at,
+)
 from bot.store.folding import not_repairable, unfolded
 from bot.store.leads import Leads
 from bot.store.migrations import MIGRATIONS
@@ -501,7 +507,12 @@ async def repair_search(path: Path) -> Check:
                 "check DATABASE_PATH; on the bot's database, start this version of the bot"
                 " once (it applies its migrations), then repair",
             )
-        database = await Database.open(path, migrate=False)
+        try:
+            database = await Database.open(path, migrate=False)
+        except DatabaseUnreadable as error:
+            if isinstance(error.__cause__, OSError):  # the system refused the file: said below
+                raise error.__cause__ from None
+            raise
         try:
             repaired = await Leads(database).refold_search()
         finally:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import functools
 import logging
 import sqlite3
@@ -64,6 +65,19 @@ SCRUB_PAUSES = (1.0, 60.0)
 # Whether a form's note asks something, for the SQL that lists the notes that wait
 # (bot.store.support.NOTE_WAITING_FROM), on every connection: its rule is Python's.
 _NOTE_ASKS = ("note_asks", 1, note_asks)
+_BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
+
+
+class DatabaseUnreadable(sqlite3.DatabaseError):
+    """The database file could not be opened as one: not a database, damaged pages, a symbolic
+    link (refused, O_NOFOLLOW), a folder… `str()` is the reason alone (SQLite's or the
+    system's words); `kocca-bot` turns it into one line with what to do (bot/cli_unreadable.py).
+    A sqlite3.DatabaseError, so callers that catch SQLite's errors around opening still do."""
+
+    def __init__(self, path: Path, reason: str, *, link: bool = False) -> None:
+        super().__init__(reason)
+        self.path = path
+        self.link = link  # the path is a symbolic link: point the setting at the file itself
 
 
 class SchemaBehind(schema.SchemaMismatch):
@@ -192,11 +206,27 @@ class Database:
         refused (SchemaBehind), never upgraded: its own bot may still run on it, and only the
         new release's start upgrades it, after a backup (docs/operations.md, 'Upgrading')."""
         path = Path(path)
-        # Talents' data: only the bot's user may read it. SQLite gives -wal and -shm the
-        # mode of the database file.
-        private_file(path)
-        for companion in ("-wal", "-shm", "-journal"):
-            tighten(path.with_name(path.name + companion))
+        try:
+            # Talents' data: only the bot's user may read it. SQLite gives -wal and -shm the
+            # mode of the database file.
+            private_file(path)
+            for companion in ("-wal", "-shm", "-journal"):
+                tighten(path.with_name(path.name + companion))
+        except OSError as error:  # a symbolic link (O_NOFOLLOW), a folder, no permission
+            link = error.errno == errno.ELOOP
+            reason = "it is a symbolic link" if link else error.strerror or str(error)
+            raise DatabaseUnreadable(path, reason, link=link) from error
+        try:
+            return await cls._open(path, migrate=migrate, upgrade=upgrade)
+        except sqlite3.Error as error:  # not a database, damaged pages (an attacker's s64, L2)
+            # Waiting too long for another process's lock is no fault of the file.
+            busy = getattr(error, "sqlite_errorcode", 0) & 0xFF in _BUSY_CODES
+            if busy or isinstance(error, DatabaseUnreadable):
+                raise
+            raise DatabaseUnreadable(path, str(error)) from error
+
+    @classmethod
+    async def _open(cls, path: Path, *, migrate: bool, upgrade: bool) -> Database:
         writer = _connect(path)
         # Every letter lowercased where lead_search keeps its searched text (its view calls
         # lower()), not only ASCII ones: bot/store/folding.py. Deterministic, so SQLite may
