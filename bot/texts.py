@@ -314,6 +314,7 @@ class Text(StrEnum):
     INTAKE_LINK_REMARK = "intake_link_remark"
     INTAKE_SENT_TWICE = "intake_sent_twice"
     INTAKE_BAD_EMAIL = "intake_bad_email"
+    INTAKE_EMAIL_NONE = "intake_email_none"
     INTAKE_EMAIL_SUGGESTION = "intake_email_suggestion"
     INTAKE_EMAIL_MENDED = "intake_email_mended"
     INTAKE_STAGE_NAME_FOUND = "intake_stage_name_found"

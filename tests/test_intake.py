@@ -246,7 +246,9 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
         ("other_links", "boleh nyusul?", Text.INTAKE_STEP_SKIPPABLE, "id"),
         ("stage_name", "can I send it later?", Text.INTAKE_STEP_SKIPPABLE, "en"),
         # Required: it is needed, at a text as at a choice.
-        ("email", "kalau ga punya email gimana", Text.INTAKE_STEP_NEEDED, "id"),
+        ("email", "email wajib diisi ya?", Text.INTAKE_STEP_NEEDED, "id"),
+        # Without one: what to do instead (a talents' review s64, H3; test_form_s64).
+        ("email", "kalau ga punya email gimana", Text.INTAKE_EMAIL_NONE, "id"),
         ("city", "kota wajib diisi?", Text.INTAKE_STEP_NEEDED, "id"),
         ("genres", "ini wajib ga", Text.INTAKE_STEP_NEEDED, "id"),
         # Makassar particles between the words that ask (a talents' review, s52b).

@@ -232,8 +232,12 @@ def _unnamed(spans: list[tuple[int, int, str]], tokens: Sequence[str]) -> list[s
 # "&", "/" and "+" only between spaces: inside a word they are part of it ("R&B": a second
 # attacker's review had "R, B" said as not ticked). Papuan "deng" (dengan) joins too ("pop,
 # rnb, deng lagu2 papua"; a talents' review had "Deng lagu2 papua" offered for Lainnya).
+# Javanese "karo", "kalih" and Sundanese "jeung", "sareng" too ("pop karo folk jawa mas"; a
+# talents' review s64, L7: "folk jawa" dropped without a word); "karo" only between words, and
+# not as the Karo people's name ("gendang karo", "batak karo").
 _ITEMS = re.compile(
-    r"[,;\n]|(?<!\w)[/&+]|[/&+](?!\w)|\b(?:dan|sama|sm|and|serta|plus|juga|jg|atau|or|deng)\b",
+    r"[,;\n]|(?<!\w)[/&+]|[/&+](?!\w)|\b(?:dan|sama|sm|and|serta|plus|juga|jg|atau|or|deng"
+    r"|kalih|jeung|sareng)\b|(?<=\w\s)(?<!batak\s)(?<!gendang\s)\bkaro\b(?=\s+\w)",
     re.I,
 )
 # Words around an item that are not the item ("inggris dikit2", "kadang jazz", "genre X").

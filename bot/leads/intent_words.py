@@ -36,6 +36,7 @@ _DONE_WORDS = frozenset(
     # "ok", "lanjut", "simpan": going on, not what "Lainnya" is; "tidak ada": nothing else
     # (an attacker's review: each was kept as the "which one?" answer).
     " ok oke okay okey sip siap lanjut lanjutkan next simpan save kirim tidak gak ga nggak ada"
+    " nda ndak"
     " none nothing that thats s all else more wes wis uwis uwes sampun rampung atos parantos"
     # "ga ada lagi", Sasak "ndek araq lagi": nothing more (a talents' review: stored as the
     # "Lainnya" text, over the genre typed before it).
@@ -66,7 +67,7 @@ _FINISHED = frozenset(
 # enough".
 _NOTHING_ELSE = re.compile(
     r"\b(?:itu|that s|thats|that is) (?:aja|saja|doang|all|it|enough)\b"
-    r"|\b(?:tidak|gak|ga|nggak|ndek) (?:ada|araq)\b|\bnothing\b|\bnone\b"
+    r"|\b(?:tidak|gak|ga|nggak|ndek|nda|ndak) (?:ada|araq)\b|\bnothing\b|\bnone\b"
 )
 # Thanks beside it ("that's all, thanks", "udah itu aja makasih"): no part of it.
 _THANKS = frozenset("thanks thank you thx makasih makasi mksh terima kasih".split())  # noqa: SIM905 -- a word list reads best as words
@@ -109,6 +110,27 @@ _NOTHING = frozenset(
 _NO = "|".join(sorted(_NOTHING - {"kosong"}, key=len, reverse=True))
 # "trada", Papuan for "tidak ada"; "nope", "none": nothing, in one word.
 _NOTHING_ALONE = frozenset({"none", "nothing", "no", "nope", "trada", "tiada"})
+
+# No email at the email question ("TIDAK PUNYA EMAIL", "belum punya email", "gak ada e-mail",
+# "email saya tidak ada", "I don't have an email"; a talents' review s64, H3: "the address is
+# not right", again and again, with no way on): what to do without one is said instead.
+_NO_EMAIL = re.compile(
+    r"\b(?:gapunya|gaada|gada|gakpunya|dont|don t|do not|didnt|didn t|havent|haven t|never"
+    rf"|{_NO}|no)"
+    r"(?: (?:punya|pny|ada|pake|pakai|pakek|memakai|memiliki|mempunyai|have|has|got|use|using"
+    r"|an|any|own|sy|saya|aku|alamat|akun))* (?:email|e mail|imel|emel|surel|gmail|mail)\b"
+    r"|\b(?:email|e mail|imel|emel|surel|gmail)(?:nya|ku)?(?: (?:saya|aku|ku|sy|gue|gw|nya|pun))*"
+    rf" (?:{_NO}) (?:punya|ada|pny)\b"
+    # Alone, the question being the email's: "tidak ada", "belum punya pak".
+    rf"|^(?:(?:saya|aku|sy) )?(?:{_NO}) (?:ada|punya)(?: (?:kak|pak|bu|mas|mbak|bang|ya))*$"
+)
+
+
+def says_no_email(text: str) -> bool:
+    """Whether a text at the email question says the talent has no email (no address in it)."""
+    return "@" not in text and _NO_EMAIL.search(fold(text)) is not None
+
+
 # A no to having what a name question asks ("saya tidak pakai nama panggung", "sa tra pake
 # nama panggung", "I don't use a stage name", "no stage name"; a talents' review: asked back
 # as the stage name "panggung", or stored whole): as the Skip button.
@@ -383,7 +405,10 @@ ADDRESS = frozenset(
 # Words a talent adds around a choice they type ("musik kak", "band aku"): not the choice.
 CHAT_WORDS = ADDRESS | frozenset(
     "kak kakak min mas mbak bang ya yaa dong sih aja saja deh nih aku saya sy gue gw"  # noqa: SIM905 -- a word list reads best as words
-    " i im am my we are is it the a".split()
+    " i im am my we are is it the a"
+    # Makassar's particles ("selesai mi", "sudah mi", "itu ji"; a talents' review s64, L3:
+    # told to use the buttons).
+    " mi ji ki".split()
 )
 # Chat particles a talent ends a short answer with ("bandung kak", "Studio Kopi ya"): not part
 # of the name (sentence_names.without_particles). Not "min" or "bang", which end real names

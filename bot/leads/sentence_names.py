@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from bot.content import Question
-from bot.leads.intent_words import TRAILING_PARTICLES, fold
+from bot.leads.intent_words import ADDRESS, TRAILING_PARTICLES, fold
 
 # A name said as a sentence ("nama saya Rina", "namaku Rina", "Nama Keponakan Saya Marthen
 # Ndun", "my name is Jess", "nama panggung: Sari"): the name is what follows. A guardian in a
@@ -178,6 +178,18 @@ _STAGE_NAME_SAID = re.compile(
     r"|for)\b|$)",
     re.I,
 )
+# The same said of the stage itself, with no "nama" ("nek panggung aku pake Rara Sekar mas",
+# Javanese; "kalau di panggung saya pakai Rara Sekar"; a talents' review s64, L8: stored
+# whole): the name after the word of using, up to the sentence's next part or a form of
+# address in lower case ("mas", "mbak": "Mas" may be a name's).
+_ON_STAGE_SAID = re.compile(
+    r"\b(?:nek|yen|kalau|kalo|klo|kl|pas|waktu|saat|di|on)\s+(?:di\s+)?(?:atas\s+)?"
+    r"(?:panggung|stage)(?:\s+(?:aku|saya|sy|gue|gw|kami|i))?"
+    r"\s+(?:pake|pakai|pakek|memakai|menggunakan|jadi|sebagai|use|go\s+by|am)\s+"
+    r"(?P<name>.+?)\s*(?:[,.;!?]|\s+(?:(?-i:mas|mbak|bang|kak|kang|bro|sis|ya)|di|kalau|kalo"
+    r"|klo|saat|waktu)\b|$)",
+    re.I,
+)
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 # Words that are no stage name of their own: "tampil dengan nama asli saya".
 _NOT_A_STAGE_NAME = frozenset(
@@ -192,7 +204,8 @@ def stage_name_in(question: Question, text: str) -> str | None:
     panggungmu Ratna Solo?"), or None."""
     if question.key != STAGE_NAME:
         return None
-    found = _STAGE_NAME_SAID.search(" ".join(text.split()))
+    spaced = " ".join(text.split())
+    found = _STAGE_NAME_SAID.search(spaced) or _ON_STAGE_SAID.search(spaced)
     if found is None:
         return None
     said = found.group("name")
@@ -200,12 +213,13 @@ def stage_name_in(question: Question, text: str) -> str | None:
     words = fold(name).split()
     if not words or len(words) > _STAGE_NAME_WORDS or set(words) <= _NOT_A_STAGE_NAME:
         return None
-    # "sebagai"/"as" without "nama": a name only as one is written, capitalised or quoted
-    # ("dikenal sebagai Ratna Solo"), not "tampil sebagai pembuka", "gitar sebagai instrumen
-    # utama" (an attacker's review).
-    if found.group("intro").casefold() in ("sebagai", "as") and not (
-        name[:1].isupper() or said[:1] in _QUOTES
-    ):
+    # "sebagai"/"as" without "nama", or the stage's word of using: a name only as one is
+    # written, capitalised or quoted ("dikenal sebagai Ratna Solo"), not "tampil sebagai
+    # pembuka", "gitar sebagai instrumen utama" (an attacker's review), "di panggung pake
+    # gitar".
+    intro = found.groupdict().get("intro")
+    loose = intro is None or intro.casefold() in ("sebagai", "as")
+    if loose and not (name[:1].isupper() or said[:1] in _QUOTES):
         return None
     return name
 
@@ -221,6 +235,9 @@ _NAME_TOO = frozenset({"kang", "kaka"})  # "Kaka" is a name too (a Slank singer'
 # part of the name. Brackets that say nothing of "I"/"saya" stay ("Lontara Docs (Makassar)").
 _ASIDE = re.compile(r"\s*\(([^()]*)\)\s*$")
 _ABOUT_ME = frozenset("i my me mine saya aku gue gw sy".split())  # noqa: SIM905 -- a word list reads best as words
+# Words said to the bot, as typed in lower case: chat particles, Makassar's too, and forms of
+# address.
+_SAID_TO_US = TRAILING_PARTICLES | ADDRESS | frozenset("mas mbak bang ji mi".split())  # noqa: SIM905 -- a word list reads best as words
 
 
 # The same after a comma, as its first words ("Galih Prasetyo, saya manajernya", "Putri Ayu,
@@ -274,11 +291,21 @@ def without_aside(name: str) -> str | None:
     """A name without a remark about the talent in brackets, or after a comma, at its end;
     None if it has none (or is nothing else)."""
     found = _ASIDE.search(name)
-    if found is None or _ABOUT_ME.isdisjoint(fold(found.group(1)).split()):
+    if found is None or not _remark(found.group(1)):
         found = _COMMA_ASIDE.search(name)
     if found is None:
         return None
     return name[: found.start()].rstrip(" ,") or None
+
+
+def _remark(aside: str) -> bool:
+    """Whether words in brackets after a name are a remark, not part of it: about the talent
+    ("I'm the owner"), or said to the bot, with a chat particle or a form of address in lower
+    case ("indie ji kak", "indie mas"; a talents' review s64, L8: stored in the production
+    house). "(Kak Seto)" may be a name's."""
+    return not _ABOUT_ME.isdisjoint(fold(aside).split()) or not _SAID_TO_US.isdisjoint(
+        aside.split()
+    )
 
 
 def without_introduction(answer: str, *, own: bool) -> _Name | None:

@@ -19,7 +19,7 @@ from bot.leads import choice_words, form_order
 from bot.leads.answer_outcomes import Rejected
 from bot.leads.form_order import Answers
 from bot.leads.intake_screens import Listed
-from bot.leads.intent_words import fold, says_agree, says_yes
+from bot.leads.intent_words import fold, says_agree, says_no_email, says_yes
 from bot.leads.web_links import AROUND_LINK, web_link
 from bot.texts import Text
 
@@ -130,6 +130,10 @@ def about_the_step(question: Question, text: str) -> Rejected | None:
     no such question (most likely its answer)."""
     if any(web_link(word.strip(AROUND_LINK)) or "@" in word for word in text.split()):
         return None  # a link or an address is data ("soundcloud.com/kalau-ga-ada-cinta")
+    if question.type == "email" and says_no_email(text):
+        # "SAYA TIDAK PUNYA EMAIL BAGAIMANA?" (a talents' review s64, H3): what to do
+        # without one, as to "TIDAK PUNYA EMAIL", not the question's hint again.
+        return Rejected(Text.INTAKE_EMAIL_NONE)
     folded = fold(text)
     if len(folded.split()) > _WORDS_AT_MOST:  # a long text: an answer that mentions these words
         last = _closing_question(text) if question.required else None
@@ -378,6 +382,11 @@ _ASKS_AT_CHOICES = re.compile(
     r"|perbedaan\w*|kategori\w*|which|what|difference\w*|should\s+i|count\w*\s+as"
     r"|fall\w*\s+under|belong\w*)\b"
     r"|^(?:does|do|is|are|am|can|could|should|would|will|how|where|why|may)\b"
+    # Yes or no, asked without a "?" ("JADI KERONCONG BOLEH ATAU TIDAK", "bisa apa nggak"; a
+    # talents' review s64, M6: called the rest of the answer before).
+    r"|\b(?:boleh|bisa|bs|blh|bole|harus|wajib|perlu|diterima|ikut|masuk)"
+    r"\s+(?:(?:atau|ato|atw|apa|or)\s+)?(?:tidak|tdk|nggak|ngga|gak|ga|gk|enggak|engga|ndak"
+    r"|nda|ora|not)(?:\s+(?:kak|ya|sih|pak|bu|mas|mbak|bang|dong|nih|ji|mi))*\s*$"
 )
 # "Or" asks between two choices it names ("kpop atau pop", "pop or rock"); not inside one
 # choice's name ("45 or older").

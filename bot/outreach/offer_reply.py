@@ -27,12 +27,17 @@ _SAYING = frozenset(
     " silahkan monggo gas gass gaskeun kuy yuk ayo tidak ga gak nggak ngga enggak engga no"
     # Javanese and Sundanese yes ("nggih, boleh, saya mau dikabari": a talents' review s58).
     " nggih inggih enggih njih injih muhun mboten"
-    " nope usah gausah gaperlu".split()
+    " nope usah gausah gaperlu"
+    # Makassar's and Manado's no ("nda usah kak"; a talents' review s64, L3: "Ada yang bisa
+    # kubantu?", the offer left unanswered).
+    " nda ndak".split()
 )
 # A no among them ("No thanks", "ga usah kak", "tidak"): with none of the yes words, nor a yes
 # emoji, a clear no, taken as the No button (it switches nothing on: a talents' review s56,
 # "No thanks" had to be pressed again). "mau", "perlu", "usah" go either way ("ga mau").
-_NO = frozenset("tidak ga gak nggak ngga enggak engga no nope gausah gaperlu mboten".split())  # noqa: SIM905 -- a word list reads best as words
+_NO = frozenset(
+    "tidak ga gak nggak ngga enggak engga no nope gausah gaperlu mboten nda ndak".split()  # noqa: SIM905 -- a word list reads best as words
+)
 _NEITHER = frozenset({"mau", "usah", "perlu"})
 _YES_EMOJI = frozenset({"👍", "🙌", "🔔", "👌"})
 # After a no, words that take it back or ask for news all the same ("No. Wait, yes please",
@@ -52,7 +57,9 @@ _AROUND = frozenset(
     " program programnya ke sini sini kang teh bro sis kk ka om pak bu"
     # Krama and Sundanese "I" and "willing" ("inggih, kula purun", "muhun, hoyong": the s58
     # re-check, they got "Maaf, aku belum punya jawaban" and the menu before the offer).
-    " kula abdi purun kersa hoyong".split()
+    " kula abdi purun kersa hoyong"
+    # Makassar's particles ("nda usah mi kak", "tidak usah mi").
+    " mi ji ki".split()
 )
 # An okay: no yes or no ("sip", "oke kak", "siap"), but read as one by who types it right
 # under the offer (a talents' review: "sip" got "Siap!" and nothing was recorded).
