@@ -23,7 +23,7 @@ from bot.content import Content, Question, T
 from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
 from bot.leads.choice_words import named_besides, named_choices
 from bot.leads.form_order import Answers, choices, other_follow_up
-from bot.leads.intent_words import CHAT_WORDS, fold, says_no_email, without_address
+from bot.leads.intent_words import CHAT_WORDS, fold, without_address
 from bot.leads.places import (
     cities_joined,
     city_corrected,
@@ -327,8 +327,6 @@ def _check_email(question: Question, text: str) -> Outcome:
     found = {match.group().rstrip(".!?").lower() for match in _ADDRESS_IN.finditer(text)}
     if len(found) > 1:
         return Rejected(Text.INTAKE_TWO_EMAILS)
-    if not found and says_no_email(text):
-        return Rejected(Text.INTAKE_EMAIL_NONE)  # "TIDAK PUNYA EMAIL": what to do instead
     text = found.pop() if found else text
     try:
         result = validate_email(text, check_deliverability=False)

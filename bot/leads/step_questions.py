@@ -131,8 +131,9 @@ def about_the_step(question: Question, text: str) -> Rejected | None:
     if any(web_link(word.strip(AROUND_LINK)) or "@" in word for word in text.split()):
         return None  # a link or an address is data ("soundcloud.com/kalau-ga-ada-cinta")
     if question.type == "email" and says_no_email(text):
-        # "SAYA TIDAK PUNYA EMAIL BAGAIMANA?" (a talents' review s64, H3): what to do
-        # without one, as to "TIDAK PUNYA EMAIL", not the question's hint again.
+        # "TIDAK PUNYA EMAIL", "SAYA TIDAK PUNYA EMAIL BAGAIMANA?" (a talents' review s64,
+        # H3: "not right", again and again): what to do without one. Only the talent's form
+        # reads it here: a staff correction of the email still gets "not an address".
         return Rejected(Text.INTAKE_EMAIL_NONE)
     folded = fold(text)
     if len(folded.split()) > _WORDS_AT_MOST:  # a long text: an answer that mentions these words
