@@ -32,7 +32,7 @@ from typing import Literal
 import bm25s
 import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.answers.text import (
     MAX_WORDS,
@@ -834,9 +834,8 @@ class Matcher:
         if word in self._corrections:
             return self._corrections[word]
         edits = 1 if len(word) < TWO_TYPOS_FROM else 2
-        found = process.extractOne(
-            word, self._words, scorer=Levenshtein.distance, score_cutoff=edits
-        )
+        # Two letters swapped are one edit ("daftra": a talents' review s64, M3), as OSA counts
+        found = process.extractOne(word, self._words, scorer=OSA.distance, score_cutoff=edits)
         close = None if found is None else str(found[0])
         # Two typos keep the first letter ("showril", "pendaftran"), unless they are a prefix
         # the word has and the phrasings lack ("diakses", "mengurus", "seminggu"): two edits
