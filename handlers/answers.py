@@ -254,14 +254,19 @@ def _page_above(context: BotContext, question: Question, ref: str, page: str) ->
     its status line, its program-news line, the content served now), if it was the last
     answer this talent got, within SHOWN_FOR seconds (a talents' review s60: "kapan MU:CON
     2026?", then "boleh daftar tampil di MU:CON lewat sini?" got the whole page twice, back to
-    back); None otherwise. Kept in memory by this process: no read of the database."""
+    back); None otherwise. Or an earlier page, to a message written before it was sent (a
+    burst: a talents' review s64, L4; message ids of a chat count up on both sides). Kept in
+    memory by this process: no read of the database."""
     services = context.services
-    last = services.pages_sent.last(question.user_id)
-    if last is None or last.entry != ref or last.language != question.language:
-        return None
-    if last.page != hash(page) or services.clock() - last.at > timedelta(seconds=SHOWN_FOR):
-        return None
-    return last.message_id
+    for at, last in enumerate(reversed(services.pages_sent.recent(question.user_id))):
+        if at and (question.message_id is None or question.message_id > last.message_id):
+            return None  # not the last page, and the talent had it when writing
+        if last.entry != ref or last.language != question.language or last.page != hash(page):
+            continue
+        if services.clock() - last.at > timedelta(seconds=SHOWN_FOR):
+            return None
+        return last.message_id
+    return None
 
 
 async def _status_asked(update: Update, context: BotContext, question: Question) -> bool:

@@ -19,6 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 MOST = 10_000  # talents kept, the least recently answered dropped first
+# Pages kept per talent: the last is "just above"; an earlier one is pointed to only from a
+# message written before it was sent, in a burst (a talents' review s64, L4: six questions
+# sent at once, the ~2,000-character co-production page came twice, two pages apart).
+RECENT = 4
 
 # The talent whose update the running task handles (each update is handled in a task of its
 # sender's own; background senders and the workspace run in tasks where it is None).
@@ -42,19 +46,25 @@ class PagesSent:
     entry's key, a hash, a message id)."""
 
     def __init__(self, most: int = MOST) -> None:
-        self._sent: OrderedDict[int, PageSent] = OrderedDict()
+        self._sent: OrderedDict[int, tuple[PageSent, ...]] = OrderedDict()
         self._most = most
 
     def sent(self, user_id: int, page: PageSent) -> None:
         """A page went to the talent whole."""
-        self._sent[user_id] = page
+        self._sent[user_id] = (*self._sent.get(user_id, ())[1 - RECENT :], page)
         self._sent.move_to_end(user_id)
         if len(self._sent) > self._most:
             self._sent.popitem(last=False)
 
     def last(self, user_id: int) -> PageSent | None:
         """The page last sent to the talent, if it is still the answer just above."""
-        return self._sent.get(user_id)
+        pages = self._sent.get(user_id)
+        return pages[-1] if pages else None
+
+    def recent(self, user_id: int) -> tuple[PageSent, ...]:
+        """The pages sent to the talent lately with nothing from elsewhere since, the last
+        last (at most RECENT)."""
+        return self._sent.get(user_id, ())
 
     def forget(self, user_id: int) -> None:
         """Something else was answered since, or the talent said it was not it."""

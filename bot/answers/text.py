@@ -74,6 +74,7 @@ from bot.answers.words import (
     PHRASES,
     POLITE,
     QUESTION_CUES,
+    READING,
     REFUSING,
     REGISTERING,
     REGISTERING_FOR,
@@ -479,6 +480,9 @@ def _back_again(found: list[str]) -> set[int]:
     }
 
 
+_OKAY = ("tidak", "apa")  # "tidak apa apa" ("gpp", "ora popo"): it's fine
+
+
 def small_talk(found: list[str]) -> str | None:
     """ "greeting" or "thanks" when a message is only that, "nudge" when it has no word that
     could be a topic ("hmm", "terus apa lagi"), "doubt" when it only asks back ("serius?",
@@ -530,6 +534,8 @@ def small_talk(found: list[str]) -> str | None:
         found = [word for word in found if word != "good"]
     if seen or any(word in THANKS and word not in POLITE for word in found):
         return "thanks"
+    if _OKAY in itertools.pairwise(found):
+        return "thanks"  # "ora popo mas", "gapapa kak": it's fine, an okay (s64, L1)
     if any(word in GREETINGS or word in EXCUSING for word in found):
         return "greeting"  # "hai kak 🙏": the emoji is politeness, not thanks
     if any(word in THANKS for word in found):
@@ -730,6 +736,7 @@ _STATUS_PAIRS = (
     (REGRET_NO, DELETING),  # regrets_erasure (undoing, giving back: above)
     (REPLYING, BY_NOW),  # asks_after_reply (heard back: above)
     (NEWS_OF, _with_ku(ASKED)),  # asks_after_reply: news of one's own question
+    (READING, _with_ku(ASKED)),  # asks_after_reply: whether one's own question was read
 )
 
 
@@ -859,7 +866,16 @@ def asks_after_reply(text: str) -> bool:
     heard = not HEARD_BACK.isdisjoint(itertools.pairwise(found)) and (
         "?" in text or not NEGATING.isdisjoint(found)  # not "I heard back from them, so..."
     )
-    return heard or (not NEWS_OF.isdisjoint(found) and _own_question(found))
+    if heard or (not NEWS_OF.isdisjoint(found) and _own_question(found)):
+        return True
+    # "did anyone read my question?", "udah ada yg baca pertanyaan aku blm?" (a talents'
+    # review s64, H2: the privacy page), asked ("?", or a word of by now), not "tolong baca
+    # pesan saya"
+    return (
+        not READING.isdisjoint(found)
+        and ("?" in text or not BY_NOW.isdisjoint(found))
+        and _own_question(found)
+    )
 
 
 def _asks_for_reply(found: list[str]) -> bool:

@@ -882,6 +882,15 @@ SHORT_FORMS: dict[str, str] = {
     # gowo (bawa), budal (pergi), kon (Suroboyoan's koen), dijaluk (diminta); its -e for -nya
     # (soale, duite, makane, akhire) and -no for -kan (disalahgunakno); ketipu is a scam.
     "wes": "sudah",
+    # Chat's "rung" (durung: belum), "mlebu" (masuk) and "kedaftar" (terdaftar): "aku wes daftar
+    # rung?", "pendaftaranku wes mlebu durung?" (a talents' review s64, M2, got "not sure" with
+    # the January meeting, not the talent's status).
+    "rung": "belum",
+    "mlebu": "masuk",
+    "kedaftar": "terdaftar",
+    # "ora popo" (tidak apa-apa: it's fine, a talents' review s64, L1: an unanswered question
+    # in /stats), as chat's "gpp".
+    "popo": "apa apa",
     "ono": "ada",
     "nek": "kalau",
     "mek": "hanya",
@@ -1084,6 +1093,12 @@ SHORT_FORMS: dict[str, str] = {
     # Chat's "gpp" (gapapa: is it all right), and written out in one word (a talents' review,
     # s59: "akun ini dipake berdua gapapa ya?" counted it against every entry).
     "gpp": "tidak apa apa",
+    # Chat's "qs" (questions: "hi! quick qs", a talents' review s64, L2, got "no answer").
+    "qs": "questions",
+    "videoklip": "videomusik",
+    # "daftra": the two last letters of "daftar" swapped, typed in a hurry ("MAU DAFTRA": a
+    # talents' review s64, M3); the wish to register reads words as written, no typo.
+    "daftra": "daftar",
     # Hacked ("akun youtube aku kena hack") is no entry's: "hack" was read as a typo of "back".
     "hack": "diretas",
     "dihack": "diretas",
@@ -1463,6 +1478,27 @@ PHRASES: dict[tuple[str, ...], str] = {
         )
     },
     ("am", "i", "registered"): "status",
+    # A music video is one thing, neither film nor music alone ("I direct music videos. Is
+    # that film or music here?": a talents' review s64, L5, got how to send work directly).
+    **{
+        phrase: "videomusik"
+        for phrase in (
+            ("music", "video"),
+            ("music", "videos"),
+            ("video", "musik"),
+            ("video", "klip"),
+            ("video", "clip"),
+        )
+    },
+    # Whether it was sent, in the bot's own word ("pendaftaran terkirim"): "sudah terkirim
+    # belum?", "pendaftaran saya sudah terkirim?" (a talents' review s64, M1, got
+    # what_to_prepare directly, from a talent who had just sent one).
+    **{
+        phrase: "status"
+        for done in ("sudah", "udah", "udh", "sdh", "dah")
+        for sent in ("terkirim", "kekirim")
+        for phrase in ((done, sent, "belum"), ("pendaftaran", "saya", done, sent))
+    },
     # ... and "saya sudah daftar atau belum?", Papuan "sa su daftar ka belum?" (a talents'
     # review s63, L1: who_can_apply, eight paragraphs, the status last): "daftar" with a word
     # for done before it and "not yet" after it asks whether it was done.
@@ -2382,7 +2418,11 @@ KOCCA_NAMES = ("kocca", "korea creative content agency", "한국콘텐츠진흥�
 # pertanyaanku?"): a word for news with one for their question, said as theirs; or "heard
 # back" ("Have you heard back about my question?").
 NEWS_OF = _listed("update updates news kabar kabarnya progress perkembangan perkembangannya")
-ASKED = _listed("question questions pertanyaan pertanyaannya message pesan")
+ASKED = _listed("question questions pertanyaan pertanyaannya message messages pesan")
+# Or whether someone read it ("did anyone read my question?", "udah ada yg baca pertanyaan
+# aku blm?", "is someone reading my messages?": a talents' review s64, H2, got the privacy
+# page): a word for reading, with the sender's question.
+READING = _listed("baca dibaca membaca kebaca read reading seen dilihat diliat")
 OWNING = _listed("my our")
 HEARD_BACK = frozenset({("heard", "back"), ("hear", "back")})
 # Before a role, what the talent is not ("aku cuma editor, bukan sutradara", "I'm an editor,
