@@ -204,11 +204,31 @@ class Program(Dated):
         return self.short_title or self.title
 
 
+def _once(what: str, keys: list[str]) -> None:
+    """Keys of a list that becomes a lookup by key: a repeated one would silently replace the
+    entry before it (a copied FAQ entry whose key was not changed: a staff review s64, M2)."""
+    if len(set(keys)) < len(keys):
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        raise ValueError(f"{what} must be unique: {', '.join(twice)} used twice")
+
+
 class Programs(Model):
     """programs.yaml."""
 
     sections: list[Section]
     programs: list[Program]
+
+    @field_validator("sections")
+    @classmethod
+    def _unique_sections(cls, sections: list[Section]) -> list[Section]:
+        _once("section keys", [section.key for section in sections])
+        return sections
+
+    @field_validator("programs")
+    @classmethod
+    def _unique_programs(cls, programs: list[Program]) -> list[Program]:
+        _once("program keys", [program.key for program in programs])
+        return programs
 
 
 class FaqItem(Dated):
@@ -297,6 +317,12 @@ class Faq(Model):
     """faq.yaml."""
 
     items: list[FaqItem]
+
+    @field_validator("items")
+    @classmethod
+    def _unique_keys(cls, items: list[FaqItem]) -> list[FaqItem]:
+        _once("FAQ keys", [item.key for item in items])
+        return items
 
 
 class ConsentItem(Model):
@@ -517,6 +543,12 @@ class Intake(Model):
     islands: list[Island] = []
     questions: list[Question]
 
+    @field_validator("provinces")
+    @classmethod
+    def _unique_values(cls, provinces: list[Province]) -> list[Province]:
+        _once("province values", [province.value for province in provinces])
+        return provinces
+
 
 STAGE_KEY_PATTERN = r"^[a-z0-9_]{1,20}$"  # stored in the database and in callback data
 STAGE_PLACEHOLDERS = {"reference", "name"}  # what a stage's talent message may fill in
@@ -553,10 +585,7 @@ class Stages(Model):
     @classmethod
     def _unique_keys(cls, stages: list[Stage]) -> list[Stage]:
         """Two stages with one key would be one stage in the database."""
-        keys = [stage.key for stage in stages]
-        twice = sorted({key for key in keys if keys.count(key) > 1})
-        if twice:
-            raise ValueError(f"stage keys must be unique: {', '.join(twice)} used twice")
+        _once("stage keys", [stage.key for stage in stages])
         return stages
 
 
@@ -710,8 +739,15 @@ class _Alias(yaml.YAMLError):
         super().__init__(f"line {line}: anchors/aliases (&, *) are not used in content")
 
 
+class _Twice(yaml.YAMLError):
+    """A key written twice in one mapping: YAML keeps the last, the first is silently lost."""
+
+    def __init__(self, key: str, line: int) -> None:
+        super().__init__(f"line {line}: {key!r} is written twice here (only the last would count)")
+
+
 class _ContentLoader(_SafeLoader):
-    """YAML's safe loader that leaves dates as text and refuses aliases.
+    """YAML's safe loader that leaves dates as text and refuses aliases and repeated keys.
 
     PyYAML turns `2026-11-30` into a date while parsing and raises a bare ValueError for
     `2026-13-01`; left as text, the date is checked with the rest of the content and a bad
@@ -727,6 +763,18 @@ class _ContentLoader(_SafeLoader):
         if node in self.constructed_objects or node in self.recursive_objects:
             raise _Alias(node.start_mark.line + 1)
         return super().construct_object(node, deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """A mapping, refused when a key repeats (an English `en:` written twice, a copied
+        block): counted, not compared, unless the mapping came out smaller than written."""
+        mapping = super().construct_mapping(node, deep)
+        if len(mapping) < len(node.value):
+            seen: set[str] = set()
+            for key, _ in node.value:
+                if key.value in seen:
+                    raise _Twice(str(key.value), key.start_mark.line + 1)
+                seen.add(key.value)
+        return mapping
 
 
 def _date_as_text(loader: _ContentLoader, node: yaml.Node) -> str:
@@ -753,7 +801,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
             raw[name] = yaml.load(data.decode("utf-8"), Loader=_ContentLoader)  # noqa: S506
         except FileNotFoundError:
             problems.append(f"{name}: file is missing from {folder}")
-        except _Alias as error:
+        except (_Alias, _Twice) as error:
             problems.append(f"{name} {error}")
         except yaml.YAMLError as error:
             problems.append(f"{name}: not valid YAML: {error}")
@@ -790,6 +838,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     problems.extend(checks.month_names(content))
     problems.extend(checks.subscribe_hints(content))
     problems.extend(checks.relayed_mark(content))
+    problems.extend(checks.ask_languages(content))
     if problems:
         raise ContentError(problems)
     return content
@@ -986,9 +1035,6 @@ def _check_references(content: Content) -> list[str]:
                 problems.append(
                     f"programs.yaml: programs[{program.key}].faq: no FAQ entry {faq_key!r}"
                 )
-    keys = [item.key for item in content.faq.values()]
-    if len(keys) != len(set(keys)):
-        problems.append("faq.yaml: items: keys must be unique")
     consent_keys = [item.key for item in content.privacy.consents]
     if consent_keys != ["processing", "transfer_korea", "announcements"]:
         problems.append(

@@ -363,6 +363,30 @@ def relayed_mark(content: Content) -> list[str]:
     return found
 
 
+def ask_languages(content: Content) -> list[str]:
+    """Each `ask:` phrasing under the language it is written in, as the bot reads a talent's
+    message to switch their language (bot/answers/language.py): at least two small words of
+    the other language and none of its own. A mixed phrasing ("kak can I join?") reads as
+    neither and stays where it is put: talents write that way."""
+    from bot.answers.language import written_in
+
+    names = {"id": "Indonesian", "en": "English"}
+    pages = [("faq.yaml: items", key, item.ask) for key, item in content.faq.items()]
+    pages += [("programs.yaml: programs", key, page.ask) for key, page in content.programs.items()]
+    found: list[str] = []
+    for where, key, ask in pages:
+        if ask is None:
+            continue
+        for language, other in (("id", "en"), ("en", "id")):
+            for phrasing in getattr(ask, language):
+                if written_in(phrasing) == other:
+                    found.append(
+                        f"{where}[{key}].ask.{language}: {phrasing!r} is written in"
+                        f" {names[other]}: move it under {other}:"
+                    )
+    return found
+
+
 _PROGRAM_TEXTS = ("what", "who", "offers", "timing", "how")
 
 
