@@ -239,14 +239,16 @@ async def digest_button(update: Update, context: BotContext) -> None:
         return
     await answer_query(update)
     made = await digest.as_it_stands(services, services.clock())
-    # Recorded before it is shown, as the lists it sums up are.
+    # Recorded before it is shown, as the lists it sums up are: its figures as it shows them
+    # (leads waiting too long in their stage, talents waiting for the team's answer).
     await services.store.audit.add(
         actor(update),
         "digest_viewed",
         None,
         since=stored_time(made.since),
         new=made.numbers.new,
-        waiting=made.waiting_total,
+        overdue=made.waiting_total,
+        asking=made.asking,
     )
     private = update.effective_chat is not None and update.effective_chat.type == "private"
     names = await records.staff_names(services.store, made.numbers.per_admin)

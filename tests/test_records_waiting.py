@@ -414,7 +414,15 @@ async def test_staff_ask_for_the_digest_under_stats_and_the_daily_one_still_goes
     assert t(Text.BTN_DIGEST_MINE, count=1) in asked.button_texts
     assert "Seminggu terakhir" in asked.text  # a Monday, as the daily one
     assert viewed(bot.database) == [
-        (ADMIN_ID, {"new": 2, "since": at(monday - timedelta(days=3, hours=-1)), "waiting": 3})
+        (
+            ADMIN_ID,
+            {
+                "new": 2,
+                "since": at(monday - timedelta(days=3, hours=-1)),
+                "overdue": 3,  # the leads under "Menunggu terlalu lama"
+                "asking": 0,
+            },
+        )
     ]
     # Asking claimed no day: the daily digest goes at 09:00, once, to the staff chat.
     await clock.went_round()
@@ -492,7 +500,7 @@ async def test_an_asked_digest_with_nothing_to_say_says_so_and_only_staff_get_on
     assert lines[-1] == shown(Text.DIGEST_ASKED_NOTHING)
     assert asked.button_texts == []
     [(who, detail)] = viewed(bot.database)
-    assert (who, detail["from"], detail["new"], detail["waiting"]) == (ADMIN_ID, "staff_chat", 0, 0)
+    assert (who, detail["from"], detail["new"], detail["overdue"]) == (ADMIN_ID, "staff_chat", 0, 0)
     # A non-admin's forged press: what non-admins get for any staff button, and no digest.
     mallory = bot.user(first_name="Mallory")
     (hello,) = await bot.send(mallory, "/start")
@@ -568,3 +576,7 @@ async def test_the_digest_counts_a_question_in_the_forms_note_until_staff_answer
     (page, *_) = await bot.send(admin, "/lead KOC-000002")
     (asked,) = await bot.act(admin, admin.press_raw, page.message_id, DIGEST)
     assert shown(Text.DIGEST_QUESTIONS, count=1, since=since(relayed)) in asked.text.splitlines()
+    # The audit log records the figures the digest showed: one talent waiting for an answer
+    # (a staff review s64, L5: `waiting=0` there was the leads waiting too long at a stage).
+    ((_, detail),) = viewed(bot.database)
+    assert (detail["asking"], detail["overdue"]) == (1, 0)
