@@ -168,6 +168,10 @@ def _folder_problem(folder: Path) -> str | None:
     return None
 
 
+# Telegram's setWebhook secret_token: 1-256 characters, only A-Z, a-z, 0-9, _ and -.
+_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
 class SettingsError(Exception):
     """A setting has a value the bot cannot work with; the message names it."""
 
@@ -467,6 +471,18 @@ class Settings(BaseSettings):
         if self.ask_suggest_confidence > self.ask_answer_confidence:
             raise ValueError("ASK_SUGGEST_CONFIDENCE must not be higher than ASK_ANSWER_CONFIDENCE")
         return self
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        """Telegram takes a secret token of 1-256 characters A-Z a-z 0-9 _ - only: any other
+        would be refused at setWebhook, after the start looked fine. Never shown."""
+        if value is not None and not _WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError(
+                "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - only (what Telegram"
+                " accepts; no spaces or other signs): make one with openssl rand -hex 32"
+            )
+        return value
 
     @model_validator(mode="after")
     def _check_webhook(self) -> Settings:
