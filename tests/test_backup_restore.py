@@ -150,8 +150,9 @@ async def test_backup_and_restore_count_talents_as_stats_does(
     [report, _] = await bot.send(admin, "/stats")
     assert "Orang yang mulai chat: 2" in report.text
     backed_up, restored = await _backup_and_restore(bot, database, tmp_path)
-    assert "2 talents, 2 leads" in backed_up
-    assert f"Restored {database}: 2 talents, 2 leads." in restored
+    said = "2 talents (and 1 staff member, ADMIN_IDS), 2 leads"
+    assert said in backed_up
+    assert f"Restored {database}: {said}." in restored
 
 
 async def _backup_and_restore(bot: Harness, database: Path, tmp_path: Path) -> tuple[str, str]:
@@ -181,5 +182,6 @@ async def test_backup_and_restore_count_no_lead_closed_as_a_duplicate_as_stats_d
     [report, _] = await bot.send(admin, "/stats")
     assert "Pendaftaran terkirim: 2 (+1 duplikat ditutup" in report.text
     backed_up, restored = await _backup_and_restore(bot, database, tmp_path)
-    assert "3 talents, 2 leads" in backed_up
-    assert f"Restored {database}: 3 talents, 2 leads." in restored
+    said = "3 talents (and 1 staff member, ADMIN_IDS), 2 leads"
+    assert said in backed_up
+    assert f"Restored {database}: {said}." in restored

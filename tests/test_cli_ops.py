@@ -193,7 +193,7 @@ async def test_an_older_releases_database_is_backed_up_then_upgraded_by_the_star
     code, out, err = call_cli(tmp_path, env, "backup", "--output", "before-upgrade.db")
     assert code == 0, err
     assert out.startswith("Backup written to before-upgrade.db: ")
-    assert ", 1 talents, 1 leads, integrity ok, " in out
+    assert ", 1 talent, 1 lead, integrity ok, " in out
     assert "(Not noted in the database: an older release made it;" in err
     assert migrations_applied(database) == migrations_applied(tmp_path / "before-upgrade.db") == 9
 

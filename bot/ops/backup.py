@@ -28,6 +28,7 @@ from bot.store import Store
 from bot.store.db import is_behind, schema_at
 from bot.store.leads import LEADS, TALENTS, staff_parameter
 from bot.store.schema import SchemaMismatch
+from bot.terminal_text import count_of
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,14 @@ OLDER_TALENTS = (
     "SELECT COUNT(*) FROM users WHERE user_id NOT IN (SELECT value FROM json_each(:staff))"
 )
 OLDER_LEADS = "SELECT COUNT(*) FROM applications WHERE status = 'submitted'"
+# The people of a copy who acted as staff (the audit log names only staff by their id) but are
+# not in ADMIN_IDS: counted as talents, as /stats counts them with that ADMIN_IDS, and named
+# apart (a staff review s64, L7: a backup run with another .env than the bot's counted the
+# admin as a talent, and the operator's check against /stats gave two numbers).
+UNLISTED_STAFF = """
+SELECT COUNT(*) FROM users WHERE user_id IN (SELECT actor_id FROM audit_log)
+    AND user_id NOT IN (SELECT value FROM json_each(:staff))
+"""
 
 PAGES_PER_STEP = 256  # 1 MB of 4 KB pages: about a millisecond of copying per step
 STEP_PAUSE = 0.001  # seconds between steps, so the copy never hogs the disk
@@ -55,24 +64,63 @@ class OutputExists(BackupError):
 
 
 @dataclass(frozen=True, slots=True)
+class Counted:
+    """What a copy holds, as /stats counts it: talents (people less `staff`, ADMIN_IDS), the
+    staff left out, leads, and the people who acted as staff but are counted as talents (not
+    in ADMIN_IDS)."""
+
+    talents: int
+    leads: int
+    staff: int = 0
+    unlisted_staff: int = 0
+
+    def people(self) -> str:
+        """ "15 talents (and 1 staff member, ADMIN_IDS)", as the summaries say it."""
+        talents = count_of(self.talents, "talent")
+        if not self.staff:
+            return talents
+        return f"{talents} (and {count_of(self.staff, 'staff member')}, ADMIN_IDS)"
+
+    def note(self) -> str | None:
+        """Why the talents may not be /stats' figure: people who acted as staff counted."""
+        if not self.unlisted_staff:
+            return None
+        verb = "is" if self.unlisted_staff == 1 else "are"
+        return (
+            f"Note: {self.unlisted_staff} of these talents acted as staff (in the audit log) but"
+            f" {verb} not in ADMIN_IDS here; /stats leaves out ADMIN_IDS, so with the bot's"
+            " ADMIN_IDS it counts fewer talents."
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class BackupResult:
     """What a finished backup holds."""
 
     path: Path
     size_bytes: int
-    talents: int
-    leads: int
+    counted: Counted
     seconds: float
     signed: bool = True
 
+    @property
+    def talents(self) -> int:
+        return self.counted.talents
+
+    @property
+    def leads(self) -> int:
+        return self.counted.leads
+
     def summary(self) -> str:
-        """One line for the command line and the log."""
+        """One line for the command line and the log (and a note, when there is one)."""
         signed = "signed" if self.signed else "NOT signed"
-        return (
+        line = (
             f"Backup written to {self.path}: {_size(self.size_bytes)},"
-            f" {self.talents} talents, {self.leads} leads, integrity ok, {signed},"
+            f" {self.counted.people()}, {count_of(self.leads, 'lead')}, integrity ok, {signed},"
             f" in {self.seconds:.1f} s."
         )
+        note = self.counted.note()
+        return f"{line}\n{note}" if note else line
 
 
 def take_backup(
@@ -96,7 +144,7 @@ def take_backup(
     os.close(create_private(partial))
     try:
         copy_database(database, partial)
-        talents, leads = check_copy(partial, staff)
+        counted = check_copy(partial, staff)
         with open(partial, "rb+") as file:
             os.fsync(file.fileno())
         if erasure_key is not None:  # the signature first: a named file is a signed one
@@ -109,7 +157,7 @@ def take_backup(
         raise
     seconds = time.monotonic() - started
     size = output.stat().st_size
-    return BackupResult(output, size, talents, leads, seconds, signed=erasure_key is not None)
+    return BackupResult(output, size, counted, seconds, signed=erasure_key is not None)
 
 
 def copy_database(database: Path, target: Path) -> None:
@@ -150,7 +198,7 @@ def copy_database(database: Path, target: Path) -> None:
         source.close()
 
 
-def check_copy(path: Path, staff: Iterable[int] = ()) -> tuple[int, int]:
+def check_copy(path: Path, staff: Iterable[int] = ()) -> Counted:
     """Integrity check of a copy; its numbers of talents (users but `staff`, as /stats counts
     them) and leads (submitted, less those closed as a duplicate, as /stats counts them): a copy
     at this bot's schema (a restore counts after migrating), or at an older release's (the
@@ -163,7 +211,7 @@ def check_integrity(path: Path) -> None:
     _checked(path, None)
 
 
-def _checked(path: Path, staff: Iterable[int] | None) -> tuple[int, int]:
+def _checked(path: Path, staff: Iterable[int] | None) -> Counted:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         connection.execute("PRAGMA trusted_schema=OFF")  # nothing in a copy is trusted yet
@@ -171,20 +219,24 @@ def _checked(path: Path, staff: Iterable[int] | None) -> tuple[int, int]:
         if verdict != ["ok"]:
             raise BackupError(f"integrity check failed: {'; '.join(verdict[:3])}")
         if staff is None:
-            return 0, 0
+            return Counted(0, 0)
         at = schema_at(connection)
         old = at is not None and is_behind(at)  # before an upgrade: an older release made it
-        talents = connection.execute(
-            OLDER_TALENTS if old else TALENTS, staff_parameter(staff)
-        ).fetchone()[0]
+        listed = staff_parameter(staff)
+        talents = connection.execute(OLDER_TALENTS if old else TALENTS, listed).fetchone()[0]
         leads = connection.execute(OLDER_LEADS if old else LEADS).fetchone()[0]
+        people = connection.execute("SELECT COUNT(*) FROM users").fetchone()[0]
+        try:
+            unlisted = connection.execute(UNLISTED_STAFF, listed).fetchone()[0]
+        except sqlite3.OperationalError:  # a release before the audit log: nobody to name
+            unlisted = 0
     except sqlite3.Error as error:
         raise BackupError(f"not a database of this bot: {error}") from error
     except SchemaMismatch as error:  # a crafted migrations table (an attacker's review s63, L2)
         raise BackupError(str(error)) from error
     finally:
         connection.close()
-    return int(talents), int(leads)
+    return Counted(int(talents), int(leads), int(people) - int(talents), int(unlisted))
 
 
 def backup_name(database: Path, now: datetime) -> str:

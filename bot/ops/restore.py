@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.erasure_key import KEY_HELP, erasure_key, key_source
-from bot.ops.backup import BackupError, check_copy, check_integrity, copy_database
+from bot.ops.backup import BackupError, Counted, check_copy, check_integrity, copy_database
 from bot.ops.carry import Carried, carry_over
 from bot.ops.kept import kept_path
 from bot.ops.runlock import RunLock, lock_path
@@ -58,8 +58,7 @@ class RestoreResult:
 
     database: Path
     kept: Path | None
-    talents: int
-    leads: int
+    counted: Counted
     carried: Carried
     signed: bool = True
     erased_again: int = 0
@@ -72,9 +71,11 @@ class RestoreResult:
         """Lines for the command line."""
         carried = self.carried
         lines = [
-            f"Restored {self.database}: {count_of(self.talents, 'talent')},"
-            f" {count_of(self.leads, 'lead')}."
+            f"Restored {self.database}: {self.counted.people()},"
+            f" {count_of(self.counted.leads, 'lead')}."
         ]
+        if note := self.counted.note():
+            lines.append(note)
         lines.append(
             "The backup's signature was checked."
             if self.signed
@@ -192,7 +193,7 @@ def restore(
             asyncio.run(_migrate(staged))
             carried = carry_over(database, staged)
             applied = asyncio.run(_apply(settings, staged, backup, carried, signed))
-            talents, leads = check_copy(staged, settings.admin_ids)
+            counted = check_copy(staged, settings.admin_ids)
             _single_file(staged)
             kept = _keep_current(database, now)
             os.replace(staged, database)
@@ -213,8 +214,7 @@ def restore(
     return RestoreResult(
         database,
         kept,
-        talents,
-        leads,
+        counted,
         carried,
         signed,
         erased,
@@ -335,10 +335,18 @@ def _check_current_key(settings: Settings) -> None:
 
 
 def _single_file(path: Path) -> None:
-    """Leave the staged copy without a -wal beside it: it is moved alone."""
+    """Leave the staged copy whole in its one file, in WAL mode: it is moved alone.
+
+    DELETE first writes every page the -wal holds into the file and removes it. WAL is then
+    set in the file's header, with nothing written after it: the -wal it opens stays empty
+    and goes with the connection. So the restored database starts in the mode the bot keeps
+    and doctor checks, not "✘ Database WAL mode" until the first start (a staff review s64,
+    L9: the docs' move steps say restore, doctor, start). The backup and its signature are
+    not touched: they were checked when the copy was staged."""
     connection = sqlite3.connect(path, isolation_level=None)
     try:
         connection.execute("PRAGMA journal_mode=DELETE")
+        connection.execute("PRAGMA journal_mode=WAL")
     finally:
         connection.close()
 
