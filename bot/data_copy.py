@@ -145,6 +145,7 @@ _SHOWN = {
     "support_sessions",
     "relayed_messages",
     "support_topics",
+    "question_closes",
     "free_questions",
     "conversation_log",
     "update_inbox",
@@ -616,6 +617,11 @@ def _questions(w: _Writer, tables: Tables) -> Section:
     ]
     if topics:
         section[w.say(Text.MYDATA_FIELD_TOPICS)] = topics
+    # When the team marked their questions done without a message (answered by phone): the
+    # time only; which staff member, as for their answers, is the team's (conversation_log).
+    closes = [w.moment(row["closed_at"]) for row in tables.get("question_closes", [])]
+    if closes:
+        section[w.say(Text.MYDATA_FIELD_QUESTIONS_CLOSED)] = closes
     return section
 
 

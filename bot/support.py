@@ -1051,3 +1051,34 @@ async def _tell_staff_chat(
         log.warning("Could not tell the staff chat of a workspace answer: %s", error)
         return
     await store.support.record(chat_id, posted.message_id, talent.user_id, "answer", sent_id)
+
+
+async def tell_closed(
+    bot: Bot, store: Store, content: Content, user_id: int, answerer: Answerer
+) -> None:
+    """A note under the talent's last question in the staff chat: `answerer` marked their
+    questions done without a reply (answered by phone; a staff review s64, M1), so nobody
+    answers them again. In the staff chat's language, with a gloss in the other."""
+    chat_id = answerer.staff_chat_id
+    talent = await store.users.get(user_id)
+    if chat_id is None or talent is None:
+        return
+    question = await store.support.latest_question(chat_id, user_id)
+    if question is None:
+        return  # they never asked the staff chat anything (only their form's note asked)
+    who = {"staff": answerer.shown, "name": display_name(talent)}
+    gloss = content.text(
+        Text.SUPPORT_QUESTIONS_CLOSED_GLOSS, other_language(answerer.language), **who
+    )
+    note = content.text(
+        Text.SUPPORT_QUESTIONS_CLOSED, answerer.language, **who, gloss=Markup(gloss)
+    )
+    try:
+        await bot.send_message(
+            chat_id,
+            note,
+            message_thread_id=await store.support.topic_for(chat_id, user_id),
+            reply_parameters=ReplyParameters(question, allow_sending_without_reply=True),
+        )
+    except TelegramError as error:  # closed all the same; only the note is missing
+        log.warning("Could not tell the staff chat of questions marked done: %s", error)

@@ -10,6 +10,7 @@ from telegram.ext import ApplicationHandlerStop
 from bot.texts import Text
 from handlers.common import BotContext, answer_query
 from handlers.records_views import PREFIX as RECORDS
+from handlers.staff_questions import CLOSE
 from handlers.staff_views import DIGEST, LIST, OPEN, PIPELINE
 from handlers.support_holding import HOLD
 
@@ -18,7 +19,7 @@ log = logging.getLogger(__name__)
 # Buttons made in the staff group too. Not the announcements' (bc:): /broadcast works in a
 # private chat only, so a bc: press in a group is forged (bc:new replaced the presser's draft
 # and asked for the announcement in the group).
-STAFF_BUTTONS = (LIST, OPEN, PIPELINE, RECORDS, HOLD, DIGEST)
+STAFF_BUTTONS = (LIST, OPEN, PIPELINE, RECORDS, HOLD, DIGEST, CLOSE)
 
 
 async def private_buttons_only(update: Update, context: BotContext) -> None:

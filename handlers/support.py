@@ -55,7 +55,7 @@ from bot.texts import Text
 from bot.transport.failures import explain
 from bot.transport.outgoing import logged_as
 from bot.transport.updates import message_summary
-from handlers import menu, support_holding, views
+from handlers import menu, staff_questions, support_holding, views
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.pipeline_views import open_button
 
@@ -600,13 +600,13 @@ async def _open_burst(
         replying=replying,
         replied=replied,
     )
-    # Their lead, one press away (below the header, which stays), as under a new-lead alert.
-    opener = (
-        None
+    # Their lead, one press away (below the header, which stays), as under a new-lead alert;
+    # and ✔️ Mark done (no reply), for a question answered by phone (a staff review s64, M1).
+    done = staff_questions.button(context.content, language, talent.user_id)
+    opener = InlineKeyboardMarkup(
+        [[done]]
         if lead is None
-        else InlineKeyboardMarkup(
-            [[open_button(context.content, language, lead[1], lead[0], anew=True)]]
-        )
+        else [[open_button(context.content, language, lead[1], lead[0], anew=True)], [done]]
     )
     posted = await context.bot.send_message(
         staff_chat,

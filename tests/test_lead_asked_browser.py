@@ -50,7 +50,8 @@ async def test_the_top_of_a_lead_page_says_a_question_waits_and_jumps_to_the_rep
         await asked.wait_for()
         assert await lines(asked) == [
             t(Text.WS_LEAD_QUESTION_WAITING),
-            t(Text.WS_LEAD_JUMP_REPLY),
+            # Side by side: the jump, and ✔️ Mark done (no reply) (a staff review s64, M1).
+            t(Text.WS_LEAD_JUMP_REPLY) + t(Text.WS_QUESTION_CLOSE),
         ]
         box = await asked.bounding_box()
         assert box is not None and box["y"] + box["height"] <= PHONE["height"]  # seen at once
@@ -77,7 +78,8 @@ async def test_the_top_of_a_lead_page_says_a_question_waits_and_jumps_to_the_rep
         await page.reload()  # the address changed only after its "#": opened anew
         await page.locator(".lead-head .name", has_text="Sarah Wijaya").wait_for()
         asked = page.locator(".lead-head .notice.asked")
-        assert await lines(asked) == [t(Text.WS_LEAD_NOTE_ASKS), t(Text.WS_LEAD_JUMP_REPLY)]
+        jump_or_close = t(Text.WS_LEAD_JUMP_REPLY) + t(Text.WS_QUESTION_CLOSE)
+        assert await lines(asked) == [t(Text.WS_LEAD_NOTE_ASKS), jump_or_close]
         await seen.shot(screens, "lead-note-asks-360-light")
         # The button lands on her note as the question that waits, never on "no questions
         # yet", and the reply's heading quotes its question (a staff re-check s57, N1).

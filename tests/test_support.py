@@ -418,17 +418,18 @@ async def test_a_registered_talents_question_opens_their_lead_from_the_staff_gro
     await ask(bot, sari, "Kapan ada kabar, kak?")
     header, _ = staff_chat.messages_since(mark)
     opener = shown(Text.BTN_OPEN_LEAD, reference="KOC-000001")
-    assert header.button_texts == [opener]  # as under a new-lead alert
+    # As under a new-lead alert; and the question marked done if answered by phone (s64, M1).
+    assert header.button_texts == [opener, shown(Text.BTN_QUESTION_CLOSE)]
     admin = staff_member(bot, staff_chat)
     await bot.act(admin, admin.press, opener, message=header)
     lead = staff_chat.last_message  # the lead's card, below the header
     assert lead.text.startswith("📄 KOC-000001") and MUSICIAN["full_name"] in lead.text
     assert staff_chat.message(header.message_id) is not None  # the header stays
-    # Without a lead, no button.
+    # Without a lead, no lead to open: only the mark done.
     mia = bot.user(first_name="Mia")
     mark = staff_chat.mark()
     await ask(bot, mia, "Halo?")
-    assert staff_chat.messages_since(mark)[0].button_texts == []
+    assert staff_chat.messages_since(mark)[0].button_texts == [shown(Text.BTN_QUESTION_CLOSE)]
 
 
 async def test_two_talents_at_once_get_their_own_answers(

@@ -1309,4 +1309,24 @@ MIGRATIONS: list[tuple[str, str]] = [
         # the form's later words fit it. NULL: registering themself. Goes with the row.
         "ALTER TABLE applications ADD COLUMN registers_as TEXT",
     ),
+    (
+        "0054_question_closes",
+        # A talent's waiting questions marked done by staff without a reply (a staff review
+        # s64, M1: answered by phone, they stayed on the Questions tab and in the digest's
+        # count unless the talent was sent a message they did not need). Everything of theirs
+        # that waited before closed_at stops waiting (relayed questions, their form note's
+        # question); what they write after it waits again. Who closed it: the staff member's
+        # Telegram id and name as Telegram gave it (for the lead page; not in the talent's
+        # copy). No question text. Goes with the talent (an erasure or a withdrawal).
+        """
+        CREATE TABLE question_closes (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            closed_at TEXT NOT NULL,
+            closed_by_id INTEGER,
+            closed_by TEXT
+        );
+        CREATE INDEX question_closes_talent ON question_closes(user_id, closed_at)
+        """,
+    ),
 ]

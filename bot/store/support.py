@@ -29,6 +29,8 @@ _FULL_ANSWER = """
 _ANSWERED_BY_NAME = """EXISTS (SELECT 1 FROM conversation_log p, json_each(p.answered_only) j
     WHERE p.chat_id = r.user_id AND p.kind = 'staff_answer' AND p.keeps_waiting = 0
     AND p.answered_only IS NOT NULL AND j.value = r.talent_message_id)"""
+# Nor was it marked done without a reply (migration 0054: answered by phone) since.
+_CLOSED_AFTER = """(SELECT MAX(c.closed_at) FROM question_closes c WHERE c.user_id = """
 WAITING_FROM = (
     "\nFROM relayed_messages r"  # noqa: S608 - this module's constants only
     + """
@@ -39,6 +41,9 @@ WHERE r.kind = 'question' AND r.created_at > COALESCE((SELECT s.created_at
     FROM conversation_log s WHERE"""
     + _FULL_ANSWER
     + """ ORDER BY s.id DESC LIMIT 1), '')
+    AND r.created_at > COALESCE("""
+    + _CLOSED_AFTER
+    + """r.user_id), '')
     AND NOT """
     + _ANSWERED_BY_NAME
     + "\n"
@@ -69,6 +74,8 @@ WHERE a.status = 'submitted' AND a.submitted_at IS NOT NULL
     + """ ELSE 0 END
     AND NOT EXISTS (SELECT 1 FROM conversation_log s WHERE s.chat_id = a.user_id
         AND s.kind = 'staff_answer' AND s.keeps_waiting = 0 AND s.created_at > a.submitted_at)
+    AND NOT EXISTS (SELECT 1 FROM question_closes c WHERE c.user_id = a.user_id
+        AND c.closed_at > a.submitted_at)
 """
 )
 # Talents something of theirs waits for: a relayed question, or their form note's question.
@@ -172,6 +179,38 @@ class Holding(StrEnum):
     MARKED = "marked"
     GONE = "gone"  # not in the log any more: erased, or past the retention
     NOTHING_WAITS = "nothing_waits"  # it answered no question: nothing would stay listed
+
+
+@dataclass(frozen=True, slots=True)
+class Closed:
+    """What became of marking a talent's waiting questions done without a reply: `done`, now;
+    else nothing waited any more, and `by` says who answered (`answered`) or marked them done
+    last (their name, their id if Telegram gave none, None if nobody did); `gone`: the talent
+    erased their data."""
+
+    done: bool
+    by: str | None = None
+    answered: bool = False
+    gone: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionClose:
+    """A time staff marked the talent's waiting questions done without replying."""
+
+    closed_at: str
+    by_id: int | None
+    by: str | None
+
+
+# Who last took the talent's questions off the list: a full staff answer, or a mark.
+_LAST_DONE = """
+SELECT closed_at AS at, closed_by AS name, closed_by_id AS by_id, 0 AS answered
+    FROM question_closes WHERE user_id = ?1
+UNION ALL SELECT created_at, answered_by, answered_by_id, 1 FROM conversation_log
+    WHERE chat_id = ?1 AND direction = 'out' AND kind = 'staff_answer' AND keeps_waiting = 0
+ORDER BY at DESC LIMIT 1
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,6 +454,48 @@ class SupportRelay:
                 about = await Audit.about_in(tx, user_id, lead_ref)
                 await Audit.add_in(tx, actor, "talent_answer_held", about, holding=True)
         return Holding.MARKED
+
+    async def close_questions(
+        self, user_id: int, actor: Actor, name: str | None, lead_ref: str | None
+    ) -> Closed:
+        """Mark everything of the talent's that waits for a staff answer (relayed questions,
+        their form note's question) done without a reply (answered by phone): nothing is sent
+        to them; audited in the same transaction (`question_closed`: who, about their lead or
+        them, how many things waited; no question text). What they write later waits anew. If
+        nothing waits any more (a colleague answered or closed it meanwhile), nothing changes
+        and `by` says who did."""
+        async with self._db.transaction() as tx:
+            if await tx.fetch_one("SELECT 1 FROM users WHERE user_id = ?", (user_id,)) is None:
+                return Closed(done=False, gone=True)
+            waited = await tx.fetch_all(
+                "SELECT w.since FROM (" + ALL_WAITING + ") w WHERE w.user_id = ?",  # noqa: S608
+                (user_id,),
+            )
+            if not waited:
+                last = await tx.fetch_one(_LAST_DONE, (user_id,))
+                if last is None:
+                    return Closed(done=False)
+                by = last["name"] or (None if last["by_id"] is None else str(last["by_id"]))
+                return Closed(done=False, by=by, answered=bool(last["answered"]))
+            await tx.execute(
+                "INSERT INTO question_closes (user_id, closed_at, closed_by_id, closed_by)"
+                " VALUES (?, ?, ?, ?)",
+                (user_id, utc_now(), actor.user_id, name or None),
+            )
+            about = await Audit.about_in(tx, user_id, lead_ref)
+            await Audit.add_in(tx, actor, "question_closed", about, waited=len(waited))
+        return Closed(done=True)
+
+    async def closes(self, user_id: int) -> list[QuestionClose]:
+        """When staff marked the talent's questions done without a reply, oldest first."""
+        rows = await self._db.fetch_all(
+            "SELECT closed_at, closed_by_id, closed_by FROM question_closes WHERE user_id = ?"
+            " ORDER BY closed_at",
+            (user_id,),
+        )
+        return [
+            QuestionClose(row["closed_at"], row["closed_by_id"], row["closed_by"]) for row in rows
+        ]
 
     async def claim(
         self,

@@ -16,7 +16,7 @@ from bot.leads.records import telegram_name as account_name
 from bot.store.conversation import size_over_budget
 from bot.store.leads import CONSENT_KINDS, GUARDIAN_CONSENT, Lead
 from bot.store.pipeline import HistoryItem, LeadState
-from bot.store.support import NOTE_KEY
+from bot.store.support import NOTE_KEY, QuestionClose
 from bot.store.workspace import LogLine
 from bot.texts import Text
 from bot.transport.updates import STAFF_ARGUMENTS, STAFF_TEXT
@@ -285,7 +285,11 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         "updates": updates,
         "log": {"lines": [log_line(line, labels) for line in lines], "more": more},
         "questions": _questions(
-            await desk.reads.questions(found.user_id, SHOWN_QUESTIONS), found, labels, note_asks
+            await desk.reads.questions(found.user_id, SHOWN_QUESTIONS),
+            found,
+            labels,
+            note_asks,
+            await store.support.closes(found.user_id),
         ),
         # The reply's "balasan sementara" tick is offered only while a question waits; said at
         # the top too, as /lead says it.
@@ -306,19 +310,40 @@ async def _reused_from(desk: Desk, found: Lead) -> dict[str, Any] | None:
 
 
 def _questions(
-    lines: list[LogLine], found: Lead, labels: Labels, waiting: bool
+    lines: list[LogLine],
+    found: Lead,
+    labels: Labels,
+    waiting: bool,
+    closes: list[QuestionClose],
 ) -> list[dict[str, Any]]:
     """The talent's questions to the team and the answers, newest last, with the form's note
     to the team in its place when it asks something (a staff re-check s57, N1: the top line
     said a question waited and this box said "no questions yet"); `waiting`: not answered
-    since they sent it."""
-    shown = [log_line(line, labels) for line in lines]
+    since they sent it. Each time staff marked their questions done without a reply (who, and
+    when) in its place too (a staff review s64, M1), from the first line shown on."""
+    timed = [(line.created_at, log_line(line, labels)) for line in lines]
     submitted = found.submitted_at
-    if submitted is None or not asks_in_note(found.answers):
-        return shown
-    note = note_line(str(found.answers[NOTE_KEY]), submitted, waiting=waiting)
-    shown.insert(sum(1 for line in lines if line.created_at <= submitted), note)
-    return shown
+    if submitted is not None and asks_in_note(found.answers):
+        note = note_line(str(found.answers[NOTE_KEY]), submitted, waiting=waiting)
+        timed.append((submitted, note))
+    first = min((at for at, _ in timed), default="")
+    timed += [(at.closed_at, _closed_line(at, labels)) for at in closes if at.closed_at > first]
+    return [shown for _, shown in sorted(timed, key=lambda pair: pair[0])]
+
+
+def _closed_line(done: QuestionClose, labels: Labels) -> dict[str, Any]:
+    """A mark "done without a reply" as a line among the questions (lead.js `logLine`)."""
+    by = done.by or (None if done.by_id is None else str(done.by_id))
+    return {
+        "id": None,
+        "from": "out",
+        "kind": "question_closed",
+        "text": plain_text(labels.content.text(Text.WS_QUESTION_CLOSED_LINE, labels.language)),
+        "at": wib_text(done.closed_at),
+        "by": by,
+        "holding": False,
+        "heading": None,
+    }
 
 
 def note_line(text: str, submitted: str, *, waiting: bool) -> dict[str, Any]:

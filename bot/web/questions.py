@@ -22,6 +22,7 @@ from typing import Any
 
 from bot import support
 from bot.leads.stage_changes import language_name
+from bot.store import support as support_store
 from bot.store import utc_now
 from bot.store.workspace import LogLine, WaitingTalent
 from bot.support import answered_first, display_name, quote_of, quoted_question
@@ -278,3 +279,38 @@ async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     if done["outcome"] == support.Delivery.ANSWERED:  # by the staff group, as it was sent
         raise TalentGone(user_id)  # as for one answered before: the page says so, reloads
     return done
+
+
+async def close(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """Mark a talent's waiting questions done without replying (staff answered by phone): by
+    their Telegram id; nothing is sent to them, they leave the tab, its count, the lead page's
+    notice and the digest's count, and the audit log records `question_closed` (a staff review
+    s64, M1). One at a time with a reply to them (`Desk.replying_to`): of a reply and a mark at
+    once, the second finds nothing waiting and says who answered or closed it (a colleague on
+    a stale page); a talent erased meanwhile is a 404, as for a reply."""
+    user_id = inputs.integer(body.get("talent"), "talent")
+    language = viewer.language
+    async with desk.replying_to(user_id):
+        reference = await desk.store.applications.latest_reference(user_id)
+        name = await actions.telegram_name(desk, user_id)
+        done = await desk.store.support.close_questions(
+            user_id, viewer.actor, viewer.name, reference
+        )
+    if done.gone:
+        raise TalentGone(user_id)
+    if done.done:  # the staff group hears of it under their question: nobody answers again
+        settings = desk.services.settings
+        answerer = support.Answerer(
+            viewer.user_id, viewer.name, settings.staff_chat_id, settings.default_language
+        )
+        await support.tell_closed(desk.bot, desk.store, desk.content, user_id, answerer)
+        return {"outcome": "closed", "text": desk.say(Text.WS_QUESTION_CLOSED, language, name=name)}
+    return {"outcome": "not_waiting", "text": closed_before(desk, language, name, done)}
+
+
+def closed_before(desk: Desk, language: str, name: str, done: support_store.Closed) -> str:
+    """Why nothing was closed: who answered the talent's questions or marked them done."""
+    if done.by is None:
+        return desk.say(Text.WS_QUESTION_NOT_WAITING, language, name=name)
+    key = Text.WS_QUESTION_ANSWERED_BY if done.answered else Text.WS_QUESTION_CLOSED_BY
+    return desk.say(key, language, name=name, by=done.by)

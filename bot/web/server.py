@@ -175,6 +175,7 @@ class Workspace:
             "questions": questions.waiting,
             "questions-count": questions.count,
             "questions-reply": questions.reply,
+            "questions-close": questions.close,
             "export": self.downloads.create,
             "session": self._session,
             "stats": self._stats,

@@ -20,7 +20,7 @@ export function logLine(line, asker = t("log_talent")) {
   // The form's note to the team, where it asks something: a question of theirs too.
   const who = line.kind === "staff_answer" ? [t("staff_answer"), line.by].filter(Boolean)
     : line.kind === "form_note" ? [t("lead_note_question")]
-    : [line.from === "in" ? asker : t("log_bot")];
+    : [line.from === "in" ? asker : line.by || t("log_bot")];
   // The kind as "kind-button", never a class the page styles (.button); each name in <bdi>: a
   // right-to-left one cannot turn the time after it around.
   const said = [...who.map((name) => h("bdi", {}, name)), line.at];
@@ -117,9 +117,27 @@ export function writer(placeholder, label, send, limit, name = placeholder, hold
 
 const act = records.act;
 
+/** ✔️ Mark done (no reply): answered by phone, nothing is sent; then `after()`. */
+export function closer(talent, after) {
+  const button = h("button", { class: "button secondary close-question", onclick: async () => {
+    button.disabled = true;
+    try {
+      const done = await call("questions-close", { talent });
+      toast(done.text, done.outcome === "closed" ? "info" : "warning");
+    } catch (error) {
+      if (!(error instanceof ApiError && error.kind === "not_found")) throw error;
+      toast(t("question_gone"), "warning");
+    } finally {
+      button.disabled = false;
+    }
+    recount();
+    await after();
+  } }, t("question_close"));
+  return button;
+}
+
 /** The lead page for a reference (KOC-000012) or an application id (an older link);
- * `sent`: drawn again after a reply went, whose lines (in the questions and the conversation)
- * the toast then leaves in sight. */
+ * `sent`: drawn again after a reply went (the toast leaves its lines in sight). */
 export async function render(main, key, sent = false) {
   let lead;
   try {
@@ -213,7 +231,7 @@ export async function render(main, key, sent = false) {
         lead.question_waiting ? h("p", {}, t("lead_question_waiting")) : null,
         lead.note_asks ? h("p", {}, t("lead_note_asks")) : null,
         h("button", { class: "button plain jump-reply", onclick: toReply },
-          t("lead_jump_reply"))) : null,
+          t("lead_jump_reply")), closer(lead.talent.user_id, reload)) : null,
       lead.blocked ? h("p", { class: "warning" }, t("pipeline_warning_blocked")) : null),
     records.duplicates(lead, reload),
     section(t("lead_contact"), records.contact(lead, reload)),

@@ -1,14 +1,11 @@
-// Questions: talents' questions to the team that wait for a staff answer, the one waiting
-// longest first, with or without a lead, and a reply to each. The reply is a lead page's reply
-// (the bot sends it, the staff group is told who answered, the audit log records it); once
-// sent, the talent's questions leave the list, unless it is marked as a holding reply ("still
-// owes a full answer"): then they stay, with the holding reply under them. While the tab is
-// shown, app.js has it checked (`check`) every minute and when the page comes back into view:
-// a changed list is offered above it (`Show`), never redrawn under the staff member's fingers.
+// Questions: talents' questions to the team that wait for a staff answer, longest waiting
+// first, each with a reply (a lead page's reply) and ✔️ Mark done (no reply). While shown,
+// app.js has it checked (`check`) every minute and on coming back into view: a changed list
+// is offered above it (`Show`), never redrawn under the staff member's fingers.
 import { ApiError, call } from "./api.js";
 import { counted, failure, go } from "./app.js";
 import { fill, h, t, toast, unbroken } from "./dom.js";
-import { logLine, writer } from "./lead.js";
+import { closer, logLine, writer } from "./lead.js";
 
 const REPLY_LIMIT = 4000;
 // What staff typed to each talent and have not sent, by Telegram id ({name, text, holding}):
@@ -20,8 +17,7 @@ const drafts = new Map();
 let drawn = null;
 let draws = 0; // lists drawn so far: a check read before the latest one is not compared
 
-/** The reply to one talent; a talent erased (or never asking) meanwhile is said in words and
- * leaves the list with the rest of it. True when sent. */
+/** The reply to one talent (one erased meanwhile is said in words). True when sent. */
 async function answer(talent, text, holding, reload) {
   let done;
   try {
@@ -45,8 +41,7 @@ async function answer(talent, text, holding, reload) {
 }
 
 /** The card's heading: the registered name and the reference (opening the lead), as the
- * Leads tab names them (a staff review s59, L4: headed by the Telegram name, "Andi0", staff
- * matched names by hand); without a lead, the Telegram name. */
+ * Leads tab names them (s59, L4); without a lead, the Telegram name. */
 function heading(talent) {
   if (!talent.lead) return h("h2", {}, h("span", { class: "name" }, talent.name));
   const reference = talent.lead.reference;
@@ -94,7 +89,8 @@ function card(talent, reload) {
     h("p", { class: "hint reply-heading" }, talent.reply_heading),
     drafted(talent, writer(t("reply_placeholder"), t("reply_send"),
       (text, holding) => answer(talent, text, holding, reload),
-      REPLY_LIMIT, t("question_reply_to", { name: talent.name }), talent.holdable)));
+      REPLY_LIMIT, t("question_reply_to", { name: talent.name }), talent.holdable)),
+    closer(talent.user_id, reload));
 }
 
 /** The reply box with what was typed to this talent (and the holding tick) before the list
@@ -112,8 +108,8 @@ function drafted(talent, box) {
   return box;
 }
 
-/** Replies typed to talents the list no longer holds (a colleague answered them meanwhile, or
- * they were erased): taken from the drafts, to show unsent above the list, as a refused one. */
+/** Replies typed to talents the list no longer holds (answered, closed or erased meanwhile):
+ * taken from the drafts, shown unsent above the list. */
 function orphaned(talents) {
   const listed = new Set(talents.map((talent) => talent.user_id));
   const left = [];
@@ -169,9 +165,8 @@ function keep(state) {
   }
 }
 
-/** What the list holds and when a question leaves it: open the first time, then folded to
- * its summary line unless staff open it again (a staff review s59, L4: nine lines on a phone
- * before the first question, every time). Only that choice is kept, in this browser. */
+/** What the list holds: open the first time, then folded to its summary line unless staff
+ * open it again (s59, L4). Only that choice is kept, in this browser. */
 function intro() {
   let kept = null;
   try {
@@ -192,10 +187,9 @@ export function showing() {
   return Boolean(drawn && drawn.title.isConnected);
 }
 
-/** Read again what waits (the count, and the list's mark: not the list, nor an audit entry):
- * the tab's count follows, and a list changed since it was drawn is offered in the bar above
- * it. A check that a newer list overtook compares nothing; back to what was drawn (a question
- * come and answered), the bar goes. */
+/** Read again the count and the list's mark (not the list, nor an audit entry): a list
+ * changed since drawn is offered in the bar above it; a check a newer list overtook compares
+ * nothing. */
 export async function check() {
   const before = draws;
   const now = await call("questions-count", { mark: true });
