@@ -20,6 +20,7 @@ from bot.store.audit import Actor, Audit
 from bot.store.cancellations import WITHDRAWN_REASON
 from bot.store.db import Database, Row, Snapshot, Transaction, utc_now
 from bot.store.leads import FILTERS, LeadFilter, closed_per_day, subtract
+from bot.store.talent_updates import REACHED
 
 # closed_duplicate: the lead is closed as a duplicate; only Reopen (bot/store/duplicates.py)
 # brings it back, never a stage move, whoever sends it.
@@ -825,13 +826,17 @@ GROUP BY x.stage, x.sector
 # (never below 0): how many, and their median (the middle one, or the mean of the middle two,
 # as statistics.median). Worked out in SQLite: 15,000 contacted leads are one row to the
 # event loop instead of 15,000. A lead closed as a duplicate is not counted (in no stage, as
-# everywhere else): its talent's contact is the kept lead's, counted once, there.
-_FIRST_CONTACT = """
-WITH days AS MATERIALIZED (
+# everywhere else): its talent's contact is the kept lead's, counted once, there. A move whose
+# stage message did not reach the talent is no contact (REACHED).
+_FIRST_CONTACT = (
+    "\nWITH days AS MATERIALIZED ("  # noqa: S608 - constants only
+    + """
     SELECT MAX(0.0, julianday(MIN(h.created_at)) - julianday(a.submitted_at)) AS days
     FROM lead_history h JOIN applications a ON a.id = h.application_id
     WHERE h.kind = 'stage' AND h.to_value IN (SELECT value FROM json_each(?))
-        AND a.status = 'submitted'
+        AND a.status = 'submitted'"""
+    + REACHED
+    + """
         AND NOT EXISTS (SELECT 1 FROM lead_pipeline p WHERE p.application_id = a.id
             AND p.duplicate_closed_at IS NOT NULL)
     GROUP BY h.application_id
@@ -842,6 +847,7 @@ SELECT (SELECT n FROM counted) AS contacted,
         LIMIT 2 - (SELECT n FROM counted) % 2
         OFFSET ((SELECT n FROM counted) - 1) / 2)) AS median
 """
+)
 # WIB is UTC+7 all year.
 _PER_WIB_DAY = """
 SELECT date(submitted_at, '+7 hours') AS day, COUNT(*) AS n FROM applications

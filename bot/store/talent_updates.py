@@ -13,7 +13,8 @@ import sqlite3
 from dataclasses import dataclass
 
 from bot.store.applications import ConsentNeed
-from bot.store.db import Database, Row, utc_now
+from bot.store.audit import Actor, Audit
+from bot.store.db import Database, Row, Transaction, utc_now
 
 FINAL = ("sent", "failed", "blocked", "superseded", "uncertain")
 NO_CONSENT = "no_consent"  # the error of a message held back: the stage's consent is gone
@@ -41,6 +42,47 @@ def _holds(consent: ConsentNeed | None) -> tuple[str | None, str | None, str | N
         return None, None, None, 0
     kind, recipient, abroad = consent.params
     return kind, kind, recipient, abroad
+
+
+# A stage move (lead_history `h`) that counts as a contact with the talent: unless a stage
+# message it queued has not reached them (still queued, blocked, failed, uncertain, or
+# superseded by a later move; a staff review s64, M3: a talent who had blocked the bot was
+# counted as contacted). A move without a message (📞 Catat kontak, a stage without one,
+# "Tanpa kabar") is staff's word that they were in touch. /stats and the digest read it.
+REACHED = (
+    " AND NOT EXISTS (SELECT 1 FROM talent_updates t WHERE t.batch_id = h.batch_id"
+    " AND t.application_id = h.application_id AND t.status <> 'sent')"
+)
+# What an undelivered message's audit entry names: its batch, stage, lead and who moved it.
+_UNDELIVERED = """
+SELECT t.user_id, t.batch_id, t.stage, a.reference, b.created_by FROM talent_updates t
+JOIN applications a ON a.id = t.application_id
+JOIN pipeline_batches b ON b.id = t.batch_id
+WHERE t.id = ?
+"""
+
+
+async def _audit_undelivered(tx: Transaction, update_id: int, reason: str) -> None:
+    """`talent_update_failed` in the audit log once a stage message's failure is known (a
+    staff review s64, M3: `stage_changed` says only notified=True, as it was queued): its
+    batch, stage and why (`blocked`, `failed`, `no_consent`); no words of the message nor
+    Telegram's error (its report to staff and the lead page have them). Recorded as the move's
+    (by whoever made it), about the lead."""
+    row = await tx.fetch_one(_UNDELIVERED, (update_id,))
+    if row is None:  # erased meanwhile: nothing to name
+        return
+    by = row["created_by"]
+    actor = Actor.cli() if by is None else Actor.staff(int(by))
+    about = await Audit.about_in(tx, int(row["user_id"]), row["reference"])
+    await Audit.add_in(
+        tx,
+        actor,
+        "talent_update_failed",
+        about,
+        batch=row["batch_id"],
+        stage=row["stage"],
+        reason=reason,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,13 +203,18 @@ class TalentUpdates:
 
     async def hold_without_consent(self, update_id: int, consent: ConsentNeed) -> bool:
         """A pending message whose stage needs a consent the talent no longer gives: never
-        sent ('failed', reported to staff); False if that is not why it was not sent."""
-        return await self._set(
-            "UPDATE talent_updates SET status = 'failed', error = ?"  # noqa: S608 - constant SQL
-            " WHERE id = ? AND status = 'pending'"
-            " AND NOT (1" + _CONSENT_HOLDS + ")",
-            (NO_CONSENT, update_id, *_holds(consent)),
-        )
+        sent ('failed', reported to staff, audited); False if that is not why it was not
+        sent."""
+        async with self._db.transaction() as tx:
+            held = await tx.execute_rowcount(
+                "UPDATE talent_updates SET status = 'failed', error = ?"  # noqa: S608 - constant
+                " WHERE id = ? AND status = 'pending'"
+                " AND NOT (1" + _CONSENT_HOLDS + ")",
+                (NO_CONSENT, update_id, *_holds(consent)),
+            )
+            if held == 1:
+                await _audit_undelivered(tx, update_id, NO_CONSENT)
+        return held == 1
 
     async def mark_pending(self, update_id: int) -> None:
         """No request went out after all (stopping, or Telegram said to wait)."""
@@ -199,6 +246,7 @@ class TalentUpdates:
                     "UPDATE users SET blocked = 1, updated_at = ? WHERE user_id = ?",
                     (utc_now(), row["user_id"]),
                 )
+            await _audit_undelivered(tx, update_id, status)
 
     async def mark_interrupted(self) -> list[TalentUpdate]:
         """At start-up: messages in flight when the process died become 'uncertain'.

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from bot.store.db import Database, Snapshot, utc_now
 from bot.store.leads import FILTERS, LeadFilter
+from bot.store.talent_updates import REACHED
 
 # Submitted, not closed as a duplicate, in stage ? since before ? (then the list's filters).
 _WAITING = "".join(
@@ -92,11 +93,11 @@ _WITHDRAWN = (
 # Leads first contacted in the week: days from submission to their first move to a stage
 # that counts as contact (ever: a lead contacted before the week is not counted again). Not
 # a lead closed as a duplicate, as /stats' median leaves it out: its talent's contact is the
-# kept lead's.
+# kept lead's. A move whose stage message did not reach the talent is no contact (REACHED).
 _FIRST_CONTACT = f"""
 SELECT {_SECTOR} AS sector, julianday(first) - julianday(a.submitted_at) AS days
 FROM (SELECT h.application_id, MIN(h.created_at) AS first FROM lead_history h
-    WHERE h.kind = 'stage' AND h.to_value IN (SELECT value FROM json_each(?))
+    WHERE h.kind = 'stage' AND h.to_value IN (SELECT value FROM json_each(?)){REACHED}
         AND h.application_id IN (SELECT application_id FROM lead_history
             WHERE created_at >= ? AND created_at < ? AND kind = 'stage'
                 AND to_value IN (SELECT value FROM json_each(?)))
