@@ -985,6 +985,12 @@ async def test_on_a_phone_words_stay_whole_and_every_choice_is_in_reach(
         await page.get_by_role("button", name=t(Text.BTN_SEND_UPDATE)).click()
         toast = page.locator("#toast")
         await toast.wait_for()
+        # A move's toast comes first and the lead's page drawn in its new stage after it; the
+        # toast is placed again over that in the next frame (dom.js). Checked before that frame,
+        # it lay over what the redraw had just put under it (a flake under load, session 63).
+        now = page.locator(".stage-buttons button[aria-current=true]", has_text="Shortlist")
+        await now.wait_for()
+        await drawn(page)
         size = await toast.bounding_box()
         assert size is not None and size["width"] >= PHONE["width"] - 2 * 16
         assert await hidden_by_the_toast(page) == []
