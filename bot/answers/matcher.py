@@ -330,6 +330,7 @@ class _Corpus:
     documents: list[list[str]] = field(default_factory=list)
     weights: list[float] = field(default_factory=list)
     phrasings: list[tuple[int, frozenset[str]]] = field(default_factory=list)  # (entry, stems)
+    phrasing_documents: list[int] = field(default_factory=list)  # each phrasing's document
     words: set[str] = field(default_factory=set)  # words of phrasings as written: for typos
     names: list[frozenset[str]] = field(default_factory=list)  # stems of each entry's name
     places: set[str] = field(default_factory=set)  # words of Indonesian place names
@@ -354,9 +355,10 @@ class _Corpus:
             found = content_words(words(text))
             self.words.update(word for word in found if word.isalpha())
             stems = content_stems(found)
-            self._document(stems, 1.0)
             if stems:
                 self.phrasings.append((number, frozenset(stems)))
+                self.phrasing_documents.append(len(self.documents))
+            self._document(stems, 1.0)
         for text in answers:
             text = _PLACEHOLDER.sub(" ", text)  # {controller_name} is filled in, not read
             self._document(content_stems(content_words(words(text))), ANSWER_WEIGHT)
@@ -380,11 +382,7 @@ class Matcher:
         # query's words, so a message's document scores are its stems' rows summed: one
         # numpy call per message, where bm25s's get_scores loops over the words in Python
         # (a third of a match's time; this runs on every free message).
-        self._rows: list[tuple[np.ndarray, np.ndarray]] = []
-        for token in range(len(self._vocabulary)):
-            scores = bm25.get_scores([token]) * weights
-            documents = np.flatnonzero(scores)
-            self._rows.append((documents, scores[documents]))
+        self._rows: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         self._documents = len(corpus.documents)
         # Typos are corrected to words of FUZZY_MIN_LENGTH letters or more: a shorter one is
         # one letter from too many real words ("visa" is not "via").
@@ -407,18 +405,23 @@ class Matcher:
         self._unknown = UNKNOWN * math.log(1 + count / 0.5)
         # Phrasings by stem (numpy index arrays), in entry order: a message's share of each
         # phrasing is summed over the message's own words, then the best per entry taken.
-        entries = np.asarray([entry for entry, _ in corpus.phrasings])
-        self._phrasing_weight = np.asarray(
-            [sum(map(self._rarity.__getitem__, s)) for _, s in corpus.phrasings]
-        )
-        self._phrased_entries = np.unique(entries)  # entries with a phrasing that can match
-        self._phrasing_starts = np.searchsorted(entries, self._phrased_entries)
-        postings: dict[str, list[int]] = {}
-        for number, (_, stems) in enumerate(corpus.phrasings):
-            for word in stems:
-                postings.setdefault(word, []).append(number)
-        self._postings = {word: np.asarray(found) for word, found in postings.items()}
-        self._joinable = set(postings)  # stems of phrasings: words two typed words may be
+        # A phrasing is a document of its own: how much of it a message says is the rarity
+        # of the message's stems it has, summed over the same documents as their BM25
+        # scores, and divided by the rarity of all its stems (other documents: by 1, of 0).
+        phrasings = np.asarray(corpus.phrasing_documents, dtype=np.intp)
+        self._phrasing_weight = np.ones(self._documents)
+        self._phrasing_weight[phrasings] = [
+            sum(map(self._rarity.__getitem__, s)) for _, s in corpus.phrasings
+        ]
+        in_phrasing = np.zeros(self._documents, dtype=bool)
+        in_phrasing[phrasings] = True
+        tokens = sorted(self._vocabulary.items(), key=lambda item: item[1])
+        for word, token in tokens:
+            scores = (bm25.get_scores([token]) * weights).astype(np.float64)
+            documents = np.flatnonzero(scores)
+            said = np.where(in_phrasing[documents], self._rarity.get(word, 0.0), 0.0)
+            self._rows.append((documents, scores[documents], said))
+        self._joinable = {word for _, stems in corpus.phrasings for word in stems}
         self._corrections: dict[str, str | None] = {}  # unknown word -> its correction
         # Stems that name one or two entries ("mucon", "biff", "bcww"): set aside in a message
         # ("selain mucon"), they leave those entries out. A stem in more names ("korea",
@@ -569,9 +572,8 @@ class Matcher:
             # "choir", "drummer?": only who the talent is, asking nothing (a recheck s62, L3:
             # "no answer"); not "paduan suara apa itu?", which asks what one is.
             return self._who_only()
-        order = self._candidates(stems, left_out)
-        said = self._phrasings_said(stems)
-        fits = sorted(((self._fit(stems, i, said), i) for i, _ in order), key=lambda p: -p[0])
+        order, said = self._scored(stems, left_out)
+        fits = sorted(self._fits(stems, (i for i, _ in order), said), key=lambda p: -p[0])
         ranked = tuple((self.entries[i], fit) for fit, i in fits if fit > 0)
         # An age the stems leave out is part of what staff taught ("umur 45" is not "umur 17").
         key = taught_key([*stems, *_ages_said(found)], found) if self._taught else frozenset()
@@ -598,8 +600,8 @@ class Matcher:
         fits best (whether they may register), alone and less surely (WHO_ONLY_CREDIT), so
         it is offered rather than answered; never what staff taught for "daftar"."""
         stems = {REGISTER_WORD: 1.0}
-        said = self._phrasings_said(stems)
-        fit, best = max((self._fit(stems, i, said), i) for i, _ in self._candidates(stems))
+        order, said = self._scored(stems)
+        fit, best = max(self._fits(stems, (i for i, _ in order), said))
         if fit <= 0:
             return Match()
         guessed = WHO_ONLY_CREDIT * fit
@@ -638,19 +640,38 @@ class Matcher:
     ) -> list[tuple[int, float]]:
         """The entries bm25s scores highest for these stems, as (entry, score), best first;
         none of those `left_out`."""
+        return self._scored(stems, left_out)[0]
+
+    def _scored(
+        self, stems: dict[str, float], left_out: Iterable[int] = ()
+    ) -> tuple[list[tuple[int, float]], list[float]]:
+        """`_candidates`, and per entry the largest share of one of its phrasings the message
+        says (when there are candidates): both summed over the stems' documents at once."""
         rows = [self._rows[self._vocabulary[word]] for word in stems if word in self._vocabulary]
         if not rows:
-            return []
-        documents, scores = zip(*rows, strict=True)
-        summed = np.bincount(
-            np.concatenate(documents), np.concatenate(scores), minlength=self._documents
-        )
-        per_entry = np.maximum.reduceat(summed, self._starts)
+            return [], []
+        if len(rows) == 1:
+            documents, scores, said = rows[0]
+        else:
+            found, weighted, shares = zip(*rows, strict=True)
+            documents, scores, said = (
+                np.concatenate(found),
+                np.concatenate(weighted),
+                np.concatenate(shares),
+            )
+        summed = np.bincount(documents, scores, minlength=self._documents)
+        # Python floats: indexing numpy one item at a time is slow.
+        best = np.maximum.reduceat(summed, self._starts).tolist()
         for entry in left_out:
-            per_entry[entry] = 0.0
-        order = np.argsort(-per_entry, kind="stable")[:CANDIDATES].tolist()
-        best = per_entry.tolist()  # Python floats: indexing numpy one item at a time is slow
-        return [(i, best[i]) for i in order if best[i] > 0]
+            best[entry] = 0.0
+        # The best first, of equal ones the first entry (a sort in reverse stays stable).
+        order = sorted(range(len(best)), key=best.__getitem__, reverse=True)[:CANDIDATES]
+        candidates = [(i, best[i]) for i in order if best[i] > 0]
+        if not candidates:
+            return [], []
+        phrasings = np.bincount(documents, said, minlength=self._documents)
+        closest = np.maximum.reduceat(phrasings / self._phrasing_weight, self._starts)
+        return candidates, closest.tolist()
 
     def _joins(self, word: str) -> bool:
         """Whether two typed words written together are one word of a phrasing (mu con)."""
@@ -794,31 +815,28 @@ class Matcher:
                 kept.append(word)
         return kept
 
-    def _phrasings_said(self, stems: dict[str, float]) -> np.ndarray:
-        """Per entry, the largest share of one of its phrasings the message says."""
-        said = np.zeros(len(self._phrasing_weight))
-        for word in stems:
-            found = self._postings.get(word)
-            if found is not None:
-                said[found] += self._rarity[word]
-        best = np.zeros(len(self.entries))
-        best[self._phrased_entries] = np.maximum.reduceat(
-            said / self._phrasing_weight, self._phrasing_starts
-        )
-        return best
-
-    def _fit(self, stems: dict[str, float], entry: int, said: np.ndarray) -> float:
-        """The rarity-weighted share of the message the entry explains, times how much of
-        its closest phrasing the message says."""
-        total = explained = 0.0
+    def _fits(
+        self, stems: dict[str, float], entries: Iterable[int], said: list[float]
+    ) -> list[tuple[float, int]]:
+        """Per entry, (fit, entry): the rarity-weighted share of the message the entry
+        explains, times how much of its closest phrasing the message says (`said`)."""
+        total = 0.0
+        weighted: list[tuple[str, float]] = []  # each stem with its rarity times its credit
         for word, credit in stems.items():
             rarity = self._rarity.get(word, self._unknown)
             total += rarity
-            if word in self._phrased[entry]:
-                explained += rarity * credit
-            elif word in self._answered[entry]:
-                explained += rarity * credit * ANSWER_CREDIT
-        return explained / total * (1 - PHRASING + PHRASING * float(said[entry]))
+            weighted.append((word, rarity * credit))
+        fits = []
+        for entry in entries:
+            phrased, answered = self._phrased[entry], self._answered[entry]
+            explained = 0.0
+            for word, earned in weighted:
+                if word in phrased:
+                    explained += earned
+                elif word in answered:
+                    explained += earned * ANSWER_CREDIT
+            fits.append((explained / total * (1 - PHRASING + PHRASING * said[entry]), entry))
+        return fits
 
     def forget_typed(self) -> None:
         """Drop the remembered corrections of words talents typed (a talent's data was erased:
