@@ -410,8 +410,10 @@ class Matcher:
         # scores, and divided by the rarity of all its stems (other documents: by 1, of 0).
         phrasings = np.asarray(corpus.phrasing_documents, dtype=np.intp)
         self._phrasing_weight = np.ones(self._documents)
+        # Summed in sorted order: a frozenset's order follows the hash seed, and float sums
+        # in another order differ in their last bits from one start to the next.
         self._phrasing_weight[phrasings] = [
-            sum(map(self._rarity.__getitem__, s)) for _, s in corpus.phrasings
+            sum(map(self._rarity.__getitem__, sorted(s))) for _, s in corpus.phrasings
         ]
         in_phrasing = np.zeros(self._documents, dtype=bool)
         in_phrasing[phrasings] = True
