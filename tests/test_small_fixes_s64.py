@@ -13,9 +13,11 @@ from tests.harness import Harness
 from tests.leads import (
     CONTENT,
     FILMMAKER,
+    MUSICIAN,
     apply,
     at_question,
     draft_answers,
+    label,
     shown,
     where,
 )
@@ -88,3 +90,63 @@ async def test_a_password_beside_the_same_words_is_still_masked(bot: Harness, be
     assert MASK in logged_in(bot, user.id)[-1]
     assert traces_in_files(bot.database, [PASSWORD]) == []
     assert await where(bot, user) == "other_links"
+
+
+# --- 2. Free text at a multiple choice as "Lainnya" (talents' review s64, L7; fixd64) ---------
+
+
+@pytest.mark.parametrize(
+    ("language", "key", "typed", "other_key", "kept"),
+    [
+        ("en", "film_formats", "music videos", "film_formats_other", "Music videos"),
+        ("id", "film_formats", "film eksperimental", "film_formats_other", "Film eksperimental"),
+        ("id", "genres", "folk jawa", "genres_other", "Folk jawa"),
+        ("id", "genres", "gambus", "genres_other", "Gambus"),
+        ("id", "languages", "Jawa", "languages_other", "Jawa"),
+    ],
+)
+async def test_a_choice_no_button_names_is_taken_as_other(
+    bot: Harness, language: str, key: str, typed: str, other_key: str, kept: str
+) -> None:
+    """L7: Kevin's "music videos" at the film formats was refused with the buttons' hint
+    ("pick Other and type it here"). Now a short text naming no choice ticks "Lainnya" with
+    the text as what it is, said so it can be unticked; "which other?" is not asked again."""
+    answers = MUSICIAN if key in ("genres", "languages") else FILMMAKER
+    user = await at_question(bot, key, language, answers=answers)
+    [reply] = await bot.send(user, typed)
+    other = CONTENT.questions[other_key].label.get(language)
+    ticked = label(key, "other", language)
+    said = shown(Text.INTAKE_TICKED_WITH_OTHER, language, ticked=ticked, left=kept, other=other)
+    assert reply.text.startswith(said)
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None and draft.pending == ["other"]
+    await bot.press(user, CONTENT.text(Text.BTN_DONE, language))
+    stored = await draft_answers(bot, user)
+    assert stored[key] == ["other"]
+    assert stored[other_key] == kept
+    assert await where(bot, user) != other_key
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["gatau kak", "bingung", "terserah", "belum ada", "hmm", "aku bikin iklan dan video musik"],
+)
+async def test_chat_or_not_knowing_at_the_formats_is_not_taken_as_other(
+    bot: Harness, typed: str
+) -> None:
+    """Words of not knowing, chat or a sentence are no format: the buttons' hint, as before,
+    nothing ticked."""
+    user = await at_question(bot, "film_formats", answers=FILMMAKER)
+    [reply] = await bot.send(user, typed)
+    assert not reply.text.startswith("✅"), reply.text
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None and not draft.pending
+    assert "film_formats_other" not in await draft_answers(bot, user)
+
+
+async def test_a_question_at_the_formats_keeps_its_path(bot: Harness) -> None:
+    """A question is answered as before, never kept as a format."""
+    user = await at_question(bot, "film_formats", answers=FILMMAKER)
+    [reply] = await bot.send(user, "apa bedanya film panjang dan serial?")
+    assert not reply.text.startswith("✅")
+    assert "film_formats_other" not in await draft_answers(bot, user)

@@ -256,8 +256,10 @@ _AROUND_ITEM = frozenset(
 )
 # Of those, words that may be part of what the item names ("video musik", "musik rohani",
 # "bahasa isyarat"; a talents' review had them stored as "Video", "Rohani", "Isyarat"): kept
-# beside a word of the item, left out only where nothing else is ("musik" alone).
-NAME_WORDS = frozenset({"musik", "lagu", "bahasa"})
+# beside a word of the item, left out only where nothing else is ("musik" alone). The fields'
+# words too ("music videos", "film eksperimental" at the formats, a talents' review s64, L7:
+# as the field's choice, the item read as no format).
+NAME_WORDS = frozenset({"musik", "lagu", "bahasa", "music", "film"})
 _ITEM_WORDS_AT_MOST = 3  # more is a sentence, not an item to tick
 
 

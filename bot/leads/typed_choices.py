@@ -47,6 +47,16 @@ _ALL_TICKED = frozenset({Text.INTAKE_TICKED, Text.INTAKE_TICKED_WITH_OTHER})
 # beside it a word of a name ("Video musik", "Bahasa isyarat"); an item of more may be a phrase
 # ("blm tau"), said and not stored.
 _PLAIN_ITEM_WORDS = 1
+# A text that is only such items, naming no choice ("music videos", "film eksperimental"):
+# a few words each, and none of not or not knowing ("belum tau", "ga ada", "nanti aja").
+_ALONE_ITEM_WORDS = 3
+_NOT_AN_ITEM = frozenset(
+    "belum blm tidak tdk gak ga gk g nggak ngga enggak ndak bukan gatau gatahu gtau tau tahu"  # noqa: SIM905 -- a word list reads best as words
+    " bingung ragu lupa nanti ntar entar dulu mungkin kayaknya sepertinya entah pilih pilihan"
+    " lewat lewati skip next lanjut selesai done no not none nothing dont unsure maybe later"
+    " idk dunno know sure which yg yang itu ini mana apa tombol button lainnya other lain"
+    " gimana how what terserah serah bebas pusing puyeng mumet bikin buat garap".split()
+)
 # The questions about the languages the talent works in: a language named there is the answer,
 # only a word of changing asks the bot to speak it (a second attacker's review: "Bukan, Inggris
 # aja" at the languages switched the bot to English).
@@ -104,6 +114,20 @@ def said_role(text: str) -> str:
 def _named_by(item: str) -> list[str]:
     """An item's words but those that may be part of any name ("Video musik": "video")."""
     return [word for word in item.split() if intent_words.fold(word) not in choice_words.NAME_WORDS]
+
+
+def _with_other(
+    screen: Screen, question: Question, ticked: Listed, filled: tuple[str, Question, str]
+) -> Screen:
+    """A screen with what was ticked said, and the words kept as what "Lainnya" is."""
+    return noted_at(
+        screen,
+        question,
+        Text.INTAKE_TICKED_WITH_OTHER,
+        ticked=ticked,
+        left=filled[2],
+        other=filled[1].label,
+    )
 
 
 class TypedChoices(IntakeSteps):
@@ -185,14 +209,7 @@ class TypedChoices(IntakeSteps):
                     screen, question, Text.INTAKE_TICKED_ONLY, ticked=ticked, unticked=unticked
                 )
             if filled is not None and kept:
-                return noted_at(
-                    screen,
-                    question,
-                    Text.INTAKE_TICKED_WITH_OTHER,
-                    ticked=ticked,
-                    left=filled[2],
-                    other=filled[1].label,
-                )
+                return _with_other(screen, question, ticked, filled)
             if not left:
                 return noted_at(screen, question, Text.INTAKE_TICKED, ticked=ticked)
             if near:
@@ -215,6 +232,10 @@ class TypedChoices(IntakeSteps):
             return noted_at(screen, question, note, other=other[1], **values)
         if pending and (intent_words.says_done(text) or self._chatter(text)):  # "udah kak", "ok"
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_PRESS_DONE)
+        if not named and not every and pending == list(draft.pending or []):
+            alone = await self._other_alone(draft, question, answers, text, update_id)
+            if alone is not None:  # "music videos" at the formats: "Lainnya", with it
+                return alone
         other = form_order.other_follow_up(question, self._content)
         if other is None or other[0] not in pending or asked_questions.asks(question, text):
             return None
@@ -329,19 +350,64 @@ class TypedChoices(IntakeSteps):
             return None  # nothing stored: read as a question, as before
         return replace(typed, asking=parts[1])
 
+    async def _other_alone(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    ) -> Screen | None:
+        """A short text at a multiple choice that names no choice, with "Lainnya" not ticked
+        ("music videos" at the formats, "Jawa" at the languages; a talents' review s64, L7:
+        refused with the buttons' hint): "Lainnya" ticked, the text as what it is, as beside
+        a choice typed (_other_words), and said (untick it with a tap). None for a question,
+        chat, a word of not or not knowing ("belum tau"), a sentence, or what no "Lainnya"
+        is: the buttons' hint, as before."""
+        other = form_order.other_follow_up(question, self._content)
+        if (
+            other is None
+            or other[0] in (draft.pending or [])
+            or self._chatter(text)
+            or intent_words.hesitates(text)
+            or asked_questions.asks(question, text)
+            or about_the_step(question, text) is not None
+            or not _NOT_AN_ITEM.isdisjoint(fold(text).split())
+        ):
+            return None
+        parts = [part for part in choice_words.list_items(text) if part.strip(" .!")]
+        left = choice_words.unnamed_items(question, self._content, answers, text)
+        if not left or len(left) != len(parts):  # a part of more words: a sentence
+            return None
+        if any(
+            choice_words.filler_item(item) or choice_words.without_swears(item) != item
+            for item in left
+        ):
+            return None  # "wkwk", "makasih kak": no item
+        filled = self._other_words(question, answers, left, words_at_most=_ALONE_ITEM_WORDS)
+        selection = [*(draft.pending or []), other[0]]
+        if filled is None or field_checks.check_added(question, selection) is not None:
+            return None
+        kept = {filled[1].key: filled[2]}
+        screen = await self._advance(
+            draft, in_place(draft, pending=selection, answers=kept, update_id=update_id)
+        )
+        labels = dict(form_order.choices(question, self._content, answers))
+        return _with_other(screen, question, choice_labels([other[0]], labels), filled)
+
     def _other_words(
-        self, question: Question, answers: dict[str, Any], left: list[str]
+        self,
+        question: Question,
+        answers: dict[str, Any],
+        left: list[str],
+        *,
+        words_at_most: int = _PLAIN_ITEM_WORDS,
     ) -> tuple[str, Question, str] | None:
         """Items a typed list names no choice for ("Sunda" of "Indo, sunda, inggris dikit",
         "shoegaze"), as what "Lainnya" is: its value, its "which one?" and the words for it,
-        when they are plain words (one word each, letters only) and it is not answered
-        yet. None otherwise: said, with how to add them, as before."""
+        when they are plain words (one word each, letters only; `words_at_most` each) and
+        it is not answered yet. None otherwise: said, with how to add them, as before."""
         other = form_order.other_follow_up(question, self._content)
         if other is None or not left or other[2].key in answers:
             return None
         words = [word for item in left for word in item.split()]
         plain = all(word.replace("-", "").isalpha() for word in words)
-        if not plain or any(len(_named_by(item)) > _PLAIN_ITEM_WORDS for item in left):
+        if not plain or any(len(_named_by(item)) > words_at_most for item in left):
             return None
         if not all(choice_words.plausible_other(self._content, question, item) for item in left):
             return None  # "Indonesia, inggris, pelajar": said as not ticked, never stored
