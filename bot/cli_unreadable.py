@@ -5,7 +5,9 @@ symbolic link as the database's path: every command that opens the database ende
 SQLite's traceback (an attacker's review s64, L2), and `erase` did not say whether the talent
 was erased. `kocca-bot` (bot/cli.py) asks `refusal` about any error a command raised; a
 command may add what it did not do (`args.unreadable_note`: erase's "Nothing was erased.").
-Other SQLite errors (a lock held too long, a bug) keep their traceback.
+A lock held too long ("database is locked": the bot writing while the command waited its
+10 s) is said in one line too, exit 1, to be tried again (fixb64's report, s64). Other SQLite
+errors (a bug) keep their traceback.
 """
 
 from __future__ import annotations
@@ -48,10 +50,13 @@ def refusal(error: BaseException, args: argparse.Namespace) -> int | None:
     when `error` is something else."""
     if not isinstance(error, sqlite3.Error):
         return None
-    from bot.store.db import DatabaseUnreadable
+    from bot.store.db import DatabaseUnreadable, is_busy
     from bot.store.health import is_storage_error
 
     path = error.path if isinstance(error, DatabaseUnreadable) else _database_path(args)
+    if is_busy(error):
+        print(busy_line(path, getattr(args, "unreadable_note", None)), file=sys.stderr)
+        return EXIT_STORAGE
     status = EXIT_DAMAGED
     if is_storage_error(error):
         fix, status = STORAGE, EXIT_STORAGE
@@ -79,6 +84,17 @@ def line(path: Path | None, reason: str, note: str | None, fix: str) -> str:
     if note:
         said += f" {note}"
     return f"{said} To fix it: {fix}."
+
+
+def busy_line(path: Path | None, note: str | None) -> str:
+    """The one line for a lock waited for too long: what was not done, and when to try."""
+    from bot.terminal_text import printable
+
+    where = f"The database {printable(str(path))}" if path is not None else "The database"
+    said = f"{where} is busy: the bot is writing to it."
+    if note:
+        said += f" {note}"
+    return f"{said} Try again in a minute, or stop the bot."
 
 
 def _damaged(error: sqlite3.Error) -> bool:

@@ -5,9 +5,14 @@ bot's lock says so in one line (fixb64); "gpp?" is a question, not an okay (fixc
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 
+from bot.cli_erase import NOTHING_ERASED
 from bot.leads.slips import MASK
+from bot.store import db
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
@@ -21,6 +26,8 @@ from tests.leads import (
     shown,
     where,
 )
+from tests.processes import call_cli
+from tests.test_damaged_database_s64 import USER_ID, _env, _with_talent
 from tests.test_erasure import traces_in_files
 from tests.test_intake_links_s61 import logged_in
 
@@ -150,3 +157,39 @@ async def test_a_question_at_the_formats_keeps_its_path(bot: Harness) -> None:
     [reply] = await bot.send(user, "apa bedanya film panjang dan serial?")
     assert not reply.text.startswith("✅")
     assert "film_formats_other" not in await draft_answers(bot, user)
+
+
+# --- 3. A command that waits too long for the bot's lock (fixb64's report) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "note"),
+    [
+        (("purge",), ""),
+        (("erase", "--user-id", str(USER_ID), "--yes"), NOTHING_ERASED + " "),
+    ],
+    ids=["purge", "erase"],
+)
+async def test_a_command_that_waits_too_long_for_the_lock_says_so_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...], note: str
+) -> None:
+    """fixb64: a command that waited its 10 s for the bot's write lock ended with SQLite's
+    traceback ("database is locked"). Now one line: busy, what was not done, try again;
+    exit 1. (The wait is shortened here; the command is kocca-bot's own main.)"""
+    database = await _with_talent(tmp_path / "bot.db")
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 100)
+    holder = sqlite3.connect(database, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")  # the bot, writing
+        code, out, err = call_cli(tmp_path, _env(tmp_path, database), *command)
+    finally:
+        holder.close()
+    assert "Traceback" not in out + err
+    assert err.strip().splitlines() == [
+        f"The database {database} is busy: the bot is writing to it. {note}"
+        "Try again in a minute, or stop the bot."
+    ]
+    assert code == 1
+    with sqlite3.connect(database) as check:  # nothing done: the talent is still there
+        assert check.execute("SELECT count(*) FROM users").fetchone() == (1,)
+    check.close()

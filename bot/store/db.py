@@ -68,6 +68,12 @@ _NOTE_ASKS = ("note_asks", 1, note_asks)
 _BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 
 
+def is_busy(error: sqlite3.Error) -> bool:
+    """Whether an error is SQLite's wait for another connection's lock running out
+    (BUSY_TIMEOUT_MS): the bot, or another command, writing; nothing wrong with the file."""
+    return getattr(error, "sqlite_errorcode", 0) & 0xFF in _BUSY_CODES
+
+
 class DatabaseUnreadable(sqlite3.DatabaseError):
     """The database file could not be opened as one: not a database, damaged pages, a symbolic
     link (refused, O_NOFOLLOW), a folder… `str()` is the reason alone (SQLite's or the
@@ -220,8 +226,7 @@ class Database:
             return await cls._open(path, migrate=migrate, upgrade=upgrade)
         except sqlite3.Error as error:  # not a database, damaged pages (an attacker's s64, L2)
             # Waiting too long for another process's lock is no fault of the file.
-            busy = getattr(error, "sqlite_errorcode", 0) & 0xFF in _BUSY_CODES
-            if busy or isinstance(error, DatabaseUnreadable):
+            if is_busy(error) or isinstance(error, DatabaseUnreadable):
                 raise
             raise DatabaseUnreadable(path, str(error)) from error
 
