@@ -193,3 +193,22 @@ async def test_a_command_that_waits_too_long_for_the_lock_says_so_in_one_line(
     with sqlite3.connect(database) as check:  # nothing done: the talent is still there
         assert check.execute("SELECT count(*) FROM users").fetchone() == (1,)
     check.close()
+
+
+# --- 4. "gpp?" asks (fixc64's report) -------------------------------------------------------------
+
+
+async def test_an_okay_asked_is_a_question_and_said_alone_an_okay(bot: Harness) -> None:
+    """fixc64: "gpp" alone became an okay, and so did "gpp?" ("is it all right?"): "Siap!".
+    With a question mark or a word that asks ("apa gpp", "gpp kah"), it is a question: the
+    matcher's or "not sure", never "Siap!" nor "Sama-sama!"; without one, still an okay."""
+    rara = bot.user(first_name="Rara")
+    await bot.send(rara, "kocca itu apa?")  # answered once: an okay after an answer
+    for typed in ("gpp?", "ora popo?", "gapapa ya kak?", "apa gpp", "gpp kah", "gpp ga?"):
+        [reply] = await bot.send(rara, typed)
+        for said in (Text.ASK_OKAY, Text.ASK_THANKS, Text.ASK_DOUBT):
+            assert reply.text != shown(said), typed
+        assert not reply.text.startswith("Siap!"), typed
+    for typed in ("gpp", "gpp kak", "ora popo mas"):
+        [okay] = await bot.send(rara, typed)
+        assert okay.text == shown(Text.ASK_OKAY), typed

@@ -408,6 +408,8 @@ def talk_in(text: str, found: list[str]) -> str | None:
     own are no thanks (`_asks_after_thanks`)."""
     talk = small_talk(found)
     if talk == "thanks" and "?" in text:
+        if "tidak" in found and _OKAY in itertools.pairwise(found):
+            return None  # "gpp?", "ora popo?": is it all right? A question (fixc64, s64)
         if GRATITUDE.isdisjoint(found):
             return "doubt"
         if _asks_after_thanks(text) and not _thanks_understood(found):
@@ -483,6 +485,20 @@ def _back_again(found: list[str]) -> set[int]:
 _OKAY = ("tidak", "apa")  # "tidak apa apa" ("gpp", "ora popo"): it's fine
 
 
+def _asks_if_okay(found: list[str]) -> bool:
+    """Whether an okay ("gpp") is asked with a word that asks beside it ("apa gpp", "gpp
+    kah", "gpp ga", "gpp kan"): is it all right? (fixc64, s64: "Siap!" to it). Its own
+    "tidak apa (apa)" is no such word."""
+    if "tidak" not in found:
+        return False  # most messages
+    for at, pair in enumerate(itertools.pairwise(found)):
+        if pair == _OKAY:
+            end = at + 3 if found[at + 2 : at + 3] == ["apa"] else at + 2
+            rest = found[:at] + found[end:]
+            return not QUESTION_CUES.isdisjoint(rest)
+    return False
+
+
 def small_talk(found: list[str]) -> str | None:
     """ "greeting" or "thanks" when a message is only that, "nudge" when it has no word that
     could be a topic ("hmm", "terus apa lagi"), "doubt" when it only asks back ("serius?",
@@ -490,6 +506,8 @@ def small_talk(found: list[str]) -> str | None:
     if not found:
         return None
     found, seen = _without_i_see(_without_introduction(without_called(found)))
+    if _asks_if_okay(found):
+        return None  # "apa gpp", "gpp kah": a question, the matcher's or "not sure"
     if _thanks_understood(found):
         return "thanks"  # "makasih kak, udah jelas?", "thanks, clear now?"
     if not DOUBTING.isdisjoint(found) and (
