@@ -10,6 +10,7 @@ after a week without updates the next one starts anywhere).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -63,6 +64,7 @@ from bot.leads.step_questions import (
 )
 from bot.leads.typed_answers import TypedAnswers
 from bot.leads.typed_choices import TypedChoices
+from bot.leads.web_links import AROUND_LINK, web_link
 from bot.store import Change, Draft
 from bot.store.db import ago
 from bot.store.records import TalentLead
@@ -299,8 +301,9 @@ class IntakeFlow(FormExits, TypedAnswers, TypedChoices):
         left = form_wishes.left_for(text)
         if left is not None:  # "batal", "menu" without the slash (a talents' review s63, H1)
             return await self._left(draft, asked_now, text, left, update_id)
-        over = form_wishes.start_over(text)
-        if over is not None and not (_long(asked_now) and "?" not in text):
+        wishing = _without_data(text)  # "reset.band@gmail.com": an address, no wish (s64, H1)
+        over = form_wishes.start_over(wishing)
+        if over is not None and not (_long(asked_now) and "?" not in wishing):
             # "restart form nya bisa ga?" (s63, M2: a wrong FAQ entry); at the note to the
             # team, "kami memulai dari awal lagi" may be its answer: only asked there.
             typed_as = _typed_as(draft, asked_now)
@@ -833,6 +836,22 @@ def _typed_as(draft: Draft, question: Question | None) -> str:
     if question.type in slips.CHOICES:
         return "buttons"
     return "short_text" if question.type == "short_text" else "data"
+
+
+def _without_data(text: str) -> str:
+    """A typed text without its words that read as data: an email address, an @handle, a web
+    link. The band Reset's "reset.band@gmail.com", "instagram.com/reset.band" or
+    "youtu.be/watch?v=restart_live" (its "?" too) say no wish to start over, at whatever step
+    they are typed (a new staff review s64, H1: at the email and the link the form offered to
+    throw the draft away, for as long as she tried)."""
+    return " ".join(word for word in text.split() if not _data_word(word.strip(AROUND_LINK)))
+
+
+def _data_word(word: str) -> bool:
+    return _HANDLE_OR_ADDRESS.search(word) is not None or web_link(word) is not None
+
+
+_HANDLE_OR_ADDRESS = re.compile(r"@\w")  # "@reset.band", "reset.band@gmail.com"
 
 
 def _long(question: Question | None) -> bool:
