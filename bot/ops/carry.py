@@ -52,6 +52,7 @@ class Carried:
     # The copy's last audit entry before those carried: the carried ones come after it, and
     # name the staff work made since the backup that the copy lacks (Restores.lost_work).
     audit_after: int = 0
+    nothing_read: str | None = None  # why the replaced database could not be read at all
 
     @property
     def registration_times(self) -> int:
@@ -63,6 +64,10 @@ def carry_over(current: Path, staged: Path) -> Carried:
     """Carry into the (migrated) copy `staged` what it must not lose from `current`."""
     if not current.exists():  # a new server, or a dead disk: nothing to carry
         return Carried()
+    if (reason := _unopened(current)) is not None:
+        # Damaged pages (the usual reason for a restore): said once, with SQLite's own reason,
+        # not by each step with "unable to open" (a new staff review s64, L2).
+        return Carried(unreadable=reason, nothing_read=reason)
     erasures, unreadable = _carry(current, staged, "erasures", _ERASURES)
     withdrawals, unreadable_too = _carry(current, staged, "withdrawals", _WITHDRAWALS)
     reminders = _carry_reminders(current, staged)
@@ -373,6 +378,23 @@ def _sent_since_backup(current: Path, staged: Path) -> tuple[tuple[int, str], ..
     except sqlite3.Error as error:
         log.warning("Could not read the registrations sent since the backup: %s", error)
         return ()
+
+
+def _unopened(current: Path) -> str | None:
+    """Why the replaced database cannot be opened and its schema read (SQLite's reason), or
+    None when it can (each record is then carried on its own, a damaged table logged)."""
+    try:
+        connection = sqlite3.connect(f"file:{current}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        return str(error)
+    try:
+        connection.execute("PRAGMA trusted_schema=OFF")
+        connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        return str(error)
+    finally:
+        connection.close()
+    return None
 
 
 def _has_table(connection: sqlite3.Connection, name: str) -> bool:

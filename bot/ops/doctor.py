@@ -31,7 +31,7 @@ from bot.content import ContentError, load_content
 from bot.erasure_key import erasure_key, key_source
 from bot.logs import mask_secrets, remember_secrets
 from bot.ops.backup import OLDER_LEADS
-from bot.ops.kept import kept_databases
+from bot.ops.kept import KeptDatabase, damage, damaged_copies, kept_databases
 from bot.settings import ENV_FILE, Settings, SettingsError
 from bot.store import schema
 from bot.store.db import (
@@ -712,6 +712,16 @@ def kept_check(settings: Settings, now: datetime | None = None) -> Check:
     """The databases a restore replaced (bot/ops/kept.py): each named with its age."""
     name = "Kept databases"
     kept = kept_databases(settings.database_path)
+    uncleanable = _uncleanable(settings.database_path, kept)
+    if uncleanable:
+        return failed(
+            name,
+            "; ".join(f"{path.name} cannot be read ({reason})" for path, reason in uncleanable)
+            + ": no erasure can be applied to it, so it still holds talents' data that"
+            " erasures made since never reached",
+            "once nothing more is needed from it, delete it: rm "
+            + " ".join(f"{path}*" for path, _ in uncleanable),
+        )
     if not kept:
         return passed(name, "none (a restore keeps the database it replaces until checked)")
     now = now or datetime.now(UTC)
@@ -728,6 +738,17 @@ def kept_check(settings: Settings, now: datetime | None = None) -> Check:
         "once you have checked the restore, delete it: rm "
         + " ".join(str(item.path) for item in kept),
     )
+
+
+def _uncleanable(database: Path, kept: list[KeptDatabase]) -> list[tuple[Path, str]]:
+    """The damaged databases a restore moved aside, and the kept ones that cannot be read
+    whole (each opened read-only): what no erasure can clean, with why (a new staff review
+    s64, M1: "later erasures are applied to it" was said of one that could not be opened)."""
+    found = [(item.path, damage(item.path) or "moved aside") for item in damaged_copies(database)]
+    for item in kept:
+        if (reason := damage(item.path)) is not None:
+            found.append((item.path, reason))
+    return found
 
 
 def _last_daily_backup(database: Path) -> tuple[bool, str] | None:

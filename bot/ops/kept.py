@@ -13,6 +13,15 @@ held her answers):
 - it is deleted BACKUP_KEEP days after the restore, as the daily backups are, so nothing in it
   outlives what the retention of backups already allows;
 - `restore` says so, and `doctor` names each kept database with its age.
+
+A database that cannot be read whole (damaged pages: the reason for most restores) cannot be
+cleaned by later erasures. A restore does not keep it so: it moves it aside as
+`kocca.damaged-YYYYMMDDTHHMMSSZ.db` (`damaged_path`), says it holds talents' data no erasure
+reaches and to delete it once nothing more is needed from it, and `doctor` fails (✘) while
+one is there, or while a kept database cannot be read (a new staff review s64, M1: a damaged
+file was kept as a kept database, each erasure only logged that it could not be applied,
+doctor said "later erasures are applied to it", and talents were told all was erased). The
+bot deletes it BACKUP_KEEP days after the restore, as a kept database.
 """
 
 from __future__ import annotations
@@ -56,11 +65,52 @@ def kept_path(database: Path, now: datetime) -> Path:
     return database.with_name(f"{database.stem}.before-restore-{stamp}{database.suffix}")
 
 
+def damaged_path(database: Path, now: datetime) -> Path:
+    """Where a restore at `now` moves a database it replaces that cannot be read whole."""
+    stamp = now.strftime(STAMP)
+    return database.with_name(f"{database.stem}.{DAMAGED}-{stamp}{database.suffix}")
+
+
+KEPT = "before-restore"
+DAMAGED = "damaged"
+
+
 def kept_databases(database: Path) -> list[KeptDatabase]:
     """The kept databases beside `database`, oldest first (only files named as `kept_path`
     names them)."""
+    return _beside(database, KEPT)
+
+
+def damaged_copies(database: Path) -> list[KeptDatabase]:
+    """The damaged databases a restore moved aside beside `database` (`damaged_path`), oldest
+    first."""
+    return _beside(database, DAMAGED)
+
+
+def damage(path: Path) -> str | None:
+    """Why a database file cannot be read whole (SQLite's reason: "database disk image is
+    malformed"), or None when it can (`PRAGMA quick_check`, read-only: nothing is changed, and
+    without a -wal beside it no side file is made: doctor creates nothing)."""
+    alone = not path.with_name(path.name + "-wal").exists()
+    try:
+        connection = sqlite3.connect(
+            f"file:{path}?mode=ro{'&immutable=1' if alone else ''}", uri=True
+        )
+    except sqlite3.Error as error:
+        return str(error)
+    try:
+        connection.execute("PRAGMA trusted_schema=OFF")
+        verdict = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    except sqlite3.Error as error:
+        return str(error)
+    finally:
+        connection.close()
+    return None if verdict == ["ok"] else "; ".join(verdict[:3])
+
+
+def _beside(database: Path, label: str) -> list[KeptDatabase]:
     pattern = re.compile(
-        re.escape(database.stem) + r"\.before-restore-(\d{8}T\d{6}Z)" + re.escape(database.suffix)
+        re.escape(database.stem) + rf"\.{label}-(\d{{8}}T\d{{6}}Z)" + re.escape(database.suffix)
     )
     found = []
     with contextlib.suppress(FileNotFoundError):
@@ -75,12 +125,12 @@ def kept_databases(database: Path) -> list[KeptDatabase]:
 
 
 def prune_kept(database: Path, keep_days: int, now: datetime | None = None) -> list[Path]:
-    """Delete the kept databases restored more than `keep_days` days ago (with their side
-    files); return those deleted."""
+    """Delete the kept and damaged databases restored more than `keep_days` days ago (with
+    their side files); return those deleted."""
     now = now or datetime.now(UTC)
     doomed = [
         kept.path
-        for kept in kept_databases(database)
+        for kept in (*kept_databases(database), *damaged_copies(database))
         if now - kept.restored_at >= timedelta(days=keep_days)
     ]
     for path in doomed:
@@ -211,7 +261,7 @@ class KeptDatabases:
         now = datetime.now(UTC)
         deadlines = [
             kept.restored_at + timedelta(days=self._keep_days)
-            for kept in kept_databases(self._database)
+            for kept in (*kept_databases(self._database), *damaged_copies(self._database))
         ]
         soonest = min([*deadlines, now + RECHECK])
         return max((soonest - now).total_seconds(), 0.0) + 1.0

@@ -34,7 +34,7 @@ from typing import Any
 from bot.erasure_key import KEY_HELP, erasure_key, key_source
 from bot.ops.backup import BackupError, Counted, check_copy, check_integrity, copy_database
 from bot.ops.carry import Carried, carry_over
-from bot.ops.kept import kept_path
+from bot.ops.kept import damage, damaged_path, kept_path
 from bot.ops.runlock import RunLock, lock_path
 from bot.ops.signing import copy_verified, refuse_unsigned, signature_path, signing_key
 from bot.privacy import reapply_erasures, use_checked_key
@@ -66,6 +66,7 @@ class RestoreResult:
     held: dict[str, Any] = field(default_factory=dict)
     lost: dict[str, Any] = field(default_factory=dict)  # Restores.lost_work: to redo
     keep_days: int = 14  # BACKUP_KEEP: the kept database is deleted as old backups are
+    damaged: str | None = None  # why the previous database, moved aside as `kept`, is damaged
 
     def summary(self) -> str:
         """Lines for the command line."""
@@ -81,7 +82,16 @@ class RestoreResult:
             if self.signed
             else "The backup was not signed (--unsigned); its schema was checked."
         )
-        if self.kept is not None:
+        if self.kept is not None and self.damaged is not None:
+            lines.append(
+                f"The previous database cannot be read whole ({self.damaged}), so no erasure"
+                f" can be applied to it: it is moved aside as {self.kept}, not kept as a"
+                " backup is. It still holds talents' data that erasures made from now on"
+                " will not reach, and `kocca-bot doctor` fails until it is gone (the bot"
+                f" deletes it {count_of(self.keep_days, 'day')} after this restore). Once"
+                f" nothing more is needed from it, delete it: rm {self.kept}*"
+            )
+        elif self.kept is not None:
             lines.append(
                 f"The previous database is kept as {self.kept}, in case this restore was the"
                 " wrong one. It holds every talent as they were, so it is held like a backup:"
@@ -89,6 +99,15 @@ class RestoreResult:
                 f" and the bot deletes it {count_of(self.keep_days, 'day')} after this restore"
                 f" (BACKUP_KEEP). Once you have checked the restore, delete it: rm {self.kept}"
             )
+        if carried.nothing_read:
+            lines.append(
+                "WARNING: nothing could be carried over from the previous database: it cannot"
+                f" be read ({carried.nothing_read}). Talents who asked for erasure, withdrew"
+                " consent or cancelled a registration after the backup was taken, and the"
+                " audit entries made since, are not in the restored database: see"
+                " docs/operations.md, 'Restore'."
+            )
+            return self._after_carried(lines)
         if carried.unreadable:
             lines.append(
                 "WARNING: the erasure records of the previous database could not be read"
@@ -121,6 +140,11 @@ class RestoreResult:
             " since the backup; the"
             " restore itself is recorded in the audit log."
         )
+        return self._after_carried(lines)
+
+    def _after_carried(self, lines: list[str]) -> str:
+        """The summary's last lines: work lost, what the backup lacks, what was held."""
+        carried = self.carried
         lines.extend(self._lost_lines())
         if carried.dropped_users or carried.dropped_leads:
             lines.append(
@@ -195,7 +219,7 @@ def restore(
             applied = asyncio.run(_apply(settings, staged, backup, carried, signed))
             counted = check_copy(staged, settings.admin_ids)
             _single_file(staged)
-            kept = _keep_current(database, now)
+            kept, damaged = _keep_current(database, now)
             os.replace(staged, database)
             sync_folder(database.parent)
         except BaseException:
@@ -222,6 +246,7 @@ def restore(
         held,
         lost,
         keep_days=settings.backup_keep,
+        damaged=damaged,
     )
 
 
@@ -351,26 +376,29 @@ def _single_file(path: Path) -> None:
         connection.close()
 
 
-def _keep_current(database: Path, now: datetime) -> Path | None:
-    """Move the current database (and its -wal, so it stays whole) aside with a timestamp."""
+def _keep_current(database: Path, now: datetime) -> tuple[Path | None, str | None]:
+    """Move the current database (and its -wal, so it stays whole) aside with a timestamp:
+    where, and why it cannot be read whole if so (then named as damaged: no erasure can be
+    applied to it, bot/ops/kept.py)."""
     if not database.exists():
         for suffix in SIDE_FILES:  # stale files would be read as part of the restored one
             with contextlib.suppress(FileNotFoundError):
                 database.with_name(database.name + suffix).unlink()
-        return None
+        return None, None
     with contextlib.suppress(sqlite3.Error):
         connection = sqlite3.connect(f"file:{database}?mode=rw", uri=True)
         try:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             connection.close()
-    kept = kept_path(database, now)
+    damaged = damage(database)
+    kept = kept_path(database, now) if damaged is None else damaged_path(database, now)
     os.replace(database, kept)
     for suffix in SIDE_FILES:
         side = database.with_name(database.name + suffix)
         if side.exists():
             os.replace(side, kept.with_name(kept.name + suffix))
-    return kept
+    return kept, damaged
 
 
 def _remove_with_side_files(path: Path) -> None:
