@@ -64,7 +64,7 @@ def refusal(error: BaseException, args: argparse.Namespace) -> int | None:
         fix = LINK
     elif isinstance(error, DatabaseUnreadable) and isinstance(error.__cause__, OSError):
         fix = NOT_A_FILE
-    elif isinstance(error, DatabaseUnreadable) or _damaged(error):
+    elif isinstance(error, DatabaseUnreadable) or damaged(error):
         fix = RESTORE
     else:
         return None
@@ -97,7 +97,7 @@ def busy_line(path: Path | None, note: str | None) -> str:
     return f"{said} Try again in a minute, or stop the bot."
 
 
-def _damaged(error: sqlite3.Error) -> bool:
+def damaged(error: sqlite3.Error) -> bool:
     """Whether an error raised once the database was open says the file is damaged or not
     as the bot's migrations made it."""
     code = getattr(error, "sqlite_errorcode", None)

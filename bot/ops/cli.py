@@ -128,6 +128,8 @@ def _backup_command(args: argparse.Namespace) -> int:
         print(f"Not done: {error}", file=sys.stderr)
         return EXIT_USAGE
     except (BackupError, OSError) as error:
+        if (refused := _unreadable(error, args)) is not None:
+            return refused
         print(f"Backup failed: {error}", file=sys.stderr)
         if settings.database_path.is_file():
             asyncio.run(_note(settings.database_path, started, output, None, reason(error)))
@@ -141,6 +143,21 @@ def _backup_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _unreadable(error: BaseException, args: argparse.Namespace) -> int | None:
+    """A database that cannot be read (damaged pages, not a database): the one line and exit
+    status every command gives (bot/cli_unreadable.py), not "Backup failed" and a note that it
+    could not be noted (a new staff review s64, L3). A failure of the disk the copy goes to
+    stays "Backup failed": the database is not the one to blame."""
+    import sqlite3
+
+    from bot.cli_unreadable import damaged, refusal
+
+    cause = error.__cause__
+    if isinstance(cause, sqlite3.Error) and damaged(cause):
+        return refusal(cause, args)
+    return None
 
 
 async def _note(
