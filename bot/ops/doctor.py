@@ -744,7 +744,10 @@ def _uncleanable(database: Path, kept: list[KeptDatabase]) -> list[tuple[Path, s
     """The damaged databases a restore moved aside, and the kept ones that cannot be read
     whole (each opened read-only): what no erasure can clean, with why (a new staff review
     s64, M1: "later erasures are applied to it" was said of one that could not be opened)."""
-    found = [(item.path, damage(item.path) or "moved aside") for item in damaged_copies(database)]
+    found = [
+        (item.path, damage(item.path) or "named damaged by a restore")
+        for item in damaged_copies(database)
+    ]
     for item in kept:
         if (reason := damage(item.path)) is not None:
             found.append((item.path, reason))
