@@ -151,3 +151,46 @@ async def test_a_page_asked_twice_in_a_burst_is_sent_once(bot: Harness) -> None:
     # One after another, read between: the page comes whole again, as before.
     [again] = await bot.send(sarah, "need a korean partner company?")
     assert again.text == page.text
+
+
+async def test_non_citizens_cover_singers_and_documentary_makers_reach_who_can_register(
+    bot: Harness,
+) -> None:
+    """Review of new staff s64, M2: "bukan WNI", "from the Philippines", "cuma nyanyi cover",
+    a cover singer on TikTok and "short documentaries" got "not sure", "no answer" or the
+    funding page: who can register, with the line that answers each."""
+    for language, typed, line in (
+        ("id", "aku bukan WNI kak, bisa ikut program ini?", "Bukan WNI? Kami belum tahu pasti"),
+        ("en", "I'm from the Philippines, can I join?", "Not an Indonesian citizen? We don't"),
+        ("id", "kak aku penyanyi cover di tiktok, boleh daftar ga?", "Penyanyi cover juga bisa"),
+        ("id", "aku cuma nyanyi cover, bisa ikut?", "Penyanyi cover juga bisa"),
+        ("en", "I make short documentaries, can I register?", "short, documentary and feature"),
+    ):
+        talent = bot.user(first_name="Nadia", language_code=language)
+        [answer] = await bot.send(talent, typed)
+        assert title(answer.text) == WHO_CAN_APPLY.question.get(language), typed
+        assert line in answer.text, typed
+    # Asking for documentary funding still gets the funding page.
+    maya = bot.user(first_name="Maya", language_code="en")
+    [funding] = await bot.send(maya, "I make documentaries, is there funding?")
+    assert title(funding.text) == CONTENT.faq["film_funding"].question.en
+
+
+async def test_who_can_register_answers_where_you_stand_near_its_top(bot: Harness) -> None:
+    """Review of new staff s64, L1: the page was 13 paragraphs (2,373 characters) and the
+    nationality line Minh asked about came 12th. It is short again, and the lines on age,
+    living abroad and nationality come in its first half, before how to fill in the form."""
+    minh = bot.user(first_name="Minh", language_code="en")
+    [answer] = await bot.send(
+        minh, "Hi! I'm Vietnamese but I live in Jakarta, can foreigners register here?"
+    )
+    assert title(answer.text) == WHO_CAN_APPLY.question.en
+    lines = [line for line in answer.text.split("\n")[1:] if line.strip()]
+    assert len(lines) <= 8 and len(answer.text) < 2000
+    nationality = next(n for n, line in enumerate(lines) if "Not an Indonesian citizen?" in line)
+    assert nationality < len(lines) // 2
+    assert "Living abroad? You can still register" in lines[nationality]
+    sari = bot.user(first_name="Sari")
+    [page] = await bot.send(sari, "harus WNI ya kak?")
+    lines = [line for line in page.text.split("\n")[1:] if line.strip()]
+    assert any("Bukan WNI?" in line for line in lines[: len(lines) // 2])
