@@ -164,6 +164,11 @@ def main() -> None:
         "'sandi (vimeo' 341 times": "sandi (vimeo" * 341,
         "'sandi a1 ' 512 times": "sandi a1 " * 512,
         "'sandi ' and 4,090 letters": "sandi " + "a" * (LENGTH - 6),
+        # A final review s64, M1: a title's "Pass (film):" or "PT Pasword", each read on the
+        # word before it and the word after it only.
+        "'Ab Pass (film): Cd ' 215 times": "Ab Pass (film): Cd " * 215,
+        "'Ab Pass video: ' and 4,081 letters": "Ab Pass video: " + "a" * (LENGTH - 15),
+        "'PT Pasword ' 372 times": "PT Pasword " * 372,
     }.items():
         new, now = best(without_password, text[:LENGTH])
         print(f"password masking, {name}: {new:.2f} ms now ({now.count(MASK)} masked)")
@@ -184,6 +189,7 @@ def main() -> None:
         "a link, 'pw: x', full-width 'pass-' 814 times": at_link + "pw: x " + FULL_WIDTH_PASS * 814,
         "a link and 'Pass' 819 times": at_link + "Pass " * 819,
         "a link and 'Pass Ab' 510 times": at_link + "Pass Ab " * 510,
+        "a link and 'Ab Pass (film): Cd ' 214 times": at_link + "Ab Pass (film): Cd " * 214,
         # An attacker's review s63, L1: hundreds of short password words on one line (or a
         # line each), each read, and its words to its line's end copied and read again for
         # each: before (main at 217c8ee8), CPU best of 5 at load 4-7: 48, 38-41, 41 and

@@ -770,11 +770,53 @@ _LINK_ENDS_LINE = re.compile(
 def _titled(text: str, start: int, end: int) -> bool:
     """Whether the password word at start:end is a work's title: "Password" written as a
     title is, with a link right after it that ends its line ("Film Password https://…"),
-    where nothing is left after it for a password to be."""
-    if unicodedata.normalize("NFKC", text[start:end]) != "Password":
-        return False
-    after = _LINK_ENDS_LINE.match(text, end)
-    return after is not None and web_link(after.group(1).strip(AROUND_LINK)) is not None
+    where nothing is left after it for a password to be. So is "sandi" or "pass" with what
+    it is for after a capitalised word, or both capitalised ("Boarding Pass (film): https://…",
+    "Kode Sandi (film): …", "Sandi Film: Rahasia"), and a password word typed in haste,
+    capitalised after a capitalised word ("PT Pasword"; a final review s64, M1: refused at
+    the notable works as a password), each only with a title's end after it: nothing, a
+    link or a capitalised word of letters ("Pass Video: bakau2024" is a password)."""
+    typed = unicodedata.normalize("NFKC", text[start:end])
+    if typed == "Password":
+        after = _LINK_ENDS_LINE.match(text, end)
+        return after is not None and web_link(after.group(1).strip(AROUND_LINK)) is not None
+    for_what = _FOR_WHAT.fullmatch(typed)
+    if for_what is not None:
+        word, what = for_what.group(1), for_what.group(2) or for_what.group(3)
+        named = word.istitle() and what.istitle() and what.casefold() not in PLATFORMS
+        return (named or _after_capital(text, start)) and _title_ends(text, end)
+    if _IN_HASTE.fullmatch(typed) is not None and _after_capital(text, start):
+        colon = unicodedata.normalize("NFKC", text[end : end + 1]) in (":", "=")
+        return not colon and _title_ends(text, end)
+    return False
+
+
+# "sandi" or "pass" and what the password is for, up to its ":" (one branch of _PASSWORD).
+_FOR_WHAT = re.compile(
+    rf"(sandi|pass)(?:\s++({_WHAT_FOR})|\s*+[(\[]\s*+({_WHAT_FOR})\s*+[)\]])(?:-?nya)?\s*+{_COLON}",
+    re.I,
+)
+_IN_HASTE = re.compile(r"P(?:a?s{1,2}w(?:o?r)?d)")  # "Pasword", "Passwrd", "Psswd", "Passwd"
+# The word before, on the same line ("Boarding" of "Boarding Pass (film): …").
+_WORD_BEFORE = re.compile(rf"([^\W\d_][\w'\u2019.&-]*+)(?=\s){_SPACE}\Z")
+
+
+def _after_capital(text: str, start: int) -> bool:
+    """Whether the word right before start on its line is capitalised ("Kode", "PT")."""
+    before = _WORD_BEFORE.search(text[max(0, start - _AROUND) : start])
+    return before is not None and before.group(1)[0].isupper()
+
+
+def _title_ends(text: str, end: int) -> bool:
+    """Whether what follows end (its first word, on any line) ends a title, not a password:
+    nothing, a link, or a capitalised word of letters alone ("Rahasia", not "Rahasia2024")."""
+    after = text[end : end + _HOME_LONGEST].split(maxsplit=1)
+    if not after:
+        return True
+    if web_link(after[0].strip(AROUND_LINK)) is not None:
+        return True
+    word = unicodedata.normalize("NFKC", after[0]).strip(AROUND_LINK + "'\"\u2018\u2019")
+    return word.isalpha() and word.istitle()
 
 
 # No password, said ("no password needed", "tanpa password", "gak pake pw", "password: tidak

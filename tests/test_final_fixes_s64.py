@@ -1,0 +1,67 @@
+"""The final review of session 64: a film titled "Boarding Pass" or "Kode Sandi" refused as a
+password (M1); "who can read my messages?" answered with the question status (M2); a name with
+"Restart" in it read as "start over" (M3); Karo songs split as Javanese "karo" ("and", L1);
+`purge` and `broadcast --list` making an empty database at a mistyped path (L2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.leads.slips import MASK
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import FILMMAKER, at_question, draft_answers, shown, where
+from tests.test_intake_links_s61 import logged_in
+
+LINK = "https://vimeo.com/123456"
+
+
+@pytest.mark.parametrize(
+    "work",
+    [
+        f"Sutradara film pendek Boarding Pass (film): {LINK}, tayang di JAFF 2023",
+        "Kode Sandi (film): https://youtu.be/abcdefghijk, sutradara 2022",
+        f"Backstage pass video: {LINK}",
+        f"Season Pass [film]: {LINK} (2021)",
+        "Sandi Film: Rahasia https://youtu.be/abcdefghijk",
+        f"Klip untuk PT Pasword {LINK}",
+    ],
+)
+async def test_a_title_with_pass_or_sandi_is_kept_at_the_notable_works(
+    bot: Harness, work: str
+) -> None:
+    """M1: "Kata sandi tidak kami simpan di sini…" came every time the work was sent. Now the
+    title is stored as typed, the log keeps it whole, and the form goes on."""
+    user = await at_question(bot, "notable_works", answers=FILMMAKER)
+    [reply] = await bot.send(user, work)
+    assert not reply.text.startswith(shown(Text.INTAKE_PASSWORD_NOT_KEPT))
+    assert (await draft_answers(bot, user))["notable_works"] == work
+    assert await where(bot, user) != "notable_works"
+    assert logged_in(bot, user.id)[-1] == work
+
+
+async def test_a_title_with_pass_before_the_link_is_no_password_at_the_link(bot: Harness) -> None:
+    """M1 at the link: "🔑 Tautannya sudah kusimpan, tanpa kata sandinya" to a talent who typed
+    none, and "•••• Pass (film): …" in the log. Now the link is kept with nothing said."""
+    user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+    [reply] = await bot.send(user, f"Boarding Pass (film): {LINK}")
+    assert (await draft_answers(bot, user))["portfolio_url"] == LINK
+    assert shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD) not in reply.text
+    assert logged_in(bot, user.id)[-1] == f"Boarding Pass (film): {LINK}"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Pass Video: bakau2024", "Video Pass vimeo: bakau2024", "Kode Pasword bakau2024"],
+)
+async def test_a_password_after_a_capitalised_word_is_still_masked(
+    bot: Harness, written: str
+) -> None:
+    """M1's other side: a password word after a capitalised word, with a password after it, is
+    still one: the link kept without it, the password masked in the log."""
+    user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+    [reply] = await bot.send(user, f"{LINK} {written}")
+    assert (await draft_answers(bot, user))["portfolio_url"] == LINK
+    assert reply.text.startswith(shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD))
+    assert "bakau2024" not in logged_in(bot, user.id)[-1]
+    assert MASK in logged_in(bot, user.id)[-1]
