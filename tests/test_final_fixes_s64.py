@@ -10,7 +10,7 @@ import pytest
 from bot.leads.slips import MASK
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import FILMMAKER, at_question, draft_answers, shown, where
+from tests.leads import CONTENT, FILMMAKER, at_question, draft_answers, shown, where
 from tests.test_intake_links_s61 import logged_in
 
 LINK = "https://vimeo.com/123456"
@@ -65,3 +65,22 @@ async def test_a_password_after_a_capitalised_word_is_still_masked(
     assert reply.text.startswith(shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD))
     assert "bakau2024" not in logged_in(bot, user.id)[-1]
     assert MASK in logged_in(bot, user.id)[-1]
+
+
+async def test_who_can_read_my_messages_is_about_privacy_not_the_status(bot: Harness) -> None:
+    """M2: "siapa yang bisa baca pesan saya?", "who can read my messages?" and "is my message
+    read by a human or a bot?" got "No question of yours has reached our team yet". Now the
+    first offers the page on the data kept, the last is "Can I ask a real person?"; "did
+    anyone read my question?" still gets the status."""
+    dewi = bot.user(first_name="Dewi")
+    [reply] = await bot.send(dewi, "siapa yang bisa baca pesan saya?")
+    assert not reply.text.startswith(shown(Text.STATUS_QUESTIONS_NONE_ASK))
+    assert CONTENT.faq["my_data"].question.id in reply.button_texts
+    sarah = bot.user(first_name="Sarah", language_code="en")
+    for typed in ("who can read my messages?", "could staff read my messages?"):
+        [reply] = await bot.send(sarah, typed)
+        assert not reply.text.startswith(shown(Text.STATUS_QUESTIONS_NONE_ASK, "en")), typed
+    [reply] = await bot.send(sarah, "is my message read by a human or a bot?")
+    assert reply.text.split("\n")[0] == CONTENT.faq["ask_human"].question.en
+    [reply] = await bot.send(sarah, "did anyone read my question?")
+    assert reply.text.startswith(shown(Text.STATUS_QUESTIONS_NONE_ASK, "en"))

@@ -74,6 +74,7 @@ from bot.answers.words import (
     PHRASES,
     POLITE,
     QUESTION_CUES,
+    READ_BY_WHOM,
     READING,
     REFUSING,
     REGISTERING,
@@ -888,10 +889,11 @@ def asks_after_reply(text: str) -> bool:
         return True
     # "did anyone read my question?", "udah ada yg baca pertanyaan aku blm?" (a talents'
     # review s64, H2: the privacy page), asked ("?", or a word of by now), not "tolong baca
-    # pesan saya"
+    # pesan saya", nor who can read it ("who can read my messages?": the privacy page's)
     return (
         not READING.isdisjoint(found)
         and ("?" in text or not BY_NOW.isdisjoint(found))
+        and READ_BY_WHOM.isdisjoint(found)
         and _own_question(found)
     )
 

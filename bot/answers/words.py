@@ -2423,6 +2423,10 @@ ASKED = _listed("question questions pertanyaan pertanyaannya message messages pe
 # aku blm?", "is someone reading my messages?": a talents' review s64, H2, got the privacy
 # page): a word for reading, with the sender's question.
 READING = _listed("baca dibaca membaca kebaca read reading seen dilihat diliat")
+# Not who can or may read them ("siapa yang bisa baca pesan saya?", "who can read my
+# messages?"), nor whether a human or a bot does (a final review s64, M2: the question's
+# status given for the privacy entry and "Can I ask a real person?"): who has access.
+READ_BY_WHOM = _listed("siapa who whom can could bisa boleh able human manusia bot robot")
 OWNING = _listed("my our")
 HEARD_BACK = frozenset({("heard", "back"), ("hear", "back")})
 # Before a role, what the talent is not ("aku cuma editor, bukan sutradara", "I'm an editor,
