@@ -5,6 +5,8 @@ password (M1); "who can read my messages?" answered with the question status (M2
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from bot.leads.slips import MASK
@@ -84,3 +86,38 @@ async def test_who_can_read_my_messages_is_about_privacy_not_the_status(bot: Har
     assert reply.text.split("\n")[0] == CONTENT.faq["ask_human"].question.en
     [reply] = await bot.send(sarah, "did anyone read my question?")
     assert reply.text.startswith(shown(Text.STATUS_QUESTIONS_NONE_ASK, "en"))
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "answers"),
+    [
+        ("company_name", "Sinema Kita Restart", FILMMAKER),
+        ("stage_name", "Restart My Life", None),
+        ("stage_name", "Reset Studio Jakarta Kita", None),
+    ],
+)
+async def test_a_name_with_a_chat_word_and_restart_is_stored(
+    bot: Harness, key: str, typed: str, answers: dict[str, Any] | None
+) -> None:
+    """M3: "Sinema Kita Restart" at the production house, "Restart My Life" at the stage name
+    got "🔄 Bisa. Pendaftaranmu kujeda dulu…" and the discard, the name never stored. Now each
+    is stored as typed and the next question comes."""
+    user = await at_question(bot, key, answers=answers)
+    replies = await bot.send(user, typed)
+    assert (await draft_answers(bot, user))[key] == typed
+    assert await where(bot, user) != key
+    assert all(not reply.text.startswith(shown(Text.INTAKE_START_OVER)) for reply in replies)
+
+
+async def test_restart_lagi_is_asked_as_reset_is_and_a_sentence_still_starts_over(
+    bot: Harness,
+) -> None:
+    """M3: "Restart Lagi" (a name, or "restart again") started over with no word on how to give
+    it as a name. Now it is paused as "Reset" is, with the quote hint; "Aku Mau Restart" still
+    offers the discard."""
+    user = await at_question(bot, "stage_name")
+    [reply] = await bot.send(user, "Restart Lagi")
+    assert reply.text.startswith(shown(Text.INTAKE_WORD_NOT_NAME, typed="Restart Lagi"))
+    other = await at_question(bot, "stage_name")
+    [reply] = await bot.send(other, "Aku Mau Restart")
+    assert reply.text.startswith(shown(Text.INTAKE_START_OVER))

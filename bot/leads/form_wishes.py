@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.leads.intent_words import ADDRESS, CHAT_WORDS, fold
+from bot.leads.intent_words import ADDRESS, CHAT_WORDS, TRAILING_PARTICLES, fold
 from bot.terminal_text import without_controls
 from bot.word_forms import listed_form
 
@@ -96,6 +96,33 @@ _WISHING = (CHAT_WORDS - {"the", "a", "it", "is", "are", "am", "im"}) | frozense
 )
 
 
+# Capitalised, a name's words that are also chat ("Sinema Kita Restart", "Restart My Life",
+# "Reset Me"; a final review s64, M3: the form paused, its discard offered) make a name, but
+# for a wish said (a verb of wishing, the form's words, the talent speaking to us: "Aku Mau
+# Restart", "Can I Start Over", "Restart Formnya Kak") or only again and all ("Restart Lagi",
+# "Reset All": a wish or a name, so ALONE, said how to give it as the name).
+_SAYS_A_WISH = (
+    TRAILING_PARTICLES
+    | ADDRESS
+    | frozenset(
+        "mau mo pengen pengin pingin pgn ingin bisa bisakah bs boleh tolong gimana gmn bagaimana"  # noqa: SIM905 -- a word list reads best as words
+        " cara caranya want wanna need can could let lets please pls plz aja saja ae lah"
+        " form formnya formulir formulirnya pendaftaran pendaftarannya pendaftaranku daftar"
+        " daftarnya isian jawaban jawabannya jawabanku answers registration".split()
+    )
+)
+_AGAIN_OR_ALL = frozenset("lagi ulang semua semuanya all everything again".split())  # noqa: SIM905 -- a word list reads best as words
+
+
+def _capitalised(plain: str) -> bool:
+    """Whether each word of a text begins with a capital or a digit, and some word has a small
+    letter (a text in capitals says nothing by them)."""
+    typed = plain.split()
+    return any(not word.isupper() for word in typed) and all(
+        word[0].isupper() or word[0].isdigit() for word in typed
+    )
+
+
 def start_over(text: str) -> str | None:
     """How a short message mid-form asks to begin the form again (SAID, ALONE or NAMED);
     None if it does not, or has the words in quotes (the talent means them: "“Reset”")."""
@@ -111,4 +138,8 @@ def start_over(text: str) -> str | None:
     if not rest:
         return ALONE
     wishing = any(listed_form(word, _WISHING) is not None for word in rest)
-    return SAID if wishing else NAMED
+    if not wishing:
+        return NAMED
+    if _capitalised(plain) and all(listed_form(word, _SAYS_A_WISH) is None for word in rest):
+        return ALONE if all(word in _AGAIN_OR_ALL for word in rest) else NAMED
+    return SAID
