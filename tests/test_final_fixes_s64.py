@@ -121,3 +121,22 @@ async def test_restart_lagi_is_asked_as_reset_is_and_a_sentence_still_starts_ove
     other = await at_question(bot, "stage_name")
     [reply] = await bot.send(other, "Aku Mau Restart")
     assert reply.text.startswith(shown(Text.INTAKE_START_OVER))
+
+
+async def test_karo_songs_are_kept_whole_at_the_genres(bot: Harness) -> None:
+    """L1: "lagu karo dan pop" ticked Pop and dropped Karo without a word; "pop karo modern"
+    put "Modern" under the other genres. Now "Lagu karo" is said as the other genre, "pop
+    karo modern" is no "Modern"; Javanese "pop karo folk" still parts."""
+    user = await at_question(bot, "genres")
+    [reply] = await bot.send(user, "lagu karo dan pop")
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None and "pop" in draft.pending
+    assert "Lagu karo" in reply.text
+    user = await at_question(bot, "genres")
+    [reply] = await bot.send(user, "pop karo modern")
+    assert "Modern" not in reply.text
+    user = await at_question(bot, "genres")
+    [reply] = await bot.send(user, "rock karo folk")
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None and "rock" in draft.pending
+    assert "Folk" in reply.text

@@ -232,13 +232,26 @@ def _unnamed(spans: list[tuple[int, int, str]], tokens: Sequence[str]) -> list[s
 # "&", "/" and "+" only between spaces: inside a word they are part of it ("R&B": a second
 # attacker's review had "R, B" said as not ticked). Papuan "deng" (dengan) joins too ("pop,
 # rnb, deng lagu2 papua"; a talents' review had "Deng lagu2 papua" offered for Lainnya).
-# Javanese "karo", "kalih" and Sundanese "jeung", "sareng" too ("pop karo folk jawa mas"; a
-# talents' review s64, L7: "folk jawa" dropped without a word); "karo" only between words, and
-# not as the Karo people's name ("gendang karo", "batak karo").
+# Javanese "kalih" and Sundanese "jeung", "sareng" too, and "karo" where it is Javanese
+# (_karo_items).
 _ITEMS = re.compile(
     r"[,;\n]|(?<!\w)[/&+]|[/&+](?!\w)|\b(?:dan|sama|sm|and|serta|plus|juga|jg|atau|or|deng"
-    r"|kalih|jeung|sareng)\b|(?<=\w\s)(?<!batak\s)(?<!gendang\s)\bkaro\b(?=\s+\w)",
+    r"|kalih|jeung|sareng)\b",
     re.I,
+)
+# Javanese "karo" (and) joins items too ("pop karo folk jawa mas"; a talents' review s64, L7:
+# "folk jawa" dropped without a word), but it is also the Karo people's name ("gendang karo",
+# "lagu karo dan pop", "pop karo modern"; a final review s64, L1: Karo dropped, "Modern"
+# stored as a genre): only between words, not after a word of its kind, and before a genre
+# or in a message with other Javanese words.
+_KARO = re.compile(r"\bkaro\b", re.I)
+_KARO_KIND = frozenset(
+    "batak gendang lagu lagu2 musik music song songs etnik etnis tradisi tradisional tari"  # noqa: SIM905 -- a word list reads best as words
+    " tarian budaya suku orang bahasa adat seni".split()
+)
+_JAVANESE = frozenset(
+    "lan ora ra wae ae iso isa nggih kulo kula sing seneng uga ugi lho mboten sampun nek lek"  # noqa: SIM905 -- a word list reads best as words
+    " dhewe jawa jowo".split()
 )
 # Words around an item that are not the item ("inggris dikit2", "kadang jazz", "genre X").
 _AROUND_ITEM = frozenset(
@@ -264,8 +277,28 @@ _ITEM_WORDS_AT_MOST = 3  # more is a sentence, not an item to tick
 
 
 def list_items(text: str) -> list[str]:
-    """The items of a typed list, as typed (_ITEMS parts them)."""
-    return _ITEMS.split(without_controls(text))
+    """The items of a typed list, as typed (_ITEMS parts them, and a Javanese "karo")."""
+    parts = _ITEMS.split(without_controls(text))
+    if _KARO.search(text) is None:
+        return parts  # most lists
+    javanese = not _JAVANESE.isdisjoint(fold(text).split())
+    return [item for part in parts for item in _karo_items(part, javanese)]
+
+
+def _karo_items(part: str, javanese: bool) -> list[str]:
+    """A part of a typed list parted at each "karo" that joins two items (_KARO)."""
+    words = [(found.start(), found.end(), fold(found.group())) for found in _WORDS.finditer(part)]
+    items, start = [], 0
+    for at in range(1, len(words) - 1):
+        if words[at][2] != "karo" or words[at - 1][2] in _KARO_KIND:
+            continue
+        if words[at + 1][2] in GENRES or javanese:
+            items.append(part[start : words[at][0]])
+            start = words[at][1]
+    return [*items, part[start:]]
+
+
+_WORDS = re.compile(r"\S+")
 
 
 def unnamed_items(question: Question, content: Content, answers: Answers, text: str) -> list[str]:
