@@ -24,6 +24,7 @@ from bot.cli_settings import (
     NOT_UPGRADED,
     WITHOUT_DATABASE_OPTION,
     add_database_option,
+    no_database,
     settings_for,
 )
 from bot.cli_staff import add_staff_commands
@@ -419,6 +420,8 @@ def _purge_command(args: argparse.Namespace) -> int:
         overrides["database_path"] = args.database
         flags["database_path"] = "--database"
     settings = settings_with_flags(overrides, flags)
+    if no_database(settings, args):
+        return EXIT_CONFIG
     return asyncio.run(_purge(settings))
 
 

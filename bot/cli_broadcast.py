@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.cli_settings import settings_for
+from bot.cli_settings import no_database, settings_for
 from bot.parsing import FIRST_YEAR, LAST_YEAR
 from bot.terminal_text import count_of
 
@@ -76,6 +76,8 @@ def _broadcast_command(args: argparse.Namespace) -> int:
     from bot.outreach.broadcast import format_wib
 
     settings = settings_for(args)
+    if no_database(settings, args):
+        return EXIT_USAGE
     if args.list:
         return asyncio.run(_list(settings))
     if args.cancel is not None:

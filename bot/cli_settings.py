@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,3 +44,15 @@ def settings_for(args: argparse.Namespace, **overrides: Any) -> Settings:
         overrides["database_path"] = database
         flags["database_path"] = "--database"
     return settings_with_flags(overrides, flags)
+
+
+def no_database(settings: Settings, args: argparse.Namespace) -> bool:
+    """Whether there is no database where the command looks, said in one line: a command that
+    opens the bot's database never makes one (a final review s64, L2: `purge` and `broadcast
+    --list` at a mistyped --database made the folder and an empty database, which `backup`
+    then copied and `erase` found nothing in)."""
+    if settings.database_path.exists():
+        return False
+    where = "--database" if getattr(args, "database", None) is not None else "DATABASE_PATH"
+    print(f"No database at {settings.database_path}: check {where}.", file=sys.stderr)
+    return True

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.cli_settings import settings_for
+from bot.cli_settings import no_database, settings_for
 from bot.terminal_text import printable
 
 # Registering the commands imports nothing heavy (start-up time of the command line): the
@@ -117,9 +117,7 @@ def prepare(args: argparse.Namespace) -> tuple[Settings, Content] | None:
     settings = settings_for(args)
     setup_logging(logging.WARNING)
     content = for_deployment(load_content(settings.content_dir), settings)
-    if not settings.database_path.exists():
-        where = "--database" if args.database is not None else "DATABASE_PATH"
-        print(f"No database at {settings.database_path}: check {where}.", file=sys.stderr)
+    if no_database(settings, args):
         return None
     return settings, content
 

@@ -5,6 +5,7 @@ password (M1); "who can read my messages?" answered with the question status (M2
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from bot.leads.slips import MASK
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import CONTENT, FILMMAKER, at_question, draft_answers, shown, where
+from tests.processes import call_cli, clean_env
 from tests.test_intake_links_s61 import logged_in
 
 LINK = "https://vimeo.com/123456"
@@ -140,3 +142,34 @@ async def test_karo_songs_are_kept_whole_at_the_genres(bot: Harness) -> None:
     draft = await bot.store.applications.draft_for(user.id)
     assert draft is not None and "rock" in draft.pending
     assert "Folk" in reply.text
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["purge"],
+        ["broadcast", "--list"],
+        ["broadcast", "--cancel", "1"],
+        ["broadcast", "--text-file", "news.html", "--yes"],
+        ["backup"],
+        ["erase", "--user-id", "4504167718212011", "--yes"],
+        ["stats"],
+        ["audit"],
+        ["export", "--format", "csv", "--output", "leads.csv"],
+        ["lead", "KOC-0001"],
+    ],
+)
+def test_a_mistyped_database_path_is_said_and_nothing_is_made(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """L2: `purge` and `broadcast --list` at a mistyped --database said "Deleted 0 …" and "No
+    announcement is scheduled", leaving the folder and an empty database there, which
+    `backup` then copied "integrity ok" and `erase` found nothing in. Now every command that
+    reads the bot's database says there is none, fails, and makes nothing."""
+    (tmp_path / "news.html").write_text("<b>Halo</b>", encoding="utf-8")
+    typo = tmp_path / "typo" / "kocca.db"
+    code, out, err = call_cli(tmp_path, clean_env(tmp_path), *command, "--database", str(typo))
+    assert code != 0, out
+    assert f"no database at {typo}" in (out + err).lower()
+    assert not typo.parent.exists()
+    assert not (tmp_path / "bot.db").exists()
