@@ -173,3 +173,18 @@ def test_a_mistyped_database_path_is_said_and_nothing_is_made(
     assert f"no database at {typo}" in (out + err).lower()
     assert not typo.parent.exists()
     assert not (tmp_path / "bot.db").exists()
+
+
+@pytest.mark.parametrize("word", ["pass:", "sandi:", "sandi vimeo:"])
+async def test_a_password_on_the_line_after_its_word_and_colon_is_masked(
+    bot: Harness, word: str
+) -> None:
+    """Found beside M1: "video pass:" with the password on the next line masked "video" and
+    kept the password in the log (the ":" was part of the word found, so nothing pointed on).
+    Now the next line is masked, as after "pw:"."""
+    user = await at_question(bot, "portfolio_url", answers=FILMMAKER)
+    [reply] = await bot.send(user, f"{LINK} video {word}\nbakau2024")
+    assert (await draft_answers(bot, user))["portfolio_url"] == LINK
+    assert reply.text.startswith(shown(Text.INTAKE_LINK_KEPT_NO_PASSWORD))
+    assert "bakau2024" not in logged_in(bot, user.id)[-1]
+    assert f"video {word}" in logged_in(bot, user.id)[-1]

@@ -1030,7 +1030,10 @@ def without_password(text: str) -> str:
             rest.append(word)
         masked = _runs([word for word in rest if word.end <= stop])
         between = unicodedata.normalize("NFKC", text[found_end:after]).strip()
-        points_on = pointing > 0 or between[:1] in (":", "=")
+        # Its ":" may be part of the word found ("sandi:", "pass vimeo:"; a final review s64:
+        # the word before masked, the password on the next line kept in clear).
+        ending = unicodedata.normalize("NFKC", text[found_end - 1 : found_end])
+        points_on = pointing > 0 or between[:1] in (":", "=") or ending in (":", "=")
         if not masked and not points_on:
             before = words[
                 bisect_left(starts, max(line_start, done)) : bisect_left(starts, found_start)
