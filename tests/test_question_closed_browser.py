@@ -44,6 +44,7 @@ async def test_a_question_answered_by_phone_is_marked_done_on_its_card_and_on_a_
         mark = eko.mark()
         eko_card = page.locator(".card.question", has_text="Eko Prasetyo")
         await eko_card.get_by_role("button", name=done).click()
+        await page.locator("dialog .close-confirm").click()  # asked first (s64, L4)
         await page.get_by_text(t(Text.WS_QUESTION_CLOSED, name="Eko")).wait_for()
         await page.locator(".card.question", has_text="Eko Prasetyo").wait_for(state="detached")
         assert await cards.count() == 1
@@ -58,6 +59,7 @@ async def test_a_question_answered_by_phone_is_marked_done_on_its_card_and_on_a_
         await notice.wait_for()
         assert t(Text.WS_LEAD_QUESTION_WAITING) in await notice.inner_text()
         await notice.get_by_role("button", name=done).click()
+        await page.locator("dialog .close-confirm").click()
         await page.get_by_text(t(Text.WS_QUESTION_CLOSED, name="Sari")).wait_for()
         await notice.wait_for(state="detached")
         await page.locator("li.kind-question_closed").wait_for()

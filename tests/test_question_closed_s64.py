@@ -86,7 +86,7 @@ async def test_a_question_answered_by_phone_is_marked_done_and_the_talent_gets_n
         assert lead["question_waiting"] is True
         mark, group = eko.mark(), staff_chat.mark()
 
-        done = await tika.ok("questions-close", {"talent": eko.id})
+        done = await tika.ok("questions-close", {"talent": eko.id, "seen": lead["question_seen"]})
 
         assert done == {"outcome": "closed", "text": said(Text.WS_QUESTION_CLOSED, name="Eko")}
         assert eko.messages_since(mark) == []  # not a word to the talent
@@ -118,7 +118,7 @@ async def test_a_question_answered_by_phone_is_marked_done_and_the_talent_gets_n
         assert "manajer" not in json.dumps(detail) and "0812" not in json.dumps(detail)
 
         # Dewi presses it on her older page: told who did it, nothing recorded twice.
-        late = await dewi.ok("questions-close", {"talent": eko.id})
+        late = await dewi.ok("questions-close", {"talent": eko.id, "seen": card["seen"]})
         assert late == {
             "outcome": "not_waiting",
             "text": said(Text.WS_QUESTION_CLOSED_BY, name="Eko", by="Tika"),
@@ -143,7 +143,9 @@ async def test_the_digest_stops_counting_a_question_marked_done(
     await ask(bot, eko, PHONE_QUESTION)
     assert asking_line(await digest_lines(bot, staff_chat))
     async with workspace(bot, ADMIN_ID) as client:
-        assert (await client.ok("questions-close", {"talent": eko.id}))["outcome"] == "closed"
+        [card] = (await client.ok("questions"))["talents"]
+        closing = {"talent": eko.id, "seen": card["seen"]}
+        assert (await client.ok("questions-close", closing))["outcome"] == "closed"
     assert asking_line(await digest_lines(bot, staff_chat)) == []
 
 
@@ -159,7 +161,8 @@ async def test_a_form_notes_question_marked_done_from_the_lead_page(
         lead = await client.ok("lead", {"reference": "KOC-000001"})
         assert lead["note_asks"] is True
         assert (await client.ok("questions-count"))["total"] == 1
-        done = await client.ok("questions-close", {"talent": lead["talent"]["user_id"]})
+        closing = {"talent": lead["talent"]["user_id"], "seen": lead["question_seen"]}
+        done = await client.ok("questions-close", closing)
         assert done["outcome"] == "closed"
         lead = await client.ok("lead", {"reference": "KOC-000001"})
         assert lead["note_asks"] is False
@@ -218,7 +221,8 @@ async def test_my_data_and_erasure_carry_the_mark(bot: Harness, staff_chat: Emul
     sari = bot.user(first_name="Sari")
     await ask(bot, sari, "Kapan pendaftarannya tutup?")
     async with workspace(bot, ADMIN_ID) as client:
-        await client.ok("questions-close", {"talent": sari.id})
+        [card] = (await client.ok("questions"))["talents"]
+        await client.ok("questions-close", {"talent": sari.id, "seen": card["seen"]})
     await bot.send(sari, "/dataku")
     document = next(m.document for m in reversed(sari.messages) if m.document is not None)
     copy = data_copy(document[1])

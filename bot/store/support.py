@@ -117,7 +117,7 @@ WAITING_BESIDES = (
 )
 # Their messages a burst's header stands for (the header replied to in the staff group): those
 # relayed after it, before the talent's next header in that chat.
-BURST = """
+_BURST = """
 SELECT q.talent_message_id FROM relayed_messages h
 JOIN relayed_messages q ON q.user_id = h.user_id AND q.staff_chat_id = h.staff_chat_id
     AND q.kind = 'question' AND q.id > h.id
@@ -125,8 +125,23 @@ JOIN relayed_messages q ON q.user_id = h.user_id AND q.staff_chat_id = h.staff_c
         AND n.staff_chat_id = h.staff_chat_id AND n.kind = 'header' AND n.id > h.id
         AND n.id < q.id)
 WHERE h.staff_chat_id = ? AND h.staff_message_id = ? AND h.kind = 'header'
-ORDER BY q.id
 """
+BURST = _BURST + "ORDER BY q.id\n"
+# When the talent wrote the newest message of that burst (their log line's time, '' if none):
+# what a press under its header saw (`close_questions`' `seen`).
+_BURST_SAID = (
+    "SELECT COALESCE(MAX(l.created_at), '') FROM conversation_log l"  # noqa: S608 - constants
+    " WHERE l.chat_id = ? AND l.direction = 'in' AND l.message_id IN (" + _BURST + ")"
+)
+# When the talent wrote each thing of theirs that waits (a relayed question: its log line's
+# time; their form note's question: when its lead was submitted), as a page or button shows.
+_WAITING_SAID = (
+    "SELECT l.created_at AS said"
+    + WAITING_FROM
+    + "AND r.user_id = ?1 UNION ALL SELECT a.submitted_at"
+    + NOTE_WAITING_FROM
+    + "AND a.user_id = ?1"
+)
 # Their newest messages that wait, with their words when the log keeps them as text (a staff
 # answer is named after one of them: bot/support.py `answering`).
 WAITING_MESSAGES = (
@@ -192,6 +207,9 @@ class Closed:
     by: str | None = None
     answered: bool = False
     gone: bool = False
+    # Nothing was marked: the talent wrote again after what the press saw (a staff review
+    # s64, H1: an old button closed a newer question nobody read).
+    newer: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,35 +474,52 @@ class SupportRelay:
         return Holding.MARKED
 
     async def close_questions(
-        self, user_id: int, actor: Actor, name: str | None, lead_ref: str | None
+        self, user_id: int, actor: Actor, name: str | None, lead_ref: str | None, seen: str
     ) -> Closed:
         """Mark everything of the talent's that waits for a staff answer (relayed questions,
         their form note's question) done without a reply (answered by phone): nothing is sent
         to them; audited in the same transaction (`question_closed`: who, about their lead or
-        them, how many things waited; no question text). What they write later waits anew. If
-        nothing waits any more (a colleague answered or closed it meanwhile), nothing changes
-        and `by` says who did."""
+        them, how many things waited; no question text). What they write later waits anew.
+        `seen`: when they wrote the newest thing the press saw (a page, a card, a header's
+        burst: `waiting_said`, `burst_said`). Nothing changes, and the result says why, if
+        nothing of what it saw waits any more (who answered or closed it), if they wrote
+        again since (`newer`: read first; a staff review s64, H1), or if a colleague's answer
+        is being sent to it now (who: as a workspace reply, of two at once one goes, M1)."""
         async with self._db.transaction() as tx:
             if await tx.fetch_one("SELECT 1 FROM users WHERE user_id = ?", (user_id,)) is None:
                 return Closed(done=False, gone=True)
-            waited = await tx.fetch_all(
-                "SELECT w.since FROM (" + ALL_WAITING + ") w WHERE w.user_id = ?",  # noqa: S608
-                (user_id,),
-            )
-            if not waited:
+            said = [str(row["said"]) for row in await tx.fetch_all(_WAITING_SAID, (user_id,))]
+            if all(at > seen for at in said):  # nothing it saw waits any more
                 last = await tx.fetch_one(_LAST_DONE, (user_id,))
                 if last is None:
-                    return Closed(done=False)
+                    return Closed(done=False, newer=bool(said))
                 by = last["name"] or (None if last["by_id"] is None else str(last["by_id"]))
                 return Closed(done=False, by=by, answered=bool(last["answered"]))
+            if any(at > seen for at in said):
+                return Closed(done=False, newer=True)
+            sending = await _sending(tx, user_id)
+            if sending is not None:
+                return Closed(done=False, by=sending or None, answered=True)
             await tx.execute(
                 "INSERT INTO question_closes (user_id, closed_at, closed_by_id, closed_by)"
                 " VALUES (?, ?, ?, ?)",
                 (user_id, utc_now(), actor.user_id, name or None),
             )
             about = await Audit.about_in(tx, user_id, lead_ref)
-            await Audit.add_in(tx, actor, "question_closed", about, waited=len(waited))
+            await Audit.add_in(tx, actor, "question_closed", about, waited=len(said))
         return Closed(done=True)
+
+    async def waiting_said(self, user_id: int) -> str:
+        """When the talent wrote the newest thing of theirs that waits ('' if none): what a
+        page drawn now shows (`close_questions`' `seen`)."""
+        rows = await self._db.fetch_all(_WAITING_SAID, (user_id,))
+        return max((str(row["said"]) for row in rows), default="")
+
+    async def burst_said(self, staff_chat_id: int, header_message_id: int, user_id: int) -> str:
+        """When the talent wrote the newest message under this header of theirs in the staff
+        chat ('' if none, or not their header): what a press under it saw."""
+        value = await self._db.fetch_value(_BURST_SAID, (user_id, staff_chat_id, header_message_id))
+        return str(value or "")
 
     async def closes(self, user_id: int) -> list[QuestionClose]:
         """When staff marked the talent's questions done without a reply, oldest first."""
@@ -783,6 +818,27 @@ class SupportRelay:
                 "DELETE FROM support_topics WHERE staff_chat_id = ? AND user_id = ?",
                 (staff_chat_id, user_id),
             )
+
+
+async def _sending(tx: Transaction, user_id: int) -> str | None:
+    """A staff answer's claim (`SupportRelay.claim`, not stale) on a question of the talent's
+    that waits: it is being sent now. Who: their name as the bot knows it ("" if none); None
+    if no answer is on its way."""
+    rows = await tx.fetch_all(_WAITING_IDS, (user_id,))
+    waiting = json.dumps(sorted(int(row["talent_message_id"]) for row in rows))
+    fresh = ago(CLAIM_HOLDS)
+    for row in await tx.fetch_all(_CLAIMS, (user_id, waiting)):
+        if row["claimed_at"] is None or row["claimed_at"] < fresh:
+            continue
+        by = row["claimed_by"]
+        name = None if by is None else await tx.fetch_one(_STAFF_NAME, (by,))
+        return str(name["name"] or by) if name is not None else ""
+    return None
+
+
+_STAFF_NAME = """SELECT COALESCE(
+    (SELECT NULLIF(first_name, '') FROM workspace_names WHERE user_id = ?1),
+    (SELECT NULLIF(first_name, '') FROM users WHERE user_id = ?1)) AS name"""
 
 
 async def _read(tx: Transaction, user_id: int) -> Session:

@@ -181,6 +181,9 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         # An adult is never asked (a "yes" from a draft they changed since is not theirs).
         if kind != GUARDIAN_CONSENT or form_order.minor(content, found.answers)
     ]
+    # When they wrote the newest thing of theirs that waits, read before the page's lines: its
+    # ✔️ marks only what it shows (a staff review s64, H1).
+    seen = await store.support.waiting_said(found.user_id)
     lines, more = await desk.reads.log_page(found.user_id, None, LOG_PAGE)
     updates = await store.pipeline.update_counts(application_id)
     telegram_name = account_name(found)
@@ -295,6 +298,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         # the top too, as /lead says it.
         "question_waiting": await store.support.question_waiting(found.user_id),
         "note_asks": note_asks,
+        "question_seen": seen,
         "reply_heading": await actions.reply_heading(desk, viewer, found.user_id),
     }
 

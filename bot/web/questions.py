@@ -36,6 +36,7 @@ SHOWN_EACH = 10  # a talent's newest waiting questions shown (the staff group ha
 EARLIER_ANSWERS = 2  # before them: the last messages answered, and up to 2 answers after them
 EARLIER_ASKED = 3  # those messages: the last run of them (a question, its context), at most 3
 EARLIER_HELD = 3  # holding replies read with them (each shown with the answers after it)
+SEEN_LIMIT = 40  # a stored time, as `seen` carries it back
 REPLIED_EXCERPT = 100  # characters of a staff answer quoted above a reply to it
 # Keys the mark: without it, Telegram ids and log ids (small, in order) could be tried against
 # it offline to learn who waits, bypassing the listing's audit entry. A restart changes every
@@ -93,6 +94,12 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
                     }
                 ),
                 "reply_heading": headings[talent.user_id],
+                # When they wrote the newest thing the card shows: ✔️ marks only that (H1).
+                "seen": max(
+                    [line.created_at for line in talent.questions]
+                    + [note.submitted_at for note in talent.notes],
+                    default="",
+                ),
                 # A holding reply keeps relayed questions listed; a form note's question alone
                 # has none to keep (bot/web/actions.py `answer` sends it as a full answer).
                 "holdable": bool(talent.questions),
@@ -287,17 +294,23 @@ async def close(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     notice and the digest's count, and the audit log records `question_closed` (a staff review
     s64, M1). One at a time with a reply to them (`Desk.replying_to`): of a reply and a mark at
     once, the second finds nothing waiting and says who answered or closed it (a colleague on
-    a stale page); a talent erased meanwhile is a 404, as for a reply."""
+    a stale page); a talent erased meanwhile is a 404, as for a reply. `seen` (the card's or
+    page's): when the talent wrote the newest thing it showed; if they wrote again since,
+    nothing is marked (`wrote_again`: read it first; a staff review s64, H1)."""
     user_id = inputs.integer(body.get("talent"), "talent")
+    seen = inputs.words(body, "seen", SEEN_LIMIT)  # what the card or page showed (H1)
     language = viewer.language
     async with desk.replying_to(user_id):
         reference = await desk.store.applications.latest_reference(user_id)
         name = await actions.telegram_name(desk, user_id)
         done = await desk.store.support.close_questions(
-            user_id, viewer.actor, viewer.name, reference
+            user_id, viewer.actor, viewer.name, reference, seen
         )
     if done.gone:
         raise TalentGone(user_id)
+    if done.newer:
+        said = desk.say(Text.WS_QUESTION_WROTE_AGAIN, language, name=name)
+        return {"outcome": "wrote_again", "text": said}
     if done.done:  # the staff group hears of it under their question: nobody answers again
         settings = desk.services.settings
         answerer = support.Answerer(

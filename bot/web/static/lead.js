@@ -2,7 +2,7 @@
 // talent's conversation with the bot (newest last) and their questions, and Reply to talent.
 import { ApiError, call } from "./api.js";
 import { back, desk, failure, placed, recount } from "./app.js";
-import { chooser, fill, h, t, toast } from "./dom.js";
+import { chooser, dialog, fill, h, t, toast } from "./dom.js";
 import { closedLine, moveLead, stageButton } from "./moves.js";
 import * as records from "./records.js";
 
@@ -117,12 +117,17 @@ export function writer(placeholder, label, send, limit, name = placeholder, hold
 
 const act = records.act;
 
-/** ✔️ Mark done (no reply): answered by phone, nothing is sent; then `after()`. */
-export function closer(talent, after) {
+/** ✔️ Mark done (no reply), confirmed; only what was drawn (`seen`). Then `after()`. */
+export function closer(talent, seen, after) {
   const button = h("button", { class: "button secondary close-question", onclick: async () => {
+    const sure = await dialog((close) => [h("p", {}, t("question_close_confirm")),
+      h("div", { class: "actions" }, h("button", { class: "button close-confirm",
+        onclick: () => close(true) }, t("question_close")),
+      h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel")))]);
+    if (!sure) return;
     button.disabled = true;
     try {
-      const done = await call("questions-close", { talent });
+      const done = await call("questions-close", { talent, seen });
       toast(done.text, done.outcome === "closed" ? "info" : "warning");
     } catch (error) {
       if (!(error instanceof ApiError && error.kind === "not_found")) throw error;
@@ -151,14 +156,12 @@ export async function render(main, key, sent = false) {
     throw error;
   }
   const id = lead.id;
-  // Opened by its id (a link from before): the address says its reference from now on,
-  // unless staff have moved on meanwhile.
+  // Opened by its id (an old link): the address says its reference, unless staff moved on.
   if (desk.lead === key && main.isConnected) placed(lead.reference);
   const reload = (replied = false) => render(main, id, replied)
     .catch((error) => fill(main, failure(error)));
   const session = desk.session;
-  // Closed as a duplicate: no stage moves it (the server refuses one), ↩️ Reopen is the one
-  // way back, as /lead shows it in the chat; the buttons stay, greyed, with that hint.
+  // Closed as a duplicate: only ↩️ Reopen moves it (as /lead); buttons greyed, with a hint.
   const closedDuplicate = lead.duplicates.closed;
   // Cancelled by the talent: closed for good, no stage moves it (the server refuses one).
   const withdrawn = Boolean(lead.withdrawn);
@@ -221,8 +224,7 @@ export async function render(main, key, sent = false) {
       lead.reused_from ? h("p", { class: "notice reused" }, records.withLinks(
         t("lead_reused", { reference: lead.reused_from.reference }), [lead.reused_from])) : null,
       h("p", { class: "stage-now" }, `${t("lead_stage")}: `, h("strong", {}, lead.stage_label)),
-      // Who handles the lead, in words (as /lead's "Ditangani:"), once: its card's select
-      // shows the same choice by the buttons that change it.
+      // Who handles the lead, in words (as /lead's "Ditangani:").
       h("p", { class: "assignee-now" }, `${t("lead_assignee")}: `,
         h("strong", {}, lead.assignee_id === null ? t("assign_nobody") : lead.assignee)),
       lead.waiting ? h("p", { class: "notice waiting" }, lead.waiting) : null,
@@ -231,7 +233,7 @@ export async function render(main, key, sent = false) {
         lead.question_waiting ? h("p", {}, t("lead_question_waiting")) : null,
         lead.note_asks ? h("p", {}, t("lead_note_asks")) : null,
         h("button", { class: "button plain jump-reply", onclick: toReply },
-          t("lead_jump_reply")), closer(lead.talent.user_id, reload)) : null,
+          t("lead_jump_reply")), closer(lead.talent.user_id, lead.question_seen, reload)) : null,
       lead.blocked ? h("p", { class: "warning" }, t("pipeline_warning_blocked")) : null),
     records.duplicates(lead, reload),
     section(t("lead_contact"), records.contact(lead, reload)),
@@ -272,8 +274,7 @@ export async function render(main, key, sent = false) {
       h("p", { class: "hint reply-heading" }, lead.reply_heading),
       replyBox),
     conversation(lead, reload));
-  // The answer just sent is what staff read next: the toast is placed off it (dom.js,
-  // KEPT_IN_SIGHT; a staff review s55: it covered the answer's last lines at the bottom).
+  // The answer just sent is read next: the toast is placed off it (dom.js, KEPT_IN_SIGHT).
   if (sent) {
     for (const log of main.querySelectorAll("ol.log")) {
       const answers = log.querySelectorAll("li.kind-staff_answer");

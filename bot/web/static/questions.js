@@ -90,7 +90,7 @@ function card(talent, reload) {
     drafted(talent, writer(t("reply_placeholder"), t("reply_send"),
       (text, holding) => answer(talent, text, holding, reload),
       REPLY_LIMIT, t("question_reply_to", { name: talent.name }), talent.holdable)),
-    closer(talent.user_id, reload));
+    closer(talent.user_id, talent.seen, reload));
 }
 
 /** The reply box with what was typed to this talent (and the holding tick) before the list
