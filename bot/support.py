@@ -1074,7 +1074,7 @@ async def tell_closed(
         Text.SUPPORT_QUESTIONS_CLOSED, answerer.language, **who, gloss=Markup(gloss)
     )
     try:
-        await bot.send_message(
+        posted = await bot.send_message(
             chat_id,
             note,
             message_thread_id=await store.support.topic_for(chat_id, user_id),
@@ -1082,3 +1082,6 @@ async def tell_closed(
         )
     except TelegramError as error:  # closed all the same; only the note is missing
         log.warning("Could not tell the staff chat of questions marked done: %s", error)
+        return
+    # It names them: an erasure's notice counts it among what staff delete (s64, L1).
+    await store.support.close_noted(user_id, chat_id, posted.message_id)

@@ -43,6 +43,15 @@ async def test_a_question_answered_by_phone_is_marked_done_on_its_card_and_on_a_
         await seen.shot(screens, "question-close-phone")
         mark = eko.mark()
         eko_card = page.locator(".card.question", has_text="Eko Prasetyo")
+        # Set apart from Send on a phone, and asked first: Cancel marks nothing (s64, L4).
+        send_box = await eko_card.locator(".writer").bounding_box()
+        close_box = await eko_card.get_by_role("button", name=done).bounding_box()
+        assert send_box is not None and close_box is not None
+        assert close_box["y"] - (send_box["y"] + send_box["height"]) >= 12
+        await eko_card.get_by_role("button", name=done).click()
+        await page.locator("dialog").get_by_role("button", name=t(Text.BTN_CANCEL)).click()
+        await page.locator("dialog").wait_for(state="detached")
+        assert await cards.count() == 2 and "2" in await tab.inner_text()
         await eko_card.get_by_role("button", name=done).click()
         await page.locator("dialog .close-confirm").click()  # asked first (s64, L4)
         await page.get_by_text(t(Text.WS_QUESTION_CLOSED, name="Eko")).wait_for()

@@ -1329,4 +1329,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX question_closes_talent ON question_closes(user_id, closed_at)
         """,
     ),
+    (
+        "0055_question_close_notes",
+        # The note a close posted in the staff chat ("✔️ Tika menandai pertanyaan Eko
+        # selesai…"), which names the talent: an erasure's or withdrawal's notice counts it
+        # among the messages staff must delete (a close review s64, L1). NULL: no note (none
+        # could be posted, or a close from before this).
+        """
+        ALTER TABLE question_closes ADD COLUMN staff_chat_id INTEGER;
+        ALTER TABLE question_closes ADD COLUMN staff_message_id INTEGER
+        """,
+    ),
 ]

@@ -78,7 +78,11 @@ _REFERENCES = (
     " AND created_at < ? ORDER BY id"
 )
 _RELAYED = (
-    "SELECT staff_chat_id, staff_message_id FROM relayed_messages WHERE user_id = ? ORDER BY id"
+    "SELECT staff_chat_id, staff_message_id FROM (SELECT 0 AS note, id, staff_chat_id,"
+    " staff_message_id FROM relayed_messages WHERE user_id = ?1"
+    # ... and the notes of their questions marked done (migration 0055), after those.
+    " UNION ALL SELECT 1, id, staff_chat_id, staff_message_id FROM question_closes"
+    " WHERE user_id = ?1 AND staff_message_id IS NOT NULL) ORDER BY note, id"
 )
 KEY_CHECK = b"check"
 # The latest time of each subject's records a restore carried over (not applied yet).

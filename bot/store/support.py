@@ -509,6 +509,15 @@ class SupportRelay:
             await Audit.add_in(tx, actor, "question_closed", about, waited=len(said))
         return Closed(done=True)
 
+    async def close_noted(self, user_id: int, staff_chat_id: int, staff_message_id: int) -> None:
+        """The staff-chat note of the talent's newest close (an erasure's notice counts it)."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE question_closes SET staff_chat_id = ?, staff_message_id = ?"
+                " WHERE id = (SELECT MAX(id) FROM question_closes WHERE user_id = ?)",
+                (staff_chat_id, staff_message_id, user_id),
+            )
+
     async def waiting_said(self, user_id: int) -> str:
         """When the talent wrote the newest thing of theirs that waits ('' if none): what a
         page drawn now shows (`close_questions`' `seen`)."""
