@@ -222,6 +222,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: "served" not in getattr(item, "fixturenames", ()))
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: three workers for every two cores. Tests spend much of their time waiting on
+    bot processes, Chromium and the emulator's sockets, so a third worker fills the waits: on
+    2 cores the suite took 412 s with three workers against 507 s with two (session 64, both
+    idle, all 4,025 passed)."""
+    return max(2, (os.cpu_count() or 1) * 3 // 2)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     """`--workspace-screens DIR`: keep the staff workspace's screenshots there (docs/)."""
     parser.addoption(
