@@ -76,25 +76,24 @@ def line(path: Path | None, reason: str, note: str | None, fix: str) -> str:
     """The one line: which file, SQLite's (or the system's) reason, what was not done, the fix."""
     from bot.terminal_text import printable
 
-    where = f"The database {printable(str(path))}" if path is not None else "The database"
     reason = printable(reason or "unknown error")
     if len(reason) > REASON_LIMIT:
         reason = reason[:REASON_LIMIT] + "…"
-    said = f"{where} cannot be read: {reason}."
-    if note:
-        said += f" {note}"
-    return f"{said} To fix it: {fix}."
+    return f"{_said(path, f'cannot be read: {reason}.', note)} To fix it: {fix}."
 
 
 def busy_line(path: Path | None, note: str | None) -> str:
     """The one line for a lock waited for too long: what was not done, and when to try."""
+    said = _said(path, "is busy: the bot is writing to it.", note)
+    return f"{said} Try again in a minute, or stop the bot."
+
+
+def _said(path: Path | None, what: str, note: str | None) -> str:
+    """Which database, what is wrong with it, and what the command did not do."""
     from bot.terminal_text import printable
 
     where = f"The database {printable(str(path))}" if path is not None else "The database"
-    said = f"{where} is busy: the bot is writing to it."
-    if note:
-        said += f" {note}"
-    return f"{said} Try again in a minute, or stop the bot."
+    return f"{where} {what} {note}" if note else f"{where} {what}"
 
 
 def damaged(error: sqlite3.Error) -> bool:
