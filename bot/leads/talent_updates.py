@@ -23,7 +23,7 @@ from telegram.ext import ExtBot
 
 from bot.leads.pipeline_stages import needed_consent, stage_label
 from bot.outreach.audience import counts_in_words
-from bot.outreach.pacing import BulkSends, unreachable
+from bot.outreach.pacing import BulkSends, report_refused, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
 from bot.rounds import Rounds
 from bot.services import Services
@@ -192,6 +192,7 @@ class TalentUpdateWorker:
                     await self._report(batch, chat_id)
                 except TelegramError as error:
                     log.warning("Could not report talent updates of batch %d: %s", batch.id, error)
+                    await report_refused(self._services.store.users, chat_id, error)
             await self._store.mark_reported(batch.id)
 
     async def _report(self, batch: Batch, chat_id: int) -> None:

@@ -26,7 +26,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import ExtBot
 
 from bot.content import LANGUAGES, MESSAGE_LIMIT, Content
-from bot.outreach.pacing import BulkSends, unreachable
+from bot.outreach.pacing import BulkSends, report_refused, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
 from bot.outreach.when import moment_like, typed_moment
 from bot.rounds import Rounds
@@ -305,6 +305,7 @@ class BroadcastWorker:
             sent = await self._bot.send_message(chat_id, text)
         except TelegramError as error:
             log.warning("Could not post progress of broadcast %d: %s", broadcast.id, error)
+            await report_refused(self._services.store.users, chat_id, error)
             return message_id
         await self._store.set_progress_message(broadcast.id, sent.message_id)
         return sent.message_id
@@ -325,6 +326,7 @@ class BroadcastWorker:
             await self._bot.send_message(chat_id, text)
         except TelegramError as error:
             log.warning("Could not send the report of broadcast %d: %s", broadcast.id, error)
+            await report_refused(self._services.store.users, chat_id, error)
 
 
 # ----- scheduling times, as staff write them ---------------------------------------------------

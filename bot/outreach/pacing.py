@@ -17,6 +17,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ExtBot
 
 from bot.outreach.send_budget import SendBudget
+from bot.store.users import Users
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,14 @@ def unreachable(error: TelegramError) -> bool:
     if isinstance(error, Forbidden):
         return True
     return isinstance(error, BadRequest) and "chat not found" in error.message.lower()
+
+
+async def report_refused(users: Users, chat_id: int, error: TelegramError) -> None:
+    """A report to a staff member's private chat that Telegram refused for good (they never
+    started the chat, or blocked the bot): marked as blocked, so the workspace tells them
+    (bot/web/desk.py unreachable) instead of promising the next report; a group is left."""
+    if chat_id > 0 and unreachable(error):
+        await users.set_blocked(chat_id, True)
 
 
 class BulkSends:

@@ -74,9 +74,13 @@ async def report(
     if move.outcome == "gone":
         raise LeadGone(application_id)
     language, content = viewer.language, desk.content
+    # The delivery is reported in the admin's chat with the bot (report_chat_id), when the
+    # bot can write there; else the page says no report will come.
+    notifying = Text.WS_SAVED_NOTIFYING
+    if move.update_id and await desk.unreachable(viewer) is not None:
+        notifying = Text.WS_SAVED_UNREPORTED
     key = {
-        # The delivery is reported in the admin's chat with the bot (report_chat_id).
-        "saved": stage_changes.saved_text(move, Text.WS_SAVED_NOTIFYING, quiet=quiet),
+        "saved": stage_changes.saved_text(move, notifying, quiet=quiet),
         "conflict": Text.PIPELINE_CONFLICT,
         "same": Text.PIPELINE_ALREADY_THERE,
         "no_consent": Text.PIPELINE_NO_CONSENT_TRANSFER,
@@ -347,6 +351,9 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         messages=result.messages,
         skipped=skipped,
     )
+    # Its delivery report goes to the admin's private chat (start_bulk): said when it cannot.
+    if result.messages and await desk.unreachable(viewer) is not None:
+        text += "\n" + desk.say(Text.WS_BULK_UNREPORTED, language)
     return {"outcome": "saved", "text": text, "moved": result.moved, "messages": result.messages}
 
 

@@ -42,6 +42,7 @@ from bot.outreach.broadcast import (
     time_refused,
 )
 from bot.outreach.control import cancel_broadcast, describe, queue_broadcast, scheduled
+from bot.outreach.pacing import unreachable
 from bot.store import Broadcast, Version, utc_now
 from bot.support import clipped
 from bot.telegram_html import parse_html, typed_html, typed_markup, utf16_len
@@ -358,6 +359,11 @@ async def try_out(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
             introduced=True,
         )
     except (BadRequest, Forbidden) as error:
+        if unreachable(error):  # their chat, not the text: marked, and said with what to do
+            await desk.store.users.set_blocked(viewer.user_id, True)
+            said = await desk.unreachable(viewer)
+            assert said is not None  # marked blocked, or never a user
+            return {"outcome": "refused", "text": said}
         text = desk.say(Text.BROADCAST_REJECTED, viewer.language, error=explain(error))
         return {"outcome": "refused", "text": text}
     except TelegramError as error:  # busy or out of reach (a big announcement going out)
@@ -393,9 +399,15 @@ async def send(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
     )
     if count is None:  # queued by a click a moment before this one
         return _gone(desk, viewer, await desk.store.broadcasts.get(item.id))
+    # Progress and report go to the staff member's private chat (report_chat_id), when the
+    # bot can write there.
+    unreported = await desk.unreachable(viewer) is not None
     if send_at is None:
-        text = desk.say(Text.WS_BROADCAST_QUEUED, language, id=item.id, count=count)
+        key = Text.WS_BROADCAST_QUEUED_HERE if unreported else Text.WS_BROADCAST_QUEUED
+        text = desk.say(key, language, id=item.id, count=count)
     else:
         when = wib_words(desk.content, send_at, language)
         text = desk.say(Text.WS_BROADCAST_SCHEDULED, language, id=item.id, when=when, count=count)
+    if unreported:
+        text += " " + desk.say(Text.WS_BROADCAST_UNREPORTED, language)
     return {"outcome": "queued", "id": item.id, "text": text}

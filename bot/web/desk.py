@@ -136,6 +136,21 @@ class Desk:
             return
         self.named[viewer.user_id] = viewer.name
 
+    async def unreachable(self, viewer: Viewer) -> str | None:
+        """Why the reports of this staff member's actions cannot reach their private chat
+        with the bot (stage updates, bulk moves, announcements report there), with what to
+        do, as plain text; None when they can. Only a private chat makes someone a user
+        (handlers/common.record_incoming), and a user is marked as having blocked the bot by
+        Telegram's "kicked" and by a message or report Telegram refused with a 403."""
+        user = await self.store.users.get(viewer.user_id)
+        if user is not None and not user.blocked:
+            return None
+        try:
+            handle = f"@{self.bot.username}"
+        except RuntimeError:  # a bot never initialised (no getMe): no name to give
+            handle = "bot"
+        return self.say(Text.WS_UNREACHABLE, viewer.language, bot=handle)
+
     def say(self, key: Text, language: str, **values: Any) -> str:
         """A bot text as plain text for the page (Telegram HTML tags dropped)."""
         return plain_text(self.content.text(key, language, **values))

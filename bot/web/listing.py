@@ -109,6 +109,8 @@ async def session(desk: Desk, viewer: Viewer) -> dict[str, Any]:
         ],
         "programs": [{"value": key, "label": labels.program(key)} for key in content.programs],
         "admins": [{"id": user_id, "name": name} for user_id, name in sorted(admins.items())],
+        # Why the reports of their actions cannot reach their chat, and what to do (or None).
+        "unreachable": await desk.unreachable(viewer),
     }
 
 
