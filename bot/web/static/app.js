@@ -297,7 +297,7 @@ async function boot() {
   tabs.hidden = false;
   // Reports of their actions cannot reach their chat with the bot: said above the tabs.
   const away = desk.session.unreachable;
-  if (away) top.before(h("p", { class: "refused banner", role: "status" }, away));
+  if (away) top.before(h("p", { class: "banner", role: "status" }, away));
   // Sticky bars stand right under the tabs (app.css).
   const header = tabs.parentElement;
   new ResizeObserver(() => document.documentElement.style.setProperty("--tabs-height",
