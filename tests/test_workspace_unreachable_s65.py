@@ -1,5 +1,5 @@
 """A staff member whose private chat the bot cannot write to (never started it, opening the
-workspace from the staff group's button; or blocked the bot) is told so by the workspace,
+workspace from a link; or blocked the bot) is told so by the workspace,
 with what to do, instead of being promised reports in that chat that never come (s65)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The workspace (headless Chromium) of a staff member the bot cannot write to privately
-(they opened it from the staff group and never started the bot's chat): a notice above the
+(they opened it from a link and never started the bot's chat): a notice above the
 tabs says their reports cannot reach them and what to do, and a stage update sent from a lead
 page says its report cannot come, instead of "I'll report in our Telegram chat" (s65)."""
 
