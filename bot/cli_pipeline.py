@@ -307,7 +307,7 @@ def _shown(value: Any) -> Any:
 
 
 # What any member of the staff group may do there (STAFF_REPLY_ANYONE): answer a talent.
-_ANYONE_IN_GROUP = frozenset({"talent_answered", "talent_answer_held"})
+_ANYONE_IN_GROUP = frozenset({"talent_answered", "talent_answer_held", "talent_answer_corrected"})
 
 
 def _role(entry: AuditEntry) -> str:

@@ -120,6 +120,7 @@ _RELAYED = {
     "header": Text.MYDATA_RELAYED_HEADER,
     "question": Text.MYDATA_RELAYED_QUESTION,
     "answer": Text.MYDATA_RELAYED_ANSWER,
+    "edit": Text.MYDATA_RELAYED_EDIT,
 }
 _CONSENT_KINDS = {
     "processing": Text.CONSENT_KIND_PROCESSING,

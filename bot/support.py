@@ -441,6 +441,8 @@ class SupportDesk:
         support = self._store.support
         if reply_to is not None:
             found = await support.relayed(staff_chat_id, reply_to)
+            if found is not None and found.kind == "edit":  # a talent's edit, shown again
+                return Relayed(found.user_id, "question", found.talent_message_id)
             if found is not None:
                 return found
         if thread_id is not None:

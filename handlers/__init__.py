@@ -33,6 +33,7 @@ from handlers import (
     staff_questions,
     start,
     support,
+    support_edits,
     support_holding,
     talent_cancel,
     views,
@@ -58,6 +59,10 @@ STAFF_ANSWER = filters.UpdateType.MESSAGE & ~filters.COMMAND & ~filters.StatusUp
 # an edited message of words is not answered either (an attacker's review, s58); it stays in
 # the conversation log as an edit.
 NEW_PRIVATE_COMMAND = PRIVATE & filters.COMMAND & filters.UpdateType.MESSAGE
+# Edited messages that may change what went across the question relay: a staff answer, or
+# a talent's relayed message (not commands: an edited command runs nothing).
+STAFF_EDIT = filters.UpdateType.EDITED_MESSAGE & ~filters.COMMAND & ~filters.StatusUpdate.ALL
+PRIVATE_EDIT = PRIVATE & filters.UpdateType.EDITED_MESSAGE & ~filters.COMMAND
 
 
 def register(application: BotApplication) -> None:
@@ -139,6 +144,10 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(intake.ask_done, pattern=f"^{views.ASK_DONE}$"),
             # filters.Chat(None) matches nothing: without a staff chat nobody answers.
             MessageHandler(filters.Chat(staff_chat) & STAFF_ANSWER, support.staff_message),
+            # Edits in the question relay: passed on when what was edited went across, else
+            # skipped and logged (handlers/support_edits.py).
+            MessageHandler(filters.Chat(staff_chat) & STAFF_EDIT, support_edits.staff_edit),
+            MessageHandler(PRIVATE_EDIT, support_edits.talent_edit),
             *staff_handlers(),
             # staff_desk decides where it works; an edited "/reload" must not reload again.
             CommandHandler(

@@ -1340,4 +1340,38 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE question_closes ADD COLUMN staff_message_id INTEGER
         """,
     ),
+    (
+        "0056_relayed_edits",
+        # A talent's edit of a message that went to staff, shown again in the staff chat ("✏️
+        # Sari mengubah pesannya…", an attacker's review s65, finding 2: edits went nowhere):
+        # kind 'edit', its talent_message_id the edited message, so a staff reply to it
+        # answers that message. No waiting question of its own: it waits as the original
+        # does. The table is rebuilt for its CHECK; columns and index as before.
+        """
+        CREATE TABLE relayed_messages_new (
+            id INTEGER PRIMARY KEY,
+            staff_chat_id INTEGER NOT NULL,
+            staff_message_id INTEGER NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('header', 'question', 'answer', 'edit')),
+            talent_message_id INTEGER,
+            created_at TEXT NOT NULL,
+            follows_question_id INTEGER,
+            reply_answer_id INTEGER,
+            reply_question_id INTEGER,
+            claimed_at TEXT,
+            claimed_by INTEGER,
+            UNIQUE (staff_chat_id, staff_message_id)
+        );
+        INSERT INTO relayed_messages_new (id, staff_chat_id, staff_message_id, user_id, kind,
+            talent_message_id, created_at, follows_question_id, reply_answer_id,
+            reply_question_id, claimed_at, claimed_by)
+            SELECT id, staff_chat_id, staff_message_id, user_id, kind, talent_message_id,
+            created_at, follows_question_id, reply_answer_id, reply_question_id, claimed_at,
+            claimed_by FROM relayed_messages;
+        DROP TABLE relayed_messages;
+        ALTER TABLE relayed_messages_new RENAME TO relayed_messages;
+        CREATE INDEX relayed_messages_talent ON relayed_messages(user_id, talent_message_id)
+        """,
+    ),
 ]

@@ -34,6 +34,7 @@ LEAD_WORK = (
     "update_resent",
     "talent_answered",
     "talent_answer_held",
+    "talent_answer_corrected",
     "question_closed",
 )
 # The same for work on no lead: announcements and wordings taught to the bot.

@@ -279,11 +279,19 @@ class OwnQuestions:
 
 
 @dataclass(frozen=True, slots=True)
+class SentAnswer:
+    """A staff answer as it reached a talent: when, and its heading in the same message."""
+
+    sent_at: str
+    heading: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Relayed:
     """What a message in the staff chat stands for: a talent, and their message if any."""
 
     user_id: int
-    kind: str  # header, question or answer
+    kind: str  # header, question, answer, or edit (a talent's edit of a question, shown)
     talent_message_id: int | None
 
 
@@ -764,6 +772,29 @@ class SupportRelay:
             (user_id, talent_message_id),
         )
         return value is not None
+
+    async def sent_answer(self, user_id: int, answer_id: int) -> SentAnswer | None:
+        """How a staff answer reached the talent as their message `answer_id`, as their log
+        keeps it: when, and the heading sent with its words in the same message (None when
+        it came alone, under a heading of its own); None if the log no longer keeps it."""
+        row = await self._db.fetch_one(
+            "SELECT created_at, heading FROM conversation_log WHERE chat_id = ?"
+            " AND direction = 'out' AND kind = 'staff_answer' AND message_id = ?"
+            " ORDER BY id DESC LIMIT 1",
+            (user_id, answer_id),
+        )
+        if row is None:
+            return None
+        return SentAnswer(str(row["created_at"]), row["heading"])
+
+    async def relayed_copy(self, user_id: int, talent_message_id: int) -> tuple[int, int] | None:
+        """Where this message of the talent was relayed: the staff chat and its copy there."""
+        row = await self._db.fetch_one(
+            "SELECT staff_chat_id, staff_message_id FROM relayed_messages WHERE user_id = ?"
+            " AND talent_message_id = ? AND kind = 'question' ORDER BY id DESC LIMIT 1",
+            (user_id, talent_message_id),
+        )
+        return None if row is None else (int(row["staff_chat_id"]), int(row["staff_message_id"]))
 
     async def topic_for(self, staff_chat_id: int, user_id: int) -> int | None:
         """The forum topic of a talent in the staff chat."""

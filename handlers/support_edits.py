@@ -1,0 +1,241 @@
+"""Edits in the question relay (an attacker's review s65, finding 2: both were dropped without a
+word). A staff member edits, in the staff group, an answer that reached a talent (to take a
+private phone number out): the talent's copy is edited too when Telegram allows (sent as
+text, within 48 hours), else the new version goes under it as "✏️ Koreksi dari tim kami";
+the talent's log and the audit log keep it, and staff are told which happened, or why
+nothing did. A talent edits a message of theirs that went to the team: staff read the new
+version as a reply to the old one, and the talent is told it went. Any other edit is
+skipped on purpose (an edited command runs nothing, handlers/__init__.py), and logged.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import timedelta
+
+from telegram import Message, MessageId, ReplyParameters, Update
+from telegram.error import BadRequest, Forbidden, TelegramError
+
+from bot.store import utc_now
+from bot.store.db import ago
+from bot.store.support import Relayed
+from bot.support import ask_again_markup, display_name, fits_with_heading, heading_first
+from bot.texts import Text
+from bot.transport.failures import explain
+from bot.transport.outgoing import logged_as
+from bot.transport.updates import message_summary
+from handlers.common import BotContext, reply
+from handlers.support import REWRITABLE, _answerer, _from_staff, _mark, _may_answer, _signed
+
+log = logging.getLogger(__name__)
+
+# How long Telegram lets the bot edit the talent's copy, as the brief to this change and
+# Telegram's rule for messages a bot may still change (after it: a correction below).
+EDITABLE_FOR = timedelta(hours=48)
+
+
+async def staff_edit(update: Update, context: BotContext) -> None:
+    """A staff-chat message edited: if it is an answer a talent got, the edit goes to them."""
+    staff_chat = context.services.settings.staff_chat_id
+    message = update.edited_message
+    if staff_chat is None or message is None or not _from_staff(message, staff_chat):
+        return
+    store = context.services.store
+    found = await store.support.relayed(staff_chat, message.message_id)
+    if found is None or found.kind != "answer" or found.talent_message_id is None:
+        if found is None and await store.support.erased_relay(staff_chat, message.message_id, None):
+            log.info(
+                "Staff chat message %d edited; its talent erased their data", message.message_id
+            )
+            await _mark(context, message, Text.SUPPORT_TALENT_ERASED)
+            return
+        log.info("Staff chat message %d edited; it reached no talent: skipped", message.message_id)
+        return
+    talent = await store.users.get(found.user_id)
+    name = display_name(talent) if talent else f"id {found.user_id}"
+    actor = _answerer(message)
+    reference = await store.applications.latest_reference(found.user_id)
+    about = (found.user_id, reference)
+    since = utc_now()
+    detail = {"length": len(message_summary(message) or "")}
+    if not _may_answer(message, context):
+        log.info("Staff chat message %d edited; its sender is not in ADMIN_IDS", message.message_id)
+        await store.audit.about_talent(
+            actor, "talent_answer_corrected", about, since, **detail, outcome="not_admin"
+        )
+        await _mark(context, message, Text.SUPPORT_REPLY_ADMINS_ONLY, name=name)
+        return
+    try:
+        edited = await _pass_on(context, message, found)
+    except Forbidden as error:
+        log.info("User %d cannot be reached (%s); marked as blocked", found.user_id, error)
+        await store.users.set_blocked(found.user_id, True)
+        await store.audit.about_talent(
+            actor, "talent_answer_corrected", about, since, **detail, outcome="blocked"
+        )
+        await _mark(context, message, Text.SUPPORT_BLOCKED, name=name)
+        return
+    except TelegramError as error:
+        log.warning("Could not pass a staff edit on to user %d: %s", found.user_id, error)
+        await store.audit.about_talent(
+            actor, "talent_answer_corrected", about, since, **detail, outcome="failed"
+        )
+        await _mark(
+            context, message, Text.SUPPORT_EDIT_UNDELIVERED, name=name, error=explain(error)
+        )
+        return
+    outcome = "edited" if edited else "sent_again"
+    log.info("Staff edit of an answer to user %d passed on (%s)", found.user_id, outcome)
+    await store.audit.about_talent(
+        actor, "talent_answer_corrected", about, since, **detail, outcome=outcome
+    )
+    key = Text.SUPPORT_EDIT_DELIVERED if edited else Text.SUPPORT_EDIT_SENT_AGAIN
+    await _mark(context, message, key, name=name)
+
+
+async def _pass_on(context: BotContext, message: Message, found: Relayed) -> bool:
+    """The edit to the talent: their copy edited (True), or the new version sent under it as
+    a correction (False). Each is a line of kind `edit` in their log, with the new words and
+    who wrote them."""
+    store = context.services.store
+    user_id, copy_id = found.user_id, found.talent_message_id
+    assert copy_id is not None  # an answer's row names the talent's copy
+    talent = await store.users.get(user_id)
+    language = talent.language if talent else context.services.settings.default_language
+    markup = ask_again_markup(context.content, language)
+    sent = await store.support.sent_answer(user_id, copy_id)
+    signed = _signed(message, _answerer(message), message.chat_id)
+    summary = message_summary(message)
+    fresh = sent is not None and sent.sent_at > ago(int(EDITABLE_FOR.total_seconds()))
+    if fresh and sent is not None and message.text is not None:
+        heading = sent.heading
+        with logged_as("edit", summary, signed, heading=heading):
+            try:
+                if heading is None:  # it came as a copy, under a heading of its own
+                    await context.bot.edit_message_text(
+                        message.text,
+                        chat_id=user_id,
+                        message_id=copy_id,
+                        entities=message.entities,
+                        parse_mode=None,
+                        reply_markup=markup,
+                    )
+                    return True
+                # Sent as the heading and its words in one message: written again the same way
+                # (the heading as the log keeps it: its words, without its bold).
+                if all(e.type in REWRITABLE for e in message.entities) and fits_with_heading(
+                    html.escape(heading), message.text
+                ):
+                    await context.bot.edit_message_text(
+                        f"{html.escape(heading)}\n\n{message.text_html}",
+                        chat_id=user_id,
+                        message_id=copy_id,
+                        reply_markup=markup,
+                    )
+                    return True
+            except BadRequest as error:
+                if "not modified" in str(error).lower():
+                    return True  # the same words again (an update replayed): nothing to change
+                log.info(
+                    "Could not edit a staff answer to user %d (%s): sent again", user_id, error
+                )
+    await _correction(context, message, user_id, copy_id, language)
+    return False
+
+
+async def _correction(
+    context: BotContext, message: Message, user_id: int, copy_id: int, language: str
+) -> None:
+    """The new version under the answer it corrects, with a heading that says so."""
+    heading = context.content.text(Text.SUPPORT_ANSWER_CORRECTION_HEADING, language)
+    replying = ReplyParameters(copy_id, allow_sending_without_reply=True)
+    markup = ask_again_markup(context.content, language)
+    signed = _signed(message, _answerer(message), message.chat_id)
+    together = (
+        message.text is not None
+        and all(e.type in REWRITABLE for e in message.entities)
+        and fits_with_heading(heading, message.text)
+    )
+    plain = html.unescape(heading.replace("<b>", "").replace("</b>", ""))
+    async with heading_first(context.bot, user_id, heading, replying, alone=not together):
+        with logged_as("edit", message_summary(message), signed, heading=plain):
+            copy: MessageId | Message
+            if together:
+                copy = await context.bot.send_message(
+                    user_id,
+                    f"{heading}\n\n{message.text_html}",
+                    reply_parameters=replying,
+                    reply_markup=markup,
+                )
+            else:
+                copy = await context.bot.copy_message(
+                    user_id,
+                    from_chat_id=message.chat_id,
+                    message_id=message.message_id,
+                    reply_parameters=replying,
+                    reply_markup=markup,
+                )
+    log.debug("Correction to user %d sent as message %d", user_id, copy.message_id)
+
+
+async def talent_edit(update: Update, context: BotContext) -> None:
+    """A talent edited a message of theirs in the private chat: if it went to the team, the
+    new version goes to the staff group under the old one, and they are told; else skipped
+    (nothing was passed on, and an edited command runs nothing)."""
+    staff_chat = context.services.settings.staff_chat_id
+    user, message = update.effective_user, update.edited_message
+    if user is None or message is None:
+        return
+    store = context.services.store
+    copied = await store.support.relayed_copy(user.id, message.message_id)
+    if staff_chat is None or copied is None or copied[0] != staff_chat:
+        log.info("User %d edited a message that did not go to the team: skipped", user.id)
+        return
+    talent = context.talent or await store.users.get(user.id)
+    name = display_name(talent) if talent else f"id {user.id}"
+    language = context.services.settings.default_language
+    said = context.content.text(Text.SUPPORT_TALENT_EDITED, language, name=name)
+    thread = await store.support.topic_for(staff_chat, user.id)
+    under = ReplyParameters(copied[1], allow_sending_without_reply=True)
+    try:
+        posted = await _new_version(context, message, staff_chat, thread, under, said)
+    except TelegramError as error:
+        log.warning("Could not pass an edit of user %d on to the staff chat: %s", user.id, error)
+        await reply(update, context.text(Text.SUPPORT_EDIT_RELAY_FAILED))
+        return
+    # A staff reply to the new version answers their message as a reply to the old one does
+    # (bot/support.py `addressee`), and it waits, or not, as the old one does: it is no new
+    # question.
+    await store.support.record(staff_chat, posted, user.id, "edit", message.message_id)
+    log.info("Edit of a relayed message of user %d passed on to the staff chat", user.id)
+    await reply(update, context.text(Text.SUPPORT_EDIT_PASSED))
+
+
+async def _new_version(
+    context: BotContext,
+    message: Message,
+    staff_chat: int,
+    thread: int | None,
+    under: ReplyParameters,
+    said: str,
+) -> int:
+    """The talent's edited message in the staff chat, under the note `said`: its words in the
+    same message, or (media, too long) a copy after it. The id of the message that holds it."""
+    if message.text is not None and fits_with_heading(said, message.text):
+        text = f"{said}\n\n{html.escape(message.text)}"
+        posted = await context.bot.send_message(
+            staff_chat, text, message_thread_id=thread, reply_parameters=under
+        )
+        return posted.message_id
+    await context.bot.send_message(
+        staff_chat, said, message_thread_id=thread, reply_parameters=under
+    )
+    copy = await context.bot.copy_message(
+        staff_chat,
+        from_chat_id=message.chat_id,
+        message_id=message.message_id,
+        message_thread_id=thread,
+        reply_parameters=under,
+    )
+    return copy.message_id
