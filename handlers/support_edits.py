@@ -20,7 +20,13 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from bot.store import utc_now
 from bot.store.db import ago
 from bot.store.support import Relayed
-from bot.support import ask_again_markup, display_name, fits_with_heading, heading_first
+from bot.support import (
+    ask_again_markup,
+    display_name,
+    fits_with_heading,
+    heading_first,
+    heading_text,
+)
 from bot.texts import Text
 from bot.transport.failures import explain
 from bot.transport.outgoing import logged_as
@@ -59,39 +65,32 @@ async def staff_edit(update: Update, context: BotContext) -> None:
     about = (found.user_id, reference)
     since = utc_now()
     detail = {"length": len(message_summary(message) or "")}
+
+    async def told(outcome: str, key: Text, **values: str) -> None:
+        """The audit log's entry, and the note under the edited message in the group."""
+        await store.audit.about_talent(
+            actor, "talent_answer_corrected", about, since, **detail, outcome=outcome
+        )
+        await _mark(context, message, key, None, name=name, **values)
+
     if not _may_answer(message, context):
         log.info("Staff chat message %d edited; its sender is not in ADMIN_IDS", message.message_id)
-        await store.audit.about_talent(
-            actor, "talent_answer_corrected", about, since, **detail, outcome="not_admin"
-        )
-        await _mark(context, message, Text.SUPPORT_REPLY_ADMINS_ONLY, name=name)
+        await told("not_admin", Text.SUPPORT_REPLY_ADMINS_ONLY)
         return
     try:
         edited = await _pass_on(context, message, found)
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", found.user_id, error)
         await store.users.set_blocked(found.user_id, True)
-        await store.audit.about_talent(
-            actor, "talent_answer_corrected", about, since, **detail, outcome="blocked"
-        )
-        await _mark(context, message, Text.SUPPORT_BLOCKED, name=name)
+        await told("blocked", Text.SUPPORT_BLOCKED)
         return
     except TelegramError as error:
         log.warning("Could not pass a staff edit on to user %d: %s", found.user_id, error)
-        await store.audit.about_talent(
-            actor, "talent_answer_corrected", about, since, **detail, outcome="failed"
-        )
-        await _mark(
-            context, message, Text.SUPPORT_EDIT_UNDELIVERED, name=name, error=explain(error)
-        )
+        await told("failed", Text.SUPPORT_EDIT_UNDELIVERED, error=explain(error))
         return
     outcome = "edited" if edited else "sent_again"
     log.info("Staff edit of an answer to user %d passed on (%s)", found.user_id, outcome)
-    await store.audit.about_talent(
-        actor, "talent_answer_corrected", about, since, **detail, outcome=outcome
-    )
-    key = Text.SUPPORT_EDIT_DELIVERED if edited else Text.SUPPORT_EDIT_SENT_AGAIN
-    await _mark(context, message, key, name=name)
+    await told(outcome, Text.SUPPORT_EDIT_DELIVERED if edited else Text.SUPPORT_EDIT_SENT_AGAIN)
 
 
 async def _pass_on(context: BotContext, message: Message, found: Relayed) -> bool:
@@ -157,9 +156,8 @@ async def _correction(
         and all(e.type in REWRITABLE for e in message.entities)
         and fits_with_heading(heading, message.text)
     )
-    plain = html.unescape(heading.replace("<b>", "").replace("</b>", ""))
     async with heading_first(context.bot, user_id, heading, replying, alone=not together):
-        with logged_as("edit", message_summary(message), signed, heading=plain):
+        with logged_as("edit", message_summary(message), signed, heading=heading_text(heading)):
             copy: MessageId | Message
             if together:
                 copy = await context.bot.send_message(
