@@ -103,14 +103,16 @@ async def test_nationality_and_music_video_directors_get_who_can_register(
     andi = bot.user(first_name="Andi")
     [page] = await bot.send(andi, "siapa yang bisa daftar?")
     assert "juga film pendek, dokumenter, dan film panjang" in page.text
-    for typed in (
-        "I direct music videos. Is that film or music here?",
-        "I'm a music video director, should I pick film or music?",
-    ):
-        director = bot.user(first_name="Kevin", language_code="en")
-        [offer] = await bot.send(director, typed)
-        assert offer.text == shown(Text.ASK_NOT_SURE, "en"), typed
-        assert offer.button_texts[0] == WHO_CAN_APPLY.question.en, typed
+    director = bot.user(first_name="Kevin", language_code="en")
+    [offer] = await bot.send(director, "I direct music videos. Is that film or music here?")
+    assert offer.text == shown(Text.ASK_NOT_SURE, "en")
+    assert offer.button_texts[0] == WHO_CAN_APPLY.question.en
+    # Since session 65 sure enough to answer with the page: the page on registering more than
+    # once names Music and Film too, so those words count for less against it.
+    director = bot.user(first_name="Kevin", language_code="en")
+    [page] = await bot.send(director, "I'm a music video director, should I pick film or music?")
+    assert title(page.text) == WHO_CAN_APPLY.question.en
+    assert "Directing music videos? Choose the Film field and the Director role" in page.text
 
 
 async def test_ora_popo_and_quick_qs_are_small_talk(bot: Harness) -> None:
