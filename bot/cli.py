@@ -360,15 +360,21 @@ def unreachable_at_start(settings: Settings, error: Exception) -> str:
     library's own words only after, as the cause."""
     from urllib.parse import urlsplit
 
+    from bot.settings import Settings
     from bot.transport.failures import explain
 
+    # The setting as written, so an operator compares it with their .env (a staff review s65,
+    # finding 5: the default shown without its /bot read as a wrong setting); never a password
+    # in it (the token is not part of it: the library appends it).
     parts = urlsplit(settings.bot_api_url)
     server = f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+    configured = server + parts.path
+    default = Settings.model_fields["bot_api_url"].default
+    normally = "" if configured == default else f" (normally {default})"
     return (
-        f"the Bot API cannot be reached at BOT_API_URL ({server}); check BOT_API_URL (normally"
-        " https://api.telegram.org/bot) and this server's network and DNS, or run `kocca-bot"
-        " doctor`. Exit status 1: a systemd service is started again."
-        f" Cause: {explain(error)}"
+        f"the Bot API cannot be reached at BOT_API_URL ({configured}); check BOT_API_URL"
+        f"{normally} and this server's network and DNS, or run `kocca-bot doctor`. Exit"
+        f" status 1: a systemd service is started again. Cause: {explain(error)}"
     )
 
 

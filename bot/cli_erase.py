@@ -160,17 +160,17 @@ def _locked(
 ) -> int:
     """The erasure under the database's run lock: refused while a bot runs on it, and no bot
     starts before it is done."""
+    from bot.cli_unreadable import in_use_line
     from bot.ops.runlock import DatabaseInUse, RunLock
 
     try:
         lock = RunLock(settings.database_path).acquire()
     except DatabaseInUse as error:
-        print(
-            f"Not erased: {error}. Stop the bot first (systemctl stop kocca-bot), erase, then"
-            " start it again: the running bot keeps what it read about talents in memory and"
-            " clears it only on its own erasures.",
-            file=sys.stderr,
+        why = (
+            "the running bot keeps what it read about talents in memory and clears it only on"
+            " its own erasures"
         )
+        print(in_use_line("Not erased", error, "erase", why), file=sys.stderr)
         return EXIT_NOT_DONE
     try:
         return asyncio.run(_erase(settings, content, reference, args))

@@ -88,6 +88,13 @@ def busy_line(path: Path | None, note: str | None) -> str:
     return f"{said} Try again in a minute, or stop the bot."
 
 
+def in_use_line(not_done: str, error: Exception, verb: str, why: str = "") -> str:
+    """The one line for a command that needs the bot stopped (`erase`, `restore`) refused
+    while it runs: what was not done, who holds the database, and the three steps."""
+    said = f"{not_done}: {error}. Stop the bot first (systemctl stop kocca-bot), {verb}, then"
+    return f"{said} start it again{f': {why}' if why else ''}."
+
+
 def _said(path: Path | None, what: str, note: str | None) -> str:
     """Which database, what is wrong with it, and what the command did not do."""
     from bot.terminal_text import printable

@@ -950,6 +950,13 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     assert follows not in header.text
     assert shown(Text.SUPPORT_HEADER_SENT_ANYWAY, entry=named) in header.text
     assert sent.text == "kak ada open call gak?"  # the question, not the command
+    # The staff guide says so wherever it shows a question on the command's line (a staff
+    # review s65, finding 1: one place said it arrived "as typed, command and all").
+    guide = " ".join((Path(__file__).parents[1] / "docs" / "staff-guide.md").read_text().split())
+    shown_with_command = re.findall(r"`/tanya [^`]+`[^.;]*", guide)
+    assert len(shown_with_command) >= 2
+    for said in shown_with_command:
+        assert "without the command" in said, said
 
     # The staff chat could not be reached: the message sent again still says what it follows.
     eka = bot.user(first_name="Eka")

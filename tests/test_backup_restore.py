@@ -108,7 +108,13 @@ async def test_restore_refuses_while_a_bot_runs_and_works_after_kill_9(
 
     code, out, err = await bot.call("restore", str(backup))
     assert code == 1
-    assert "Refusing to restore" in err and "Stop the bot first" in err
+    # As `erase` says it (a staff review s65, finding 4): not done, and how to stop the bot.
+    assert bot.process is not None
+    assert err.strip() == (
+        f"Not restored: process {bot.process.pid} is running the bot (or a restore) on"
+        f" {bot.database}. Stop the bot first (systemctl stop kocca-bot), restore, then start"
+        " it again."
+    )
     assert bot.query("SELECT COUNT(*) FROM users") == [(2,)]  # nothing was touched
 
     # A second bot on the same database is refused too (a process: `run` serves for good).
@@ -185,3 +191,37 @@ async def test_backup_and_restore_count_no_lead_closed_as_a_duplicate_as_stats_d
     said = "3 talents (and 1 staff member, ADMIN_IDS), 2 leads"
     assert said in backed_up
     assert f"Restored {database}: {said}." in restored
+
+
+def test_a_file_that_is_no_database_and_a_database_path_that_is_wrong_say_what_to_check(
+    tmp_path: Path, database: Path
+) -> None:
+    """What an operator reads for the two slips a staff review (s65, finding 4) made: not "copy
+    failed" (a disk fault) for a file that is no backup at all, and the setting to check when
+    there is no database where the command looked."""
+    env = clean_env(tmp_path, DATABASE_PATH=str(database))
+    before = database.read_bytes()
+    registrations = tmp_path / "reg.txt"
+    registrations.write_text("KOC-000001 Rara\n")
+    code, _, err = call_cli(tmp_path, env, "restore", "--unsigned", str(registrations))
+    assert code == 1
+    assert err.strip() == (
+        f"Not restored: {registrations} is not a database backup made by kocca-bot backup"
+        " (file is not a database); nothing was changed"
+    )
+    assert database.read_bytes() == before
+    left = {path.name for path in tmp_path.iterdir()} - {"kocca.db-wal", "kocca.db-shm"}
+    assert left == {"kocca.db", "reg.txt"}  # no copy half made, no lock file
+
+    missing = tmp_path / "missing.db"
+    output = tmp_path / "copy.db"
+    code, _, err = call_cli(
+        tmp_path, env, "backup", "--database", str(missing), "--output", str(output)
+    )
+    assert code == 1
+    assert err.strip() == (
+        f"Backup failed: no database at {missing}. To fix it: check that DATABASE_PATH (or"
+        " --database) names the bot's database file, and that this account may read and write"
+        " it and its folder."
+    )
+    assert not missing.exists() and not output.exists()

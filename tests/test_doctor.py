@@ -502,3 +502,14 @@ async def test_a_database_of_a_newer_release_is_not_called_this_releases(
         f" {MIGRATIONS[-1][0]})\n    fix: run the release that made it, or restore a backup"
         " this release made (docs/operations.md, 'Restore')\n"
     ) in out, out + err
+
+
+async def test_doctor_help_says_what_each_mark_means(tmp_path: Path) -> None:
+    """The help names the "!" doctor prints ("! Kept databases: …", which passes), not only
+    ✔ and ✘ (a staff review s65, finding 6)."""
+    code, out, _ = await call_cli_beside(tmp_path, clean_env(tmp_path), "doctor", "--help")
+    assert code == 0
+    said = " ".join(out.split())
+    assert "One line per check: ✔ passed; ! passed, with something to do" in said
+    assert "✘ failed, with its fix" in said
+    assert "(a warning passes)" in said

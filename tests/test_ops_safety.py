@@ -66,7 +66,7 @@ async def test_chat_on_a_real_database_takes_the_lock_and_sends_nothing_queued(
         assert first.startswith(b"Chatting with the bot offline")
         assert running_pid(database) == chat.pid
         code, _, err = call_cli(tmp_path, env, "restore", str(backup))
-        assert code == 1 and "Refusing to restore" in err
+        assert code == 1 and "Not restored: " in err and "systemctl stop kocca-bot" in err
     finally:
         chat_out, chat_err = await asyncio.wait_for(chat.communicate(b"/start\n/quit\n"), TIMEOUT)
     assert chat.returncode == 0, chat_err.decode()
@@ -141,6 +141,32 @@ def test_run_help_names_its_exit_statuses(tmp_path: Path) -> None:
     assert "run lock" in said
 
 
+def test_run_without_network_shows_bot_api_url_as_set(tmp_path: Path) -> None:
+    """The default shown whole, "/bot" included, and not told it should be itself (a staff
+    review s65, finding 5: "(https://api.telegram.org); check BOT_API_URL (normally
+    https://api.telegram.org/bot)" read as a wrong setting); a password in it never shown."""
+    from telegram.error import NetworkError
+
+    from bot.cli import unreachable_at_start
+    from bot.settings import Settings
+
+    down = NetworkError("httpx.ConnectError: [Errno -3] Temporary failure in name resolution")
+    default = Settings(_env_file=None, database_path=tmp_path / "bot.db")  # type: ignore[call-arg]
+    said = unreachable_at_start(default, down)
+    assert said.startswith(
+        "the Bot API cannot be reached at BOT_API_URL (https://api.telegram.org/bot); check"
+        " BOT_API_URL and this server's network and DNS, or run `kocca-bot doctor`."
+    ), said
+    assert "normally" not in said
+    proxied = default.model_copy(update={"bot_api_url": "https://kocca:s3cret@proxy.id:8443/bot"})
+    said = unreachable_at_start(proxied, down)
+    assert said.startswith(
+        "the Bot API cannot be reached at BOT_API_URL (https://proxy.id:8443/bot); check"
+        " BOT_API_URL (normally https://api.telegram.org/bot) and"
+    ), said
+    assert "s3cret" not in said
+
+
 def test_chat_help_writes_its_options_as_the_other_commands_do(tmp_path: Path) -> None:
     code, out, _ = call_cli(tmp_path, clean_env(tmp_path), "chat", "--help")
     assert code == 0
@@ -173,7 +199,7 @@ async def test_run_without_network_fails_cleanly(tmp_path: Path) -> None:
     last = err.strip().splitlines()[-1]
     said = last.split("Could not start: ", 1)[1]
     assert said.startswith(
-        f"the Bot API cannot be reached at BOT_API_URL (http://127.0.0.1:{port}); check"
+        f"the Bot API cannot be reached at BOT_API_URL (http://127.0.0.1:{port}/bot); check"
         " BOT_API_URL (normally https://api.telegram.org/bot) and this server's network and"
         " DNS, or run `kocca-bot doctor`. Exit status 1: a systemd service is started again."
         " Cause: network: "

@@ -44,11 +44,18 @@ def _waiting_update(database: Path, minutes_ago: float) -> None:
 
 
 def _problems_printed(text: str) -> list[str]:
-    """The problems as `kocca-bot status` prints them (none when it says Healthy.)."""
+    """The problems as `kocca-bot status` prints them (none when it says Healthy.), each with
+    the next step under it, as doctor gives a failed check its fix (a staff review s65,
+    finding 3: "no bot is running on this database" and nothing more)."""
     lines = text.splitlines()
     if "Problems:" not in lines:
         return []
-    return [line.removeprefix("  - ") for line in lines[lines.index("Problems:") + 1 :]]
+    listed = lines[lines.index("Problems:") + 1 :]
+    problems, fixes = listed[0::2], listed[1::2]
+    assert len(problems) == len(fixes), text
+    assert all(problem.startswith("  - ") for problem in problems), text
+    assert all(fix.startswith("    fix: ") and len(fix) > 20 for fix in fixes), text
+    return [problem.removeprefix("  - ") for problem in problems]
 
 
 async def _status(bot: BotProcess) -> tuple[int, str, dict[str, Any]]:
@@ -86,6 +93,7 @@ async def test_status_tells_whether_a_bot_runs_what_waits_and_how_the_last_backu
     assert code == 1
     assert "Bot: NOT running" in text and "Inbox: no update waiting" in text
     assert facts["problems"] == ["no bot is running on this database"]
+    assert "\n    fix: start it: systemctl start kocca-bot (or kocca-bot run)" in text
 
     # A stage message queued from the command line shows, waiting for a bot to send it.
     talent = emulator.user(first_name="Budi")
@@ -117,6 +125,7 @@ async def test_status_tells_whether_a_bot_runs_what_waits_and_how_the_last_backu
     assert code == 1
     assert "(the last attempt FAILED: " in text
     assert facts["problems"] == ["the last backup failed"]
+    assert "\n    fix: the Last backup line says why; fix the cause, then run kocca-bot" in text
     assert facts["last_backup_error"]
     code, _, err = await bot.call("backup", "--output", str(tmp_path / "good.db"))
     assert code == 0, err
@@ -140,6 +149,7 @@ async def test_status_tells_whether_a_bot_runs_what_waits_and_how_the_last_backu
         "no bot is running on this database",
         "the oldest waiting update is 12 minutes old",
     ]
+    assert "\n    fix: the bot's log says what holds it up (journalctl -u kocca-bot)" in text
     printed = text + json.dumps(facts)
     for personal in (str(sari.id), "Sari", str(talent.id), "Budi", reference):
         assert personal not in printed

@@ -76,8 +76,10 @@ def register(commands: Any) -> None:
             " the bot, the database file (writable, integrity, free disk, WAL), the erasure key"
             " (the one the database's records were made with), the content, the backup folder"
             " and the clock. Checks that need the token are listed as not checked without it."
-            " One line per check, ✔ or ✘ with a fix. Exit status 0 only when every check"
-            " passes. Changes nothing, unless --repair-search is given."
+            " One line per check: ✔ passed; ! passed, with something to do (a warning, such"
+            " as the database a restore replaced, still kept) and its fix; ✘ failed, with its"
+            " fix. Exit status 0 only when every check passes (a warning passes). Changes"
+            " nothing, unless --repair-search is given."
         ),
     )
     doctor.add_argument(
@@ -108,6 +110,7 @@ def register(commands: Any) -> None:
 
 def _backup_command(args: argparse.Namespace) -> int:
     """`kocca-bot backup`."""
+    from bot.cli_unreadable import NOT_A_FILE
     from bot.erasure_key import backup_key
     from bot.ops.backup import BackupError, OutputExists, backup_name, reason, take_backup
 
@@ -130,9 +133,11 @@ def _backup_command(args: argparse.Namespace) -> int:
     except (BackupError, OSError) as error:
         if (refused := _unreadable(error, args)) is not None:
             return refused
-        print(f"Backup failed: {error}", file=sys.stderr)
         if settings.database_path.is_file():
+            print(f"Backup failed: {error}", file=sys.stderr)
             asyncio.run(_note(settings.database_path, started, output, None, reason(error)))
+        else:  # the wrong path more often than a lost database (a staff review s65, finding 4)
+            print(f"Backup failed: {error}. To fix it: {NOT_A_FILE}.", file=sys.stderr)
         return EXIT_FAILED
     asyncio.run(_note(settings.database_path, started, output, result, None))
     print(result.summary())
@@ -199,6 +204,7 @@ async def _note(
 
 def _restore_command(args: argparse.Namespace) -> int:
     """`kocca-bot restore FILE`."""
+    from bot.cli_unreadable import in_use_line
     from bot.ops.backup import BackupError
     from bot.ops.restore import restore
     from bot.ops.signing import SignatureError
@@ -207,7 +213,7 @@ def _restore_command(args: argparse.Namespace) -> int:
     try:
         result = restore(settings, args.file, unsigned=args.unsigned)
     except DatabaseInUse as error:
-        print(f"Refusing to restore: {error}. Stop the bot first.", file=sys.stderr)
+        print(in_use_line("Not restored", error, "restore"), file=sys.stderr)
         return EXIT_FAILED
     except (BackupError, SignatureError, OSError) as error:
         print(f"Not restored: {error}", file=sys.stderr)

@@ -270,7 +270,10 @@ def _stage(settings: Settings, backup: Path, staged: Path, *, accept_unsigned: b
     if not signature_path(backup).exists():
         if not accept_unsigned:
             raise refuse_unsigned(backup)
-        copy_database(backup, staged)  # SQLite's copy: a -wal beside the file counts too
+        try:
+            copy_database(backup, staged)  # SQLite's copy: a -wal beside the file counts too
+        except BackupError as error:
+            raise _not_a_backup(backup, error) from error
         return False
     try:
         key = erasure_key(settings, create=False)
@@ -283,6 +286,18 @@ def _stage(settings: Settings, backup: Path, staged: Path, *, accept_unsigned: b
     # Byte for byte, checked as copied: what is restored is what was signed.
     copy_verified(backup, staged, signing_key(key))
     return True
+
+
+def _not_a_backup(backup: Path, error: BackupError) -> BackupError:
+    """A file SQLite cannot read as a database is no backup, not a copy that failed (a staff
+    review s65, finding 4: "copy failed: file is not a database" read as a disk fault)."""
+    cause = error.__cause__
+    code = getattr(cause, "sqlite_errorcode", None)
+    if code not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+        return error
+    return BackupError(
+        f"{backup} is not a database backup made by kocca-bot backup ({cause}); nothing was changed"
+    )
 
 
 def _check_schema(backup: Path, staged: Path) -> None:

@@ -34,6 +34,26 @@ HEALTH_CACHE_SECONDS = 5.0
 # of them costs the bot a few percent of a core, and a monitor a second or two of waiting.
 HEALTH_ANSWERS_PER_SECOND = 50
 
+# The problems, as `problems` lists them (the JSON of --json and /healthz too)...
+NO_BOT = "no bot is running on this database"
+STUCK = "the oldest waiting update is {minutes:.0f} minutes old"
+NOT_WRITABLE = "the database cannot be written"
+NOT_READABLE = "the database cannot be read"
+BACKUP_FAILED = "the last backup failed"
+# ...and what to do about each: `kocca-bot status` prints it under the problem, as doctor
+# prints a fix under a failed check (a staff review s65, finding 3).
+FIXES = {
+    NO_BOT: "start it: systemctl start kocca-bot (or kocca-bot run); if it stopped on its own,"
+    " journalctl -u kocca-bot says why",
+    STUCK: "the bot's log says what holds it up (journalctl -u kocca-bot); a restart"
+    " (systemctl restart kocca-bot) tries the waiting updates again",
+    NOT_WRITABLE: "run kocca-bot doctor: its Database lines say why (a full disk, a file or"
+    " folder this account cannot write)",
+    NOT_READABLE: "run kocca-bot doctor on the server: its Database lines say why",
+    BACKUP_FAILED: "the Last backup line says why; fix the cause, then run kocca-bot backup"
+    " to check",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Status:
@@ -80,11 +100,11 @@ async def read_status(
     good, last = facts.last_good_backup, facts.last_backup
     problems = []
     if age is not None and age > STUCK_AFTER:
-        problems.append(f"the oldest waiting update is {age / 60:.0f} minutes old")
+        problems.append(STUCK.format(minutes=age / 60))
     if not writable:
-        problems.append("the database cannot be written")
+        problems.append(NOT_WRITABLE)
     if last is not None and not last.ok:
-        problems.append("the last backup failed")
+        problems.append(BACKUP_FAILED)
     return Status(
         checked_at=now.isoformat(timespec="seconds"),
         bot_running=None,
@@ -114,7 +134,7 @@ async def cli_status(database: Path) -> Status:
     pid = running_pid(database)
     problems = list(status.problems)
     if pid is None:
-        problems.insert(0, "no bot is running on this database")
+        problems.insert(0, NO_BOT)
     return replace(status, bot_running=pid is not None, bot_pid=pid or None, problems=problems)
 
 
@@ -153,10 +173,18 @@ def render(status: Status, now: datetime | None = None) -> str:
     ]
     if status.problems:
         lines.append("Problems:")
-        lines += [f"  - {problem}" for problem in status.problems]
+        for problem in status.problems:
+            lines += [f"  - {problem}", f"    fix: {fix_for(problem)}"]
     else:
         lines.append("Healthy.")
     return "\n".join(lines)
+
+
+def fix_for(problem: str) -> str:
+    """The next step for one of `problems` (the stuck inbox's is the same at any age)."""
+    if problem.startswith(STUCK.split("{")[0]):
+        return FIXES[STUCK]
+    return FIXES.get(problem, "run kocca-bot doctor")
 
 
 def _when(moment: str | None, now: datetime) -> str:
@@ -255,7 +283,7 @@ class HealthCheck:
             facts = {
                 "checked_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "bot_running": True,
-                "problems": ["the database cannot be read"],
+                "problems": [NOT_READABLE],
                 "healthy": False,
             }
         finally:
