@@ -123,6 +123,9 @@ def without_controls(text: str, *, keep_newlines: bool = False) -> str:
         return _CONTROL_BUT_NEWLINE.sub(_without_control, _LINE_BREAK.sub("\n", text))
     # A compiled pattern rather than a look at each character: every update's sender name
     # and every free question pass here, and nearly all hold no control character at all.
+    # Every character it takes is one str.isprintable refuses (Cc, Zl, Zp): one C pass first.
+    if text.isprintable():
+        return text
     return _CONTROL.sub(_without_control, text)
 
 

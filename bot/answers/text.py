@@ -129,9 +129,6 @@ _JOINED = re.compile(r"(?<=[^\W\d_]):(?=[^\W\d_])")  # MU:CON is one word
 _GIVEN_BACK = re.compile(r"\b(?:di)?(?:balik(?:in|an)|kembalikan)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+|[\U0001F300-\U0001F3FA\U0001F400-\U0001FAFF\u2600-\u27BF]")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "halooo" -> "halo"
-# Any character three times in a row: whether to look for _REPEATS word by word. It finds
-# every message _REPEATS would (and a few more, "???"), four times faster.
-_MAYBE_REPEATS = re.compile(r"(.)\1\1", re.DOTALL)
 # 5+ digits: phones, ids, cards; however they are spaced: up to three of any character but a
 # letter or digit between two digits ("0812 - 3456 - 7890", "0812/3456", "0812:3456", a minus sign);
 # also glued to the word before it ("WA081234567890", "nik3174…"), not only after a space.
@@ -165,7 +162,6 @@ _HIDDEN_EMAIL = re.compile(  # its name may be written out too: "sari dot dewi a
 # "sari di gmail.com" ("di": Indonesian "at"), "sari @ gmail".
 _PROVIDERS = ("gmail", "googlemail", "yahoo", "ymail", "outlook", "hotmail", "icloud", "proton")
 _PROVIDER = r"(?:" + "|".join(_PROVIDERS) + r")\w*+"
-_ANY_PROVIDER = re.compile("|".join(_PROVIDERS))  # one of them anywhere: whether to look closer
 _TAIL = (  # ".com", " com", ", com", "(dot) co (dot) id"
     r"\s*+(?:[.,。]|[(\[{<]\s*+(?:dot|\.)\s*+[)\]}>]|dot\b)?\s*+"
     r"(?:co\s*+(?:[.,。]|dot\b)\s*+id|com|net|id|co|me)\b"
@@ -229,34 +225,45 @@ def _words(text: str) -> tuple[str, ...]:
         text = _LINK.sub(" ", text)
     if ":" in text:
         text = _JOINED.sub("", text)
-    repeats = _MAYBE_REPEATS.search(text) is not None  # then look for them word by word
     found: list[str] = []
     for word in _WORD.findall(text):
-        if len(word) > MAX_WORD or (word.isdigit() and len(word) > 4):
-            continue  # not a word: a phone number, an id, a key held down
-        if repeats:
-            word = _REPEATS.sub(_once, word)
-        if word.endswith("2") and word[:-1].isalpha() and len(word) > MIN_DOUBLED:
-            word = word[:-1]  # chat writes a doubled word with a 2: "orang2", "transfer2"
-        if word.endswith("nyo") and len(word) >= MIN_NYO and word.isalpha():
-            word = word[:-1] + "a"  # Palembang Malay's "-nyo" is "-nya": "infonyo"
-        written_out = _WRITTEN_OUT.get(word)
-        if written_out is None and word.endswith("nya") and len(word) >= MIN_NYA:
-            # A short form with "-nya" ("registrasinya", "hpnya", "dedlennya"): the short form
-            # written out, its "-nya" (which asks nothing) left off.
-            written_out = _WRITTEN_OUT.get(word[: -len("nya")])
-        if written_out is None:
-            found.append(word)
-        else:
-            found.extend(written_out)
+        found += _word_form(word)
         if len(found) >= MAX_WORDS:
             break
     return tuple(_phrases_joined(found[:MAX_WORDS]))
 
 
+# Words (not texts) whose forms are kept: chat repeats its words from one talent and message
+# to the next ("kak", "daftar", "caranya"), as `stem` finds.
+WORD_FORMS_KEPT = 8192
+
+
+@lru_cache(maxsize=WORD_FORMS_KEPT)
+def _word_form(word: str) -> tuple[str, ...]:
+    """What one word of a message (lower case, as `_WORD` finds it) is among its words: none
+    (a phone number, an id, a key held down), itself, or its short form written out."""
+    if len(word) > MAX_WORD or (word.isdigit() and len(word) > 4):
+        return ()  # not a word
+    # "halooo" is "halo". Only a word with a letter three times in a row changes, so this is
+    # the same whether or not the message was first searched for any such run.
+    word = _REPEATS.sub(_once, word)
+    if word.endswith("2") and word[:-1].isalpha() and len(word) > MIN_DOUBLED:
+        word = word[:-1]  # chat writes a doubled word with a 2: "orang2", "transfer2"
+    if word.endswith("nyo") and len(word) >= MIN_NYO and word.isalpha():
+        word = word[:-1] + "a"  # Palembang Malay's "-nyo" is "-nya": "infonyo"
+    written_out = _WRITTEN_OUT.get(word)
+    if written_out is None and word.endswith("nya") and len(word) >= MIN_NYA:
+        # A short form with "-nya" ("registrasinya", "hpnya", "dedlennya"): the short form
+        # written out, its "-nya" (which asks nothing) left off.
+        written_out = _WRITTEN_OUT.get(word[: -len("nya")])
+    return (word,) if written_out is None else written_out
+
+
 def forget_words() -> None:
-    """Drop the words of the last messages read (a talent's data was erased)."""
+    """Drop the words of the last messages read, and the words' forms (a talent's data was
+    erased)."""
     _words.cache_clear()
+    _word_form.cache_clear()
 
 
 def _phrases_joined(found: list[str]) -> list[str]:
@@ -1105,7 +1112,7 @@ def summary(text: str, names: Iterable[str] = ()) -> str:
     if ("at" in folded or "@" in text) and ("." in text or "dot" in folded or "," in text):
         text = _HIDDEN_EMAIL.sub("<email>", text)
         folded = text.casefold()
-    if _ANY_PROVIDER.search(folded) is not None:
+    if any(provider in folded for provider in _PROVIDERS):
         text = _PROVIDER_EMAIL.sub("<email>", text)
         folded = text.casefold()
     if "@" in text:
