@@ -1729,11 +1729,13 @@ async def test_questions_are_in_my_data_and_go_with_the_conversation(bot: Harnes
     assert "wulandarii" in matcher._corrections  # remembered: the same typos come back
     assert answer_text.words("kak ada open call gak? sari wulandarii di sini")
     assert answer_text._words.cache_info().currsize > 0  # the last messages' words, kept
+    assert answer_text._word_form.cache_info().currsize > 0  # and each word's form
     await bot.send(sari, "/hapusdata")
     await bot.press(sari, "🗑 Ya, hapus semuanya")
     assert questions(bot.database, sari.id) == []
     assert "wulandarii" not in matcher._corrections  # not even in the bot's memory
     assert answer_text._words.cache_info().currsize == 0  # nor the words of her messages
+    assert answer_text._word_form.cache_info().currsize == 0  # nor any word she wrote
 
 
 BAD_INPUT = {
