@@ -644,6 +644,7 @@ async def answering(
     user_id: int,
     replied: int | None = None,
     burst: Sequence[int] = (),
+    seen: str | None = None,
 ) -> Answering:
     """What a staff answer to the talent answers. As a whole (from the workspace, in their
     topic): their newest waiting message that says most (`said_weight`): the newest that asks
@@ -663,21 +664,23 @@ async def answering(
     message of theirs that says something (a question, a request without "?", a detail, a
     photo, a voice message, words no longer kept) stays waiting, and `still` says how many
     (the same review, H2: a voice note and a question without "?" had stopped waiting,
-    unsaid)."""
+    unsaid).
+
+    `seen` (a workspace answer: when the talent wrote the newest thing the page or card
+    showed): what they wrote after it that says something is not answered, and stays waiting
+    (an attacker's review s65, 1: a reply from a card drawn earlier went out under their newer
+    question, about parental consent, and took it off every list unread)."""
     waiting = await store.support.waiting_messages(user_id, WAITING_READ)
     done = _done_labels(content)
     weights = {message: said_weight(text, done) for message, text in waiting}
     if replied is None and not burst:
-        # max keeps the first of equals: the newest, as they come newest first.
-        most = max(weights, key=weights.__getitem__) if weights else None
-        return Answering(most)
+        return await _as_seen(store, user_id, weights, seen)
     quoted = True
     if burst:
         kept = [message for message in burst if message in weights]
         asked = max(reversed(kept), key=weights.__getitem__) if kept else burst[0]
         quoted = sum(weights[message] >= SAID for message in kept) <= 1
-        small_talk = {message for message, said in weights.items() if said < SAID}
-        answered = {asked, *kept} | small_talk
+        answered = {asked, *kept} | _small_talk(weights)
     else:
         assert replied is not None
         if replied not in weights:  # answered already, or among their oldest: its own words
@@ -690,6 +693,28 @@ async def answering(
     return Answering(asked, tuple(sorted(answered, reverse=True)), still, quoted)
 
 
+async def _as_seen(
+    store: Store, user_id: int, weights: dict[int, int], seen: str | None
+) -> Answering:
+    """What a workspace answer answers (`answering`, without `replied` or `burst`): all that
+    waits, named after the newest that says most (`weights`, newest first), but nothing they
+    wrote after `seen` that says something (it stays waiting: `only`, `still`)."""
+    written = {} if seen is None else await store.support.waiting_written(user_id, seen)
+    unseen = {message for message, after in written.items() if after} - _small_talk(weights)
+    shown = {message: said for message, said in weights.items() if message not in unseen}
+    # max keeps the first of equals: the newest, as they come newest first.
+    most = max(shown, key=shown.__getitem__) if shown else None
+    if not unseen:
+        return Answering(most)
+    return Answering(most, tuple(sorted(set(written) - unseen, reverse=True)), len(unseen))
+
+
+def _small_talk(weights: dict[int, int]) -> set[int]:
+    """Of the talent's messages (their ids, with `said_weight`), their small talk (thanks, an
+    okay, a sign-off, a nudge), which waits for no answer of its own."""
+    return {message for message, said in weights.items() if said < SAID}
+
+
 def _replied(weights: dict[int, int], replied: int) -> tuple[int, set[int]]:
     """Of the talent's messages (their ids, with `said_weight`), what a reply to `replied`
     answers: the message its heading names (`replied`, or when that is small talk, their
@@ -699,8 +724,7 @@ def _replied(weights: dict[int, int], replied: int) -> tuple[int, set[int]]:
     if weights[replied] < SAID:
         before = [message for message, said in weights.items() if said >= SAID]
         asked = max((message for message in before if message < replied), default=replied)
-    small_talk = {message for message, said in weights.items() if said < SAID}
-    return asked, {asked, replied} | small_talk
+    return asked, {asked, replied} | _small_talk(weights)
 
 
 def quote_of(words: str, limit: int = ANSWERED_EXCERPT) -> str:
@@ -953,13 +977,16 @@ async def answer_talent(
     answerer: Answerer,
     *,
     holding: bool = False,
-) -> Delivery:
+    seen: str | None = None,
+) -> tuple[Delivery, int]:
     """Staff's words to a talent, from the bot (the workspace's Reply to talent): sent as the
     staff group's relayed answers are, with Ask again under them, the words logged as a staff
     answer in the talent's conversation (signed by who wrote it; `holding`: a holding reply,
     after which the talent's questions still wait); a talent who blocked the bot is marked
     blocked. The staff chat hears of it under the talent's last question, so nobody answers it
-    twice (or, for a holding reply, so everyone knows a full answer is still owed)."""
+    twice (or, for a holding reply, so everyone knows a full answer is still owed). `seen`:
+    when the talent wrote the newest thing the page showed (`answering`): what they wrote
+    after it stays waiting; with the delivery, how many of their messages that is."""
     talent = await store.users.get(user_id)
     language = talent.language if talent else answerer.language
     signed = AnsweredBy(answerer.user_id, answerer.name or None)
@@ -967,15 +994,17 @@ async def answer_talent(
     # talent sees what is answered (nothing is quoted if they deleted it, or if none waits: a
     # follow-up from a lead page quotes no question answered weeks ago); their newest that asks,
     # not the "makasih kak" after it (`answering`).
-    asked = (await answering(store, content, user_id)).asked
+    answers = await answering(store, content, user_id, seen=seen)
+    asked = answers.asked
     replying = None if asked is None else ReplyParameters(asked, allow_sending_without_reply=True)
     heading = await answer_heading(store, content, user_id, asked, language)
     words = html.escape(text, quote=False)
     together = fits_with_heading(heading, text)
     # It answers the questions that wait: claimed first, unless a holding reply (they wait on).
-    claim = Claim() if holding else await store.support.claim(user_id, answerer.user_id)
+    only = None if holding else answers.only
+    claim = Claim() if holding else await store.support.claim(user_id, answerer.user_id, only, only)
     if claim.taken:
-        return Delivery.ANSWERED
+        return Delivery.ANSWERED, 0
     try:
         # Its line in the log: the words, as staff wrote them, who wrote them, and the heading
         # they came under in the same message (the lead page shows it).
@@ -986,6 +1015,7 @@ async def answer_talent(
                 signed,
                 keeps_waiting=holding,
                 heading=heading_text(heading) if together else None,
+                answered_only=only,
             ):
                 sent = await bot.send_message(
                     user_id,
@@ -997,17 +1027,20 @@ async def answer_talent(
         log.info("User %d cannot be reached (%s); marked as blocked", user_id, error)
         await store.users.set_blocked(user_id, True)
         await store.support.unclaim(user_id, claim)
-        return Delivery.BLOCKED
+        return Delivery.BLOCKED, 0
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", user_id, error)
         await store.support.unclaim(user_id, claim)
-        return Delivery.FAILED
+        return Delivery.FAILED, 0
     if await SupportDesk(store).answered_by_staff(user_id):
         await reply_in_form_hint(bot, content, user_id, language)
     if talent is not None:
         note = Text.SUPPORT_HELD_IN_WORKSPACE if holding else Text.SUPPORT_ANSWERED_IN_WORKSPACE
-        await _tell_staff_chat(bot, store, content, talent, (note, text), answerer, sent.message_id)
-    return Delivery.SENT
+        # Under what it answered when a newer message of theirs stays waiting (s65, 1).
+        under = answers.asked if answers.still and not holding else None
+        sent_ids = (sent.message_id, under)
+        await _tell_staff_chat(bot, store, content, talent, (note, text), answerer, sent_ids)
+    return Delivery.SENT, 0 if holding else answers.still
 
 
 # The notes of a workspace answer in the staff group, shared by staff who read Indonesian and
@@ -1025,16 +1058,20 @@ async def _tell_staff_chat(
     talent: User,
     said: tuple[Text, str],
     answerer: Answerer,
-    sent_id: int,
+    sent_ids: tuple[int, int | None],
 ) -> None:
     """A note under the talent's last question in the staff chat (`said`: its text key and
-    staff's words): who answered, and what. A reply to the note reaches the talent, as a reply
-    to their question does."""
+    staff's words; `sent_ids`: the answer's message id, and the talent's message it answered
+    when it goes under that instead): who answered, and what. A reply to the note reaches the
+    talent, as a reply to their question does."""
     key, text = said
     chat_id = answerer.staff_chat_id
     if chat_id is None:
         return
-    question = await store.support.latest_question(chat_id, talent.user_id)
+    sent_id, asked = sent_ids
+    question = await store.support.latest_question(chat_id, talent.user_id, asked)
+    if question is None and asked is not None:  # not relayed as a question: their last
+        question = await store.support.latest_question(chat_id, talent.user_id)
     if question is None:
         return  # they never asked the staff chat anything: nothing there to close
     who = {"staff": answerer.shown, "name": display_name(talent)}

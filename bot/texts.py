@@ -1242,6 +1242,7 @@ class Text(StrEnum):
     WS_REPLY_HOLDING = "ws_reply_holding"
     WS_REPLY_SENT_HOLDING = "ws_reply_sent_holding"
     WS_REPLY_SENT_UNHELD = "ws_reply_sent_unheld"
+    WS_REPLY_SENT_WROTE_AGAIN = "ws_reply_sent_wrote_again"
     WS_REPLY_HOLDING_TAG = "ws_reply_holding_tag"
     WS_ANSWERED_ANONYMOUS = "ws_answered_anonymous"
     WS_STATS_NOT_THIS_TOP = "ws_stats_not_this_top"

@@ -92,7 +92,6 @@ _WAITING_SINCE = (
     + ALL_WAITING
     + ") w"
 )
-_TALENT_WAITS = "SELECT 1 FROM (" + ALL_WAITING + ") w WHERE w.user_id = ? LIMIT 1"  # noqa: S608
 # The talent's own view (/status): their messages that wait, when each was relayed and its
 # words (the talent's view leaves out thanks after an answer: bot.support.still_asks).
 WAITING_LINES = (
@@ -152,6 +151,12 @@ WAITING_MESSAGES = (
 
 # Their relayed questions' message ids that wait now.
 _WAITING_IDS = "SELECT DISTINCT r.talent_message_id" + WAITING_FROM + "AND r.user_id = ?"
+# ... each with when the talent wrote it (its newest log line: an edit counts as written then).
+_WAITING_WRITTEN = (
+    "SELECT r.talent_message_id, MAX(l.created_at) AS said"
+    + WAITING_FROM
+    + "AND r.user_id = ? GROUP BY r.talent_message_id"
+)
 # A staff answer's claim on their relayed questions (migration 0049): those of some message ids
 # (a JSON list) as found, and then those still free taken (the rows changed say which).
 _CLAIMS = (
@@ -529,8 +534,12 @@ class SupportRelay:
     async def waiting_said(self, user_id: int) -> str:
         """When the talent wrote the newest thing of theirs that waits ('' if none): what a
         page drawn now shows (`close_questions`' `seen`)."""
+        return max(await self.waiting_times(user_id), default="")
+
+    async def waiting_times(self, user_id: int) -> list[str]:
+        """When the talent wrote each thing of theirs that waits (see `waiting_said`)."""
         rows = await self._db.fetch_all(_WAITING_SAID, (user_id,))
-        return max((str(row["said"]) for row in rows), default="")
+        return [str(row["said"]) for row in rows]
 
     async def burst_said(self, staff_chat_id: int, header_message_id: int, user_id: int) -> str:
         """When the talent wrote the newest message under this header of theirs in the staff
@@ -590,12 +599,17 @@ class SupportRelay:
         async with self._db.transaction() as tx:
             await tx.execute(_UNCLAIM, (user_id, json.dumps(list(claim.ids))))
 
-    async def latest_question(self, staff_chat_id: int, user_id: int) -> int | None:
-        """The staff-chat message of the talent's newest relayed question (or its header)."""
+    async def latest_question(
+        self, staff_chat_id: int, user_id: int, asked: int | None = None
+    ) -> int | None:
+        """The staff-chat message of the talent's newest relayed question (or its header);
+        `asked` (their message id): of that message, relayed as a question."""
         value = await self._db.fetch_value(
             "SELECT staff_message_id FROM relayed_messages WHERE user_id = ?"
-            " AND staff_chat_id = ? AND kind IN ('header', 'question') ORDER BY id DESC LIMIT 1",
-            (user_id, staff_chat_id),
+            " AND staff_chat_id = ? AND kind IN ('header', 'question')"
+            " AND (?3 IS NULL OR (kind = 'question' AND talent_message_id = ?3))"
+            " ORDER BY id DESC LIMIT 1",
+            (user_id, staff_chat_id, asked),
         )
         return None if value is None else int(value)
 
@@ -612,6 +626,12 @@ class SupportRelay:
             if found.get(int(row["talent_message_id"])) is None:
                 found[int(row["talent_message_id"])] = text
         return list(found.items())
+
+    async def waiting_written(self, user_id: int, seen: str) -> dict[int, bool]:
+        """The talent's messages that wait (their ids), each with whether they wrote it after
+        `seen` (when they wrote the newest thing a page or card showed: `waiting_said`)."""
+        rows = await self._db.fetch_all(_WAITING_WRITTEN, (user_id,))
+        return {int(row["talent_message_id"]): str(row["said"]) > seen for row in rows}
 
     async def waiting_besides(self, user_id: int, answered: Collection[int]) -> int:
         """How many of the talent's messages wait for an answer besides `answered` (their
@@ -745,12 +765,6 @@ class SupportRelay:
         if row is None or not row["talents"]:
             return 0, None
         return int(row["talents"]), str(row["oldest"])
-
-    async def talent_waits(self, user_id: int) -> bool:
-        """Whether something of this talent waits for a staff answer: a relayed question, or
-        their form note's question (as the Questions tab lists them)."""
-        value = await self._db.fetch_value(_TALENT_WAITS, (user_id,))
-        return value is not None
 
     async def question_waiting(self, user_id: int) -> bool:
         """Whether a question of this talent waits for a staff answer (see WAITING_FROM)."""

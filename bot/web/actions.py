@@ -28,6 +28,7 @@ from bot.web.desk import Desk, LeadGone, Viewer
 log = logging.getLogger(__name__)
 
 REPLY_LIMIT = 4000  # characters: one Telegram message (4,096) with room for escaping
+SEEN_LIMIT = 40  # a stored time, as `seen` carries it back
 
 
 async def _state(desk: Desk, application_id: int) -> LeadState:
@@ -387,6 +388,16 @@ async def reply_heading(desk: Desk, viewer: Viewer, user_id: int) -> str:
     return desk.say(Text.WS_REPLY_HEADING_SHOWN, viewer.language, heading=shown)
 
 
+async def seen_in(desk: Desk, body: dict[str, Any], user_id: int) -> str:
+    """When the talent wrote the newest thing the page or card showed (`body`'s `seen`, a
+    stored time: a Questions card's `seen`, a lead page's `question_seen`). A page drawn
+    before it was sent (open since before session 65) is taken to have shown only the
+    oldest thing of theirs that waits: what they wrote after it is never answered unseen."""
+    if "seen" in body:
+        return inputs.words(body, "seen", SEEN_LIMIT)
+    return min(await desk.store.support.waiting_times(user_id), default="")
+
+
 async def telegram_name(desk: Desk, user_id: int) -> str:
     """A talent's Telegram name as staff see it (a Questions card's heading)."""
     found = await desk.store.users.get(user_id)
@@ -403,8 +414,9 @@ async def answer(
     and name as the page shows it, or why there is none to answer), from the bot, as a
     relayed staff answer is;
     recorded in the audit log whatever became of it (about their lead, or them if they have
-    none). `body`'s holding: a holding reply, after which their questions still wait. A lead
-    page's reply and the Questions tab's both come here."""
+    none). `body`'s holding: a holding reply, after which their questions still wait; its
+    `seen` (`seen_in`): what they wrote after the page showed it stays waiting, and the
+    result says so. A lead page's reply and the Questions tab's both come here."""
     text = inputs.words(body, "text", REPLY_LIMIT).strip()
     holding = inputs.flag(body.get("holding", False), "holding")
     if len(text.encode("utf-16-le")) > 2 * REPLY_LIMIT:  # as Telegram and the page count
@@ -413,6 +425,7 @@ async def answer(
     if blank(text):
         return {"outcome": "refused", "text": desk.content.text(Text.WS_REPLY_EMPTY, language)}
     user_id, lead_reference, name = await talent()
+    seen = await seen_in(desk, body, user_id)
     # A holding reply keeps waiting questions listed; with none waiting it is a plain reply
     # (a staff review: the toast said a question stayed listed, and none did).
     unheld = holding and not await desk.store.support.question_waiting(user_id)
@@ -422,8 +435,8 @@ async def answer(
         viewer.user_id, viewer.name, settings.staff_chat_id, settings.default_language
     )
     since = utc_now()  # a talent erased after this is not named in the entry
-    delivery = await support.answer_talent(
-        desk.bot, desk.store, desk.content, user_id, text, answerer, holding=holding
+    delivery, still = await support.answer_talent(
+        desk.bot, desk.store, desk.content, user_id, text, answerer, holding=holding, seen=seen
     )
     await desk.store.audit.about_talent(
         viewer.actor,
@@ -441,6 +454,8 @@ async def answer(
         support.Delivery.FAILED: Text.WS_REPLY_FAILED,
         support.Delivery.ANSWERED: Text.WS_REPLY_ALREADY_ANSWERED,
     }[delivery]
+    if still:  # they wrote again after the page showed their question: that still waits
+        key = Text.WS_REPLY_SENT_WROTE_AGAIN
     # Who was answered, by name (a staff review s55: "Balasan terkirim ke talenta." named
     # nobody, and on the Questions tab their card is gone by then); as plain text.
-    return {"outcome": delivery.value, "text": desk.say(key, language, name=name)}
+    return {"outcome": delivery.value, "text": desk.say(key, language, name=name, count=still)}

@@ -36,7 +36,6 @@ SHOWN_EACH = 10  # a talent's newest waiting questions shown (the staff group ha
 EARLIER_ANSWERS = 2  # before them: the last messages answered, and up to 2 answers after them
 EARLIER_ASKED = 3  # those messages: the last run of them (a question, its context), at most 3
 EARLIER_HELD = 3  # holding replies read with them (each shown with the answers after it)
-SEEN_LIMIT = 40  # a stored time, as `seen` carries it back
 REPLIED_EXCERPT = 100  # characters of a staff answer quoted above a reply to it
 # Keys the mark: without it, Telegram ids and log ids (small, in order) could be tried against
 # it offline to learn who waits, bypassing the listing's audit entry. A restart changes every
@@ -264,15 +263,17 @@ async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     colleague in the group or here, or erased; the page says so and reloads the list), nor
     while a colleague's answer in the staff group takes it (`support.answer_talent` claims the
     questions first: then audited as `already_answered`). A refused reply is audited too
-    (`not_waiting`), as other refused actions are."""
+    (`not_waiting`), as other refused actions are. Only what the card showed is answered
+    (`seen`): if none of it waits any more, nothing is sent, though they wrote again since."""
     user_id = inputs.integer(body.get("talent"), "talent")
     since = utc_now()
 
     async def talent() -> tuple[int, str | None, str]:
         reference = await desk.store.applications.latest_reference(user_id)
-        # Only while it waits (a relayed question, or their form note's question): not to
-        # one a colleague has just answered.
-        if not await desk.store.support.talent_waits(user_id):
+        # Only while what the card showed waits (a relayed question, or their form note's
+        # question): not to one a colleague has just answered.
+        seen = await actions.seen_in(desk, body, user_id)
+        if not any(at <= seen for at in await desk.store.support.waiting_times(user_id)):
             about = (user_id, reference)
             audit = desk.store.audit
             await audit.about_talent(
@@ -298,7 +299,7 @@ async def close(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     page's): when the talent wrote the newest thing it showed; if they wrote again since,
     nothing is marked (`wrote_again`: read it first; a staff review s64, H1)."""
     user_id = inputs.integer(body.get("talent"), "talent")
-    seen = inputs.words(body, "seen", SEEN_LIMIT)  # what the card or page showed (H1)
+    seen = inputs.words(body, "seen", actions.SEEN_LIMIT)  # what the card or page showed (H1)
     language = viewer.language
     async with desk.replying_to(user_id):
         reference = await desk.store.applications.latest_reference(user_id)

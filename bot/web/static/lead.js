@@ -192,7 +192,7 @@ export async function render(main, key, sent = false) {
   // The reply to the talent, far down a phone's page: the line at the top jumps to it.
   const replyBox = writer(t("reply_placeholder"), t("reply_send"),
     // The Questions tab's count at once: the reply may have answered what waited.
-    (text, holding) => act("reply", { id, text, holding }, () => reload(true))
+    (text, holding) => act("reply", { id, text, holding, seen: lead.question_seen }, () => reload(true))
       .then((done) => {
         if (done) recount();
         return done;

@@ -21,7 +21,7 @@ let draws = 0; // lists drawn so far: a check read before the latest one is not 
 async function answer(talent, text, holding, reload) {
   let done;
   try {
-    done = await call("questions-reply", { talent: talent.user_id, text, holding });
+    done = await call("questions-reply", { talent: talent.user_id, text, holding, seen: talent.seen });
   } catch (error) {
     if (error instanceof ApiError && error.kind === "not_found") {
       toast(t("question_gone"), "warning");
