@@ -123,10 +123,9 @@ function orphaned(talents) {
 
 /** A reply refused (answered meanwhile, or erased), its text kept to copy. */
 function unsentReply(unsent) {
-  return h("section", { class: "card unsent" },
-    h("p", { class: "meta" }, t("question_unsent", { name: unsent.name })),
-    h("textarea", { readOnly: true, rows: 3, "aria-label": t("question_unsent",
-      { name: unsent.name }) }, unsent.text));
+  const said = t("question_unsent", { name: unsent.name });
+  return h("section", { class: "card unsent" }, h("p", { class: "meta" }, said),
+    h("textarea", { readOnly: true, rows: 3, "aria-label": said }, unsent.text));
 }
 
 /** The Questions tab; `unsent`: replies refused, shown above the list; `focus`: one was just
