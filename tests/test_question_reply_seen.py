@@ -149,3 +149,24 @@ async def test_a_card_whose_question_a_colleague_answered_sends_nothing_though_s
         assert status == 404
         assert sari.messages_since(talent) == []
         assert await waiting(dewi) == [CONSENT]
+
+
+async def test_a_form_notes_question_seen_is_answered_and_a_newer_question_waits(
+    make_bot: Any, staff_chat: EmulatedChat
+) -> None:
+    """The card showed only the question in Sari's form note; she then asks with /tanya: the
+    reply answers the note's question, under it, and her new question waits."""
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID)
+    sari = bot.user(first_name="Sari")
+    note = "Apakah ada biaya pendaftaran?"
+    await seeded(bot.database, [Seed(sari.id, {**MUSICIAN, "message": note}, first_name="Sari")])
+    async with workspace(bot, ADMIN_ID) as dewi:
+        [card] = (await dewi.ok("questions"))["talents"]
+        await ask(bot, sari, CONSENT)
+        body = {"talent": sari.id, "text": "Gratis, kak.", "seen": card["seen"]}
+        done = await dewi.ok("questions-reply", body)
+        assert done["text"] == said(Text.WS_REPLY_SENT_WROTE_AGAIN, name="Sari", count=1)
+        assert sari.last_message.text.startswith(
+            heading(Text.SUPPORT_NOTE_ANSWER_HEADING, question=note)
+        )
+        assert await waiting(dewi) == [CONSENT]
