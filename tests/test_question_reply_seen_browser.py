@@ -5,6 +5,9 @@ waits, and the card drawn again shows it."""
 
 from __future__ import annotations
 
+from playwright.async_api import Locator, Page
+
+from bot.emulator import EmulatedUser
 from bot.texts import Text
 from tests.browser import PHONE, Chromium, opened, served
 from tests.conftest import ADMIN_ID
@@ -17,6 +20,18 @@ from tests.test_workspace_browser import t
 
 WHERE = "kak, pengumumannya lewat mana?"
 EMAIL = "boleh kirim formulirnya via email?"
+
+
+async def sent(page: Page, place: Locator, named: tuple[str, str], talent: EmulatedUser) -> None:
+    """Kirim pressed in `place`: the page says one newer message of `named` (their name as
+    the page names them) still waits, and the talent got the reply under `named`'s question."""
+    name, question = named
+    await place.get_by_role("button", name=t(Text.WS_REPLY_SEND), exact=True).click()
+    said = t(Text.WS_REPLY_SENT_WROTE_AGAIN, name=name, count=1)
+    await page.get_by_text(said, exact=True).wait_for()
+    assert talent.last_message.text.startswith(
+        heading(Text.SUPPORT_ANSWER_HEADING, question=question)
+    )
 
 
 async def test_a_reply_from_a_card_drawn_before_she_wrote_again_leaves_her_new_question(
@@ -35,12 +50,7 @@ async def test_a_reply_from_a_card_drawn_before_she_wrote_again_leaves_her_new_q
         await bot.settle(sari.send(CONSENT))  # the card has not seen it
         box = card.get_by_role("textbox", name=t(Text.WS_QUESTION_REPLY_TO, name="Sari"))
         await box.fill("Pengumuman tanggal 20 ya")
-        await card.get_by_role("button", name=t(Text.WS_REPLY_SEND), exact=True).click()
-        said = t(Text.WS_REPLY_SENT_WROTE_AGAIN, name="Sari", count=1)
-        await page.get_by_text(said, exact=True).wait_for()
-        assert sari.last_message.text.startswith(
-            heading(Text.SUPPORT_ANSWER_HEADING, question=WHERE)
-        )
+        await sent(page, card, ("Sari", WHERE), sari)
         # Drawn again after the reply: her consent question, still waiting, and the badge.
         await card.locator(".log:not(.earlier) .words", has_text=CONSENT).wait_for()
         assert "1" in await tab.inner_text()
@@ -52,11 +62,6 @@ async def test_a_reply_from_a_card_drawn_before_she_wrote_again_leaves_her_new_q
         await reply.wait_for()
         await ask(bot, sari, "kak, izinnya pakai formulir apa?")
         await reply.fill("Perlu izin orang tua, kak.")
-        await page.get_by_role("button", name=t(Text.WS_REPLY_SEND), exact=True).click()
-        said = t(Text.WS_REPLY_SENT_WROTE_AGAIN, name="Sari Dewi", count=1)
-        await page.get_by_text(said, exact=True).wait_for()
-        assert sari.last_message.text.startswith(
-            heading(Text.SUPPORT_ANSWER_HEADING, question=EMAIL)
-        )
+        await sent(page, page.locator("main"), ("Sari Dewi", EMAIL), sari)
         assert "1" in await tab.inner_text()
     assert seen.alerts == [] and seen.errors == []
