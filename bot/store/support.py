@@ -568,7 +568,7 @@ class SupportRelay:
         """Claim the talent's relayed questions a staff answer by `by` (a staff member's
         Telegram id; None: an anonymous admin) answers, before it is sent: those `only` names
         (their message ids; None: all that wait now) and those it was `chosen` for (replied to
-        in the staff group; None: all that wait now, as a workspace reply answers them). If
+        in the staff group, or what a workspace page showed; None: all that wait now). If
         every question it was chosen for is claimed already by another answer (another staff
         member's, or any anonymous admin's), `taken`, and nothing is claimed: the talent got,
         or is getting, that answer (the s58 close: a staff-group reply and a workspace reply
