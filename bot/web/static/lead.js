@@ -102,7 +102,7 @@ export function writer(placeholder, label, send, limit, name = placeholder, hold
     box.focus(); // a disabled button loses it: kept over the redraw (s62)
     button.disabled = true; // one press, one note or reply
     try {
-      if (await send(box.value, hold ? hold.checked : false)) {
+      if (await send(box.value, Boolean(hold?.checked))) {
         box.value = "";
         if (hold) hold.checked = false;
       }

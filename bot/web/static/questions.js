@@ -99,10 +99,10 @@ function drafted(talent, box) {
   const area = box.querySelector("textarea");
   const hold = box.querySelector("input[type=checkbox]");
   const kept = drafts.get(talent.user_id);
-  area.value = kept ? kept.text : "";
-  if (hold) hold.checked = Boolean(kept && kept.holding);
+  area.value = kept?.text ?? "";
+  if (hold) hold.checked = Boolean(kept?.holding);
   const keep = () => drafts.set(talent.user_id,
-    { name: talent.name, text: area.value, holding: Boolean(hold && hold.checked) });
+    { name: talent.name, text: area.value, holding: Boolean(hold?.checked) });
   area.addEventListener("input", keep);
   if (hold) hold.addEventListener("change", keep);
   return box;
