@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.chat.guard import TALENT_IDS, talent_id
 from bot.leads.pipeline_stages import stage_label
+from bot.store import Store
 from bot.texts import Text
 from tests.leads import CONTENT, MUSICIAN, Seed, opening, seed, shown
 from tests.processes import call_cli, clean_env, start_cli
@@ -120,6 +121,36 @@ async def test_what_the_bot_sends_at_start_comes_after_the_introduction(tmp_path
     assert "still queued" not in terminal.seen
     log = (tmp_path / "kept-chat.log").read_text(encoding="utf-8")
     assert "Could not post progress" not in log
+
+
+async def test_a_stage_message_still_queued_at_quit_is_said(tmp_path: Path) -> None:
+    """A staff review s65 (2): after "Kabar untuk talenta masuk antrean kirim; hasilnya
+    kulaporkan di sini", /quit ended with no word while the message was still queued, so a new
+    staff member believed the talent had the news. Here sending is off (a real talent is in the
+    database), so the message stays queued for certain, and the chat says so as it ends."""
+    database = tmp_path / "real.db"
+    await (await Store.open(database)).close()  # the tables
+    (reference,) = seed(database, [Seed(user_id=5_000_000, answers=MUSICIAN, first_name="Rara")])
+    args = ("chat", "--database", str(database), "--allow-real-talents")
+    terminal = Terminal(await start_cli(tmp_path, clean_env(tmp_path, **ADMIN), *args))
+    try:
+        await terminal.read_until("/quit to leave")
+        terminal.type(f"/lead {reference}")
+        shortlist = stage_label(CONTENT, "shortlist", "id")
+        stage = await terminal.read_until(rf"\[(\d+)\] {re.escape(shortlist)}")
+        terminal.type(stage.group(1))
+        send = await terminal.read_until(rf"\[(\d+)\] {re.escape(shown(Text.BTN_SEND_UPDATE))}")
+        terminal.type(send.group(1))
+        queued = shown(Text.PIPELINE_SAVED_NOTIFYING, reference=reference, stage=shortlist)
+        await terminal.read_until(re.escape(queued))
+        terminal.type("/quit")
+        out, err = await terminal.process.communicate()
+    finally:
+        await terminal.end()
+    assert terminal.process.returncode == 0, err.decode()
+    said = "1 stage message is still queued for the real bot (sending is off in this chat)."
+    assert out.decode().rstrip().endswith(said)
+    assert _rows(database, "SELECT status FROM talent_updates") == [("pending",)]
 
 
 def test_a_talent_who_blocked_the_bot_can_be_played(tmp_path: Path) -> None:

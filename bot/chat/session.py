@@ -26,6 +26,7 @@ from bot.emulator import BotAPIEmulator, EmulatedChat, EmulatedUser, EmulatorEve
 from bot.ops.runlock import RunLock
 from bot.settings import DEMO_CONTROLLER, Settings, written_duration
 from bot.store import Store
+from bot.terminal_text import count_of
 
 GROUP_TITLE = "Staff group (simulated)"
 # Your first name when --name is not given: never a talent's, so that your chat, the lead
@@ -237,21 +238,28 @@ def _join(emulator: BotAPIEmulator, group: EmulatedChat, user: EmulatedUser) -> 
 
 
 async def _still_queued(store: Store, places: Places, sending: bool) -> str | None:
-    """What the chat says as it ends about announcements not sent yet (a new operator's
-    review s58, L6: one queued just before /quit went out, unsaid, at the next chat)."""
+    """What the chat says as it ends about announcements and stage messages not sent yet (a
+    new operator's review s58, L6: an announcement queued just before /quit went out, unsaid,
+    at the next chat; a staff review s65, 2: so did a stage message, after "hasilnya
+    kulaporkan di sini")."""
     broadcasts = store.broadcasts
     # One being sent whose last recipient was dealt with is only posting its report.
-    count = sum(
+    announcements = sum(
         [
             one.status == "queued" or (await broadcasts.tally(one.id)).remaining > 0
             for one in await broadcasts.active()
         ]
     )
-    if not count:
+    stage_messages = await store.talent_updates.count_pending()
+    counted = [
+        count_of(number, noun)
+        for number, noun in ((announcements, "announcement"), (stage_messages, "stage message"))
+        if number
+    ]
+    if not counted:
         return None
-    what, them = (
-        ("1 announcement is", "it") if count == 1 else (f"{count} announcements are", "them")
-    )
+    one = announcements + stage_messages == 1
+    what, them = f"{' and '.join(counted)} {'is' if one else 'are'}", "it" if one else "them"
     if not sending:  # --allow-real-talents: the real bot's queue is left alone
         return f"{what} still queued for the real bot (sending is off in this chat)."
     if not places.kept(places.database):
@@ -259,9 +267,10 @@ async def _still_queued(store: Store, places: Places, sending: bool) -> str | No
             f"{what} still queued, and deleted with this chat's throw-away database"
             " (--database FILE keeps one)."
         )
+    scheduled = ", a scheduled one at its time" if announcements else ""
     return (
         f"{what} still queued: the bot sends {them} when it runs on {places.database} again"
-        " (kocca-bot chat --database, or kocca-bot run), a scheduled one at its time."
+        f" (kocca-bot chat --database, or kocca-bot run){scheduled}."
     )
 
 

@@ -150,6 +150,13 @@ class TalentUpdates:
         )
         return [TalentUpdate.from_row(row) for row in rows]
 
+    async def count_pending(self) -> int:
+        """Messages queued and not yet taken up by the sender."""
+        row = await self._db.fetch_one(
+            "SELECT COUNT(*) AS n FROM talent_updates WHERE status = 'pending'"
+        )
+        return 0 if row is None else int(row["n"])
+
     async def get(self, update_id: int) -> TalentUpdate | None:
         """One message by id."""
         row = await self._db.fetch_one(_UPDATE + " WHERE t.id = ?", (update_id,))
