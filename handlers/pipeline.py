@@ -26,6 +26,7 @@ from bot.leads import (
     records,
     stage_changes,
 )
+from bot.leads.digest import LIST as DIGEST_LIST
 from bot.leads.export import SECTOR_ALIASES as SECTORS
 from bot.leads.export import plain_text
 from bot.leads.lead_filters import FilterError, PipelineFilter, parse_code
@@ -43,8 +44,8 @@ from handlers import records as records_desk
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.pipeline_views import LeadDetails
 from handlers.staff import actor, closed_alert, expired, staff_desk, workspace_url
-from handlers.staff_views import LIST, OPEN, PAGE_SIZE, lead_list
-from handlers.views import STATUS
+from handlers.staff_views import CALLBACK_LIMIT, LIST, OPEN, PAGE_SIZE, lead_list
+from handlers.views import STATUS, button
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +135,28 @@ async def leads_command(update: Update, context: BotContext) -> None:
     try:
         chosen = lead_filters.parse_filter(context.args or [], context.content)
     except FilterError as error:
-        await reply(update, _leads_refusal(context, error))
+        await reply(update, _leads_refusal(context, error), _meant_markup(context, error))
         return
     await _show_list(update, context, chosen, 0)
+
+
+def _meant_markup(context: BotContext, error: FilterError) -> InlineKeyboardMarkup | None:
+    """Under "Did you mean “shortlist”?": a button that runs /leads with the word meant, as a
+    new list below (a staff review s65: staff retyped it); none if that filter is no filter
+    either, or too long for a button."""
+    args = list(context.args or [])
+    if error.suggestion is None or error.word not in args:
+        return None
+    args[args.index(error.word)] = error.suggestion
+    try:
+        meant = lead_filters.parse_filter(args, context.content)
+    except FilterError:
+        return None
+    data = DIGEST_LIST + meant.code()
+    if len(data.encode()) > CALLBACK_LIMIT:
+        return None
+    label = context.text(Text.BTN_FILTER_MEANT, words=meant.typed(context.language()))
+    return InlineKeyboardMarkup([[button(label, data)]])
 
 
 def _leads_refusal(context: BotContext, error: FilterError) -> str:
@@ -621,7 +641,10 @@ async def note_command(update: Update, context: BotContext) -> None:
     words = (message.text or "").split(maxsplit=2) if message else []
     reference = parse_reference(words[1]) if len(words) > 1 else None
     if reference is None or len(words) < 3:
-        await reply(update, context.text(Text.PIPELINE_NOTE_USAGE))
+        usage = context.text(Text.PIPELINE_NOTE_USAGE)
+        if reference is None and len(words) > 1:  # a name, perhaps: /lead finds it
+            usage = context.text(Text.PIPELINE_NOTE_NOT_REFERENCE, word=words[1]) + "\n" + usage
+        await reply(update, usage)
         return
     lead = await context.services.store.leads.by_reference(reference)
     if lead is None:

@@ -151,6 +151,50 @@ async def test_leads_with_a_name_points_to_lead_and_a_typo_to_the_filter_meant(
         ]
 
 
+async def test_a_filter_typo_has_a_button_for_the_filter_meant_and_a_name_to_note_points_to_lead(
+    make_bot: Any, staff_chat: Any
+) -> None:
+    """A staff review s65 (8): "/leads muisk" asked "Maksudnya “musik”?" with no button to run
+    it, so staff retyped it; "/catatan Budi lagi" (a name, not a reference) got only the
+    usage line."""
+    bot, admin, english = await two_staff(make_bot, staff_chat, "en")
+    rng = random.Random(13)
+    musician, filmmaker = await seeded(
+        bot.database,
+        [
+            Seed(7001, _lead(rng, "Rina Wulandari")),
+            Seed(7002, {**realistic(rng, "film"), "full_name": "Budi Santoso"}),
+        ],
+    )
+    for staff, language, words in ((admin, "id", "musik"), (english, "en", "music")):
+        [refusal] = await bot.send(staff, "/leads muisk")
+        assert refusal.text.split("\n")[1] == shown(Text.FILTER_MEANT, language, word="musik")
+        label = shown(Text.BTN_FILTER_MEANT, language, words=words)
+        assert refusal.button_texts == [label]
+        # Pressed: the musicians' list, as a new message below the question, which stays.
+        [listed] = await bot.press(staff, label)
+        assert listed.message_id != refusal.message_id
+        assert musician in listed.text and filmmaker not in listed.text
+        assert staff.messages[-2].text == refusal.text
+        # The word meant, with another word that is no filter either: no button to press.
+        [refusal] = await bot.send(staff, "/leads muisk kemarin")
+        assert refusal.buttons == []
+        # A name where /catatan wants a reference: /lead NAME finds it.
+        [usage] = await bot.send(staff, "/catatan Budi lagi")
+        assert usage.text.split("\n") == [
+            shown(Text.PIPELINE_NOTE_NOT_REFERENCE, language, word="Budi"),
+            shown(Text.PIPELINE_NOTE_USAGE, language),
+        ]
+        [found] = await bot.send(staff, "/lead Budi")
+        assert filmmaker in found.text
+    # The button's data, pressed by someone who is not staff: the list is not shown.
+    stranger = bot.user(first_name="Eko")
+    [menu] = await bot.send(stranger, "/start")
+    replies = await bot.act(stranger, stranger.press_raw, menu.message_id, "rc:dl:music")
+    assert musician not in "\n".join(reply.text for reply in replies)
+    assert await bot.store.pipeline.notes(1, 10) == ([], 0)  # no note was kept
+
+
 async def test_a_search_of_several_words_finds_the_lead_with_each_of_them_in_any_order(
     bot: Harness, staff_chat: Any
 ) -> None:
