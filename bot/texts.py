@@ -236,6 +236,7 @@ class Text(StrEnum):
     INTAKE_A_QUESTION_BUTTONS = "intake_a_question_buttons"
     INTAKE_ASKED_BESIDE = "intake_asked_beside"
     INTAKE_CHATTER_AT_TEXT = "intake_chatter_at_text"
+    INTAKE_THINKING = "intake_thinking"
     INTAKE_GREETED = "intake_greeted"
     INTAKE_CARRIED_OFFER = "intake_carried_offer"
     BTN_USE_CARRIED = "btn_use_carried"

@@ -17,6 +17,7 @@ from bot.leads.answer_outcomes import Rejected
 from bot.leads.choice_words import named_choices
 from bot.leads.intent_words import TRAILING_PARTICLES
 from bot.leads.step_questions import ASKED_WORDS
+from bot.leads.unmarked_questions import asks_unmarked
 from bot.leads.web_links import AROUND_LINK, web_link
 from bot.store.note_words import note_asks
 from bot.store.support import NOTE_KEY
@@ -57,15 +58,18 @@ def asked_instead(error: Rejected | None, note: Text | None, text: str) -> bool:
         at_buttons = note is Text.INTAKE_USE_BUTTONS or (
             error is not None and error.reason is Text.INTAKE_A_QUESTION_BUTTONS
         )
-        if not (at_buttons and asks_something(text)):
+        if not (at_buttons and (asks_something(text) or asks_unmarked(text))):
             return False  # "5 tahun ya kak?", "Inggris?" at the languages
     if error is not None:
         return error.reason in READ_AS_ASKED
     # At buttons nothing typed is an answer: a "?" with more after it asks too (a talents'
     # review: "Data saya … ke pihak lain atau tidak? Saya khawatir …" at the consent was
     # only told to press a button).
-    asked = _ASKED.search(text.strip()) or _ASKED_WITHIN.search(text)
-    return note is Text.INTAKE_USE_BUTTONS and asked is not None
+    marked = _ASKED.search(text.strip()) or _ASKED_WITHIN.search(text)
+    # Without a "?" too ("kak ini data sy aman gk", a talents' review s65, F1: only told to
+    # press a button, where "apakah data saya aman?" was answered).
+    asked = marked is not None or asks_unmarked(text, starting_asks=True)
+    return note is Text.INTAKE_USE_BUTTONS and asked
 
 
 # Where a sentence ends before the one that asks: ".", "!" or a line break, and a space.

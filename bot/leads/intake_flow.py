@@ -64,6 +64,7 @@ from bot.leads.step_questions import (
 )
 from bot.leads.typed_answers import TypedAnswers
 from bot.leads.typed_choices import TypedChoices
+from bot.leads.unmarked_questions import thinks_first
 from bot.leads.web_links import AROUND_LINK, web_link
 from bot.store import Change, Draft
 from bot.store.db import ago
@@ -472,6 +473,13 @@ class IntakeFlow(FormExits, TypedAnswers, TypedChoices):
             optional_long = not question.required and question.type == "long_text"
             note = Text.INTAKE_CHATTER if optional_long else Text.INTAKE_SYMBOLS_ONLY
             return Screen(QUESTION, draft, question, answers, note=note)
+        if question.type in slips.FREE_TEXT and thinks_first(text):
+            # "hmm wait, I need to think about this" (a talents' review s65, F1: stored as the
+            # city): take your time; sent once more, it is the answer.
+            thinking = answer_outcomes.Rejected(Text.INTAKE_THINKING)
+            asked_back = await self._asked_back(draft, question, text, sent, update_id, thinking)
+            if asked_back is not None:
+                return asked_back
         if question.type == "short_text" and (chats or signs_off(text)):
             # "makasih kak" at the full name was stored as the name "makasih" (a walk-through,
             # session 54): okay, thanks or hello is no name, unless sent once more ("Nanti

@@ -104,7 +104,10 @@ def closes_choice(text: str) -> bool:
 # Makassar's and Manado's "nda ada" (a talents' review: "tra ada kaka" stored as the stage name).
 _NOTHING = frozenset(
     "ga gak gk nggak ngga enggak engga tidak tdk ndak nda belum blm kosong"  # noqa: SIM905 -- a word list reads best as words
-    " tra tr sonde seng".split()
+    " tra tr sonde seng"
+    # Sundanese and Javanese ("teu acan gaduh PH", "durung ana", "ora duwe"; a talents' review
+    # s65, F5: stored as the production house).
+    " teu henteu durung ora".split()
 )
 # The same no's, as a regex alternative (longest first), for the sentences below.
 _NO = "|".join(sorted(_NOTHING - {"kosong"}, key=len, reverse=True))
@@ -138,7 +141,7 @@ _NOT_USING = re.compile(
     r"^(?:(?:sa|beta|ane|kami|we) )?"
     rf"(?:{_NO}|don t|dont|do not|no|never)"
     r"(?: (?:pakai|pake|pakek|memakai|menggunakan|pernah|punya|ada|memiliki|mempunyai|use|using"
-    r"|have|got|go by))*"
+    r"|have|got|go by|acan|gaduh|boga|aya|duwe|nduwe|ana|ono))*"
     r"(?: (?:nama|panggung|band|grup|group|stage|name|alias|samaran|rumah|produksi|ph"
     r"|production|house|company|perusahaan|studio))+$"
 )
@@ -152,7 +155,7 @@ _NONE_AFTER = re.compile(
     r"|by|under|use|just|only) )*(?:(?:my|our) )?(?:(?:own|real) )?"
     r"(?:nama asli|nama sendiri|real name|own name)(?: (?:aja|saja|only|kaka|kak))*$"
 )
-_NOTHING_WORDS = frozenset({"ada", "punya"})
+_NOTHING_WORDS = frozenset({"ada", "punya", "acan", "gaduh", "aya", "duwe", "ana", "ono"})
 # What may follow such a no: working on one's own, thanks ("no, im indie", "gak ada, thanks!").
 _ON_MY_OWN = frozenset(
     "indie independen independent freelance freelancer lepas sendiri mandiri solo"  # noqa: SIM905 -- a word list reads best as words

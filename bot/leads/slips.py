@@ -43,6 +43,7 @@ from bot.leads.sentence_names import (
     without_particles,
 )
 from bot.leads.step_questions import about_the_step, asks_about_data
+from bot.leads.unmarked_questions import asks_unmarked
 from bot.leads.web_links import AROUND_LINK, PLATFORMS, password_values, web_link
 from bot.terminal_text import without_controls
 from bot.texts import Text
@@ -548,7 +549,7 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         about = about_the_step(question, text)
         if about is not None:  # "ini wajib ga?": the form answers it, nothing is stored
             return about
-    if not question.welcomes_questions and asks(question, text):
+    if not question.welcomes_questions and (asks(question, text) or _asks_unmarked(question, text)):
         reason = outcome.reason if isinstance(outcome, Rejected) else None
         if reason in BUTTONS:  # nothing to send again without the "?"
             return Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
@@ -617,10 +618,22 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
     return outcome
 
 
+def _asks_unmarked(question: Question, text: str) -> bool:
+    """Whether a typed answer asks without a "?" ("berapa biayanya kak" at the stage name, a
+    talents' review s65, F1: stored as the name); never one with a link or an address in it.
+    At the city and a choice's own words ("Genre lain"), no answer starts with a word that
+    asks, so one that does asks; at choices, a yes-or-no is about picking (step_questions)."""
+    if any(web_link(word.strip(AROUND_LINK)) or "@" in word for word in text.split()):
+        return False
+    starting = question.key == _CITY or question.key.endswith(_OTHER)
+    return asks_unmarked(text, starting_asks=starting, tagged=question.type not in CHOICES)
+
+
 # Words that say the answer was given before ("kan udh kubilang Tarutung bg", "sudah saya sebut
 # tadi", "I already said it"; a talents' review had such a sentence stored as the city): the
 # answer alone is asked for, and the same text once more is kept.
 _CITY = "city"
+_OTHER = "_other"  # a choice's own words ("genres_other"), typed after "Lainnya"
 # "kayak yang aku bilang", "like I said" too (a talents' review: stored whole).
 _SAID_BEFORE = re.compile(
     r"\b(?:udah|udh|sudah|sdh|dah|kan|tadi|already|kayak|kaya|kyk|kek|seperti|sprti|spt"

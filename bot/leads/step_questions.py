@@ -20,6 +20,7 @@ from bot.leads.answer_outcomes import Rejected
 from bot.leads.form_order import Answers
 from bot.leads.intake_screens import Listed
 from bot.leads.intent_words import fold, says_agree, says_no_email, says_yes
+from bot.leads.unmarked_questions import asks_unmarked
 from bot.leads.web_links import AROUND_LINK, web_link
 from bot.texts import Text
 
@@ -446,6 +447,8 @@ def asks_at_choices(question: Question, content: Content, answers: Answers, text
     folded = fold(text)
     if "?" in text or "\uff1f" in text or _ASKS_AT_CHOICES.search(folded):
         return True
+    if asks_unmarked(text, starting_asks=True, tagged=False):
+        return True  # "berapa biayanya kak" (a talents' review s65, F1: ticked as Lainnya)
     if question.key in _ROLES and _TWO.search(folded):
         return True  # "aku dua-duanya": one role is taken here
     if _OR.search(folded) is None:
