@@ -50,8 +50,8 @@ _ADDRESSED_TAG = (
 _ASKED_OUTRIGHT = re.compile(
     r"\b(?:apakah|bolehkah|bisakah|haruskah|perlukah|adakah|wajibkah)\s+\w+"
     r"|^(?:can|could|may|do|does|did|should|must|will|would|am|is|are)\s+(?:i|we|my|our)\s+\w+"
-    r"|^(?:how|what|when|where|why|who|which)\s+(?:much|many|long|do|does|did|can|could|should"
-    r"|will|would|is|are|am)\s+(?:i|we|you|it|this|that|my|our|the|they)\b"
+    r"|^(?:how|what|when|where|why|who|which)\s+(?:(?:much|many|long)\s+)?(?:do|does|did|can"
+    r"|could|should|will|would|is|are|am)\s+(?:i|we|you|it|this|that|my|our|the|they)\b"
 )
 _WORD_ADDRESSED = re.compile(
     rf"\b{_ASKING_WORD}\b.*\b{_ADDRESSED}\b|\b{_ADDRESSED}\b.*\b{_ASKING_WORD}\b"
