@@ -82,12 +82,13 @@ async def test_an_other_link_without_its_scheme_gets_https_as_the_work_link_does
     bot: Harness,
 ) -> None:
     """L6: "vimeo.com/minseokim" at the other links was kept without "https://", while the
-    work's link "youtu.be/…" got it. Now both follow the same rule; names stay as typed."""
+    work's link "youtu.be/…" got it. Now both follow the same rule; a platform's name before
+    a link is left out (s65, F2: "IMDb saya: …" was kept so, a handle became the link)."""
     for language in ("en", "id"):
         user = await at_question(bot, "other_links", language, answers=FILMMAKER)
         await bot.send(user, "vimeo.com/minseokim\nInstagram: instagram.com/minseo.films")
         kept = (await draft_answers(bot, user))["other_links"]
-        assert kept == "https://vimeo.com/minseokim\nInstagram: https://instagram.com/minseo.films"
+        assert kept == "https://vimeo.com/minseokim\nhttps://instagram.com/minseo.films"
 
 
 async def test_a_city_and_its_province_without_a_comma_are_taken_at_once(bot: Harness) -> None:

@@ -86,7 +86,7 @@ async def test_tracking_parameters_are_dropped_from_links_before_they_are_stored
     stored = await _stored(bot, user.id)
     work = "https://www.youtube.com/watch?v=nDfLm2024&t=42#menit"
     others = (
-        "ig: https://www.instagram.com/sari.music ✨\n"
+        "https://www.instagram.com/sari.music\n"  # "ig:" and "✨" only name it (s65, F2)
         "https://open.spotify.com/artist/4xYz?nd=1\n"
         "https://facebook.com/sarimusik?ref=bookmarks"  # with its scheme (s61, L6)
     )

@@ -147,6 +147,26 @@ def toggle(selection: Sequence[str], value: str) -> list[str]:
     )
 
 
+def links_joined(
+    question: Question, content: Content, answers: Answers, added: Sequence[str]
+) -> tuple[str, str | None] | None:
+    """Links sent apart (`added`, one a line) read as the links question would, and its
+    answer with the new ones after what it holds: (the links, as read; the answer, or None
+    when they are all there already). None when they are no links to it, or too long
+    together."""
+    typed = check_text(question, content, answers, "\n".join(added))
+    if not isinstance(typed, Accepted):
+        return None
+    lines = [line for line in str(answers.get(question.key) or "").split("\n") if line.strip()]
+    new = [line for line in str(typed.value).split("\n") if line not in lines]
+    if not new:
+        return str(typed.value), None
+    joined = check_text(question, content, answers, "\n".join([*lines, *new]))
+    if not isinstance(joined, Accepted):
+        return None
+    return str(typed.value), str(joined.value)
+
+
 def check_text(question: Question, content: Content, answers: Answers, text: str) -> Outcome:
     """A typed answer: validate and normalise it for the question's type (no control
     characters, none of the invisible ones that hide in it or turn around the text staff

@@ -33,6 +33,7 @@ from bot.leads.intake_screens import (
 )
 from bot.leads.intake_steps import IntakeSteps
 from bot.leads.sentence_names import NAME_QUESTIONS
+from bot.leads.web_links import names_a_link
 from bot.store import Draft
 from bot.store.conversation import size_over_budget
 from bot.store.db import ago
@@ -145,6 +146,33 @@ class FormExits(IntakeSteps):
             )
             return replace(await self.current(draft), error=refused)
         return None
+
+    async def _links_at_review(self, draft: Draft, text: str, update_id: int) -> Screen | None:
+        """A text of links only at the review, moments after the links question was answered
+        there (changed from it), with no step since: the second message of a burst, added to
+        that answer and said (a talents' review s65, F2: "Di sini pakai tombol", the link
+        lost). None otherwise."""
+        found = slips.only_links(text) if draft.stage == REVIEW else None
+        added = [line for line in found or () if names_a_link(line)]
+        if not added:
+            return None
+        answers = await self._applications.answers(draft.id)
+        shown = form_order.visible_questions(self._content, answers)
+        links = next((question for question in shown if question.holds_links), None)
+        given = None if links is None else await self._applications.answered_at(draft.id, links.key)
+        # The step that stored it is stamped just before it; any later one after it.
+        if links is None or given is None or given < ago(REST_WITHIN) or draft.updated_at > given:
+            return None
+        read = field_checks.links_joined(links, self._content, answers, added)
+        if read is None:
+            return None
+        said, joined = read
+        kept = {} if joined is None else {links.key: joined}
+        review = await self._advance(draft, in_place(draft, answers=kept, update_id=update_id))
+        if review.kind != REVIEW:
+            return review  # a stale step: where the draft is
+        values = {"links": said.replace("\n", ", "), "field": links.label}
+        return replace(review, note=Text.INTAKE_LINKS_ADDED_REVIEW, note_values=values)
 
     async def _rest_added(self, user_id: int, press: Press, update_id: int) -> Screen | None:
         """The button to add: the text held at the review added to the free-text answer before it

@@ -418,7 +418,9 @@ class IntakeFlow(FormExits, TypedAnswers, TypedChoices):
             return await self.press(draft.user_id, press, update_id)
         if draft.stage == CONSENT and intent_words.says_agree(text):  # "Saya setuju."
             return await self.current(draft, note=Text.INTAKE_CONSENT_BY_BUTTON)
-        rest = await self._rest_at_review(draft, text, update_id)
+        rest = await self._links_at_review(draft, text, update_id) or await self._rest_at_review(
+            draft, text, update_id
+        )
         if rest is not None:  # the rest of the answer before, sent apart: offered to add
             return rest
         if draft.stage != QUESTION:  # a screen of buttons: as it stands (an update's reference)

@@ -20,6 +20,7 @@ from bot.leads import (
     intent_words,
     places,
     slips,
+    web_links,
 )
 from bot.leads.change_wish import CHANGING, WRONG
 from bot.leads.email_typos import EmailSuggestion, comma_for_dot
@@ -301,29 +302,28 @@ class TypedAnswers(IntakeSteps):
     ) -> Screen | None:
         """A text of links only ("Sama youtube.com/@sekaadigital"), soon after the links
         question before this one was answered: the second part of that answer (a talents'
-        review: it was stored as the notable works). Added to it, said, and this question
-        asked again (Back shows it). None otherwise."""
-        added = slips.only_links(text) if _ADDING.match(text) else None
-        before = None if added is None else await self._just_answered(draft, question, answers)
-        if before is None or not before[0].holds_links or added is None:
-            return None  # a link alone ("youtube.com/…") is this question's answer
-        previous, held = before
-        typed = field_checks.check_text(previous, self._content, answers, "\n".join(added))
-        if not isinstance(typed, answer_outcomes.Accepted):
-            return None
-        lines = [line for line in held.split("\n") if line.strip()]
-        new = [line for line in str(typed.value).split("\n") if line not in lines]
-        joined = field_checks.check_text(
-            previous, self._content, answers, "\n".join([*lines, *new])
-        )
-        if not isinstance(joined, answer_outcomes.Accepted):
+        review: it was stored as the notable works). So is one of profiles only, without
+        a word of adding ("Instagram: instagram.com/tobasinema", sent as the second of a
+        burst; a talents' review s65, F2). Added to it, said, and this question asked again
+        (Back shows it). None otherwise."""
+        found = slips.only_links(text)
+        adds = found is not None and (_ADDING.match(text) or web_links.profile_addresses(found))
+        # "IMDb" of "IMDb saya: …": the platform named, no link of its own.
+        added = [line for line in found or () if web_links.names_a_link(line)] if adds else None
+        before = None if not added else await self._just_answered(draft, question, answers)
+        if before is None or not before[0].holds_links or not added:
+            return None  # a link alone ("youtube.com/…", a work) is this question's answer
+        previous = before[0]
+        read = field_checks.links_joined(previous, self._content, answers, added)
+        if read is None:
             return None  # too long to be added: this question's, as before
-        values = {"links": str(typed.value).replace("\n", ", "), "field": previous.label}
-        if not new:  # all of it there already: nothing to add
+        links, joined = read
+        values = {"links": links.replace("\n", ", "), "field": previous.label}
+        if joined is None:  # all of it there already: nothing to add
             return Screen(
                 QUESTION, draft, question, answers, note=Text.INTAKE_LINKS_ADDED, note_values=values
             )
-        kept = in_place(draft, answers={previous.key: joined.value}, update_id=update_id)
+        kept = in_place(draft, answers={previous.key: joined}, update_id=update_id)
         return noted_at(
             await self._advance(draft, kept), question, Text.INTAKE_LINKS_ADDED, **values
         )

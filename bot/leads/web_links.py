@@ -11,13 +11,22 @@ from bot.leads.intent_words import CHAT_WORDS, fold
 
 
 def as_link(line: str) -> str:
-    """A line of links as typed, its addresses without a scheme ("www.…", "vimeo.com/…") with
+    """A line of links as typed (only its links, one a line, when the words beside them only
+    name them: "IMDb saya: …"), its addresses without a scheme ("www.…", "vimeo.com/…") with
     "https://" as the work's link has it (a talents' review, s60: "www.cahayatimur.co.id" was
     kept without), or the profile link
     of the one handle it names."""
-    if any(web_link(word.strip(AROUND_LINK)) for word in line.split()):
-        return _BARE.sub(_with_scheme, line)
-    return profile_link(line) or line
+    words = line.split()
+    links = [web_link(word.strip(AROUND_LINK)) for word in words]
+    if not any(links):
+        return profile_link(line) or line
+    labels = [fold(word) for word, link in zip(words, links, strict=True) if link is None]
+    if all(not label or label in _LABEL_WORDS for label in labels):
+        # "IMDb saya: https://…" (a talents' review s65, F2: kept so, while "tiktok jg ada
+        # kak @wulan.koplo" became the link): the links alone, one a line, as the hint asks.
+        kept = zip(words, links, strict=True)
+        line = "\n".join(word.strip(AROUND_LINK) for word, link in kept if link)
+    return _BARE.sub(_with_scheme, line)
 
 
 # An address without its scheme, as a word of its own: "www." or a host with a path
@@ -41,6 +50,12 @@ def _with_scheme(found: re.Match[str]) -> str:
 PLATFORMS = frozenset(
     "instagram ig insta tiktok tt youtube yt yutub spotify soundcloud bandcamp imdb letterboxd"  # noqa: SIM905 -- a word list reads best as words
     " vimeo facebook fb twitter threads behance linkedin deezer joox".split()
+)
+# Words before a link that only say what it is ("IMDb saya:", "ig aku", "link akun"): left out.
+_LABEL_WORDS = (
+    PLATFORMS
+    | CHAT_WORDS
+    | frozenset("link linknya akun akunku profil profilku profile account page juga jg".split())  # noqa: SIM905 -- a word list reads best as words
 )
 # "No other links" typed instead of the Skip button.
 NO_LINKS = frozenset(
@@ -227,3 +242,65 @@ def untracked_in(text: str) -> str:
         return word.replace(core, untracked(core), 1)
 
     return re.sub(r"\S+", one, text)
+
+
+# Where a link is someone's page rather than one work: its host (without "www." or "m."),
+# and how its path starts ("" any one name: "instagram.com/tobasinema", "tiktok.com/@x").
+_PROFILE_PATHS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        (
+            "instagram.com",
+            "tiktok.com",
+            "facebook.com",
+            "fb.com",
+            "twitter.com",
+            "x.com",
+            "threads.net",
+            "letterboxd.com",
+            "behance.net",
+            "soundcloud.com",
+        ),
+        ("",),
+    ),
+    "imdb.com": ("name/",),
+    "linkedin.com": ("in/", "company/"),
+    "youtube.com": ("@", "channel/", "c/", "user/"),
+    "open.spotify.com": ("artist/",),
+}
+
+
+def profile_addresses(lines: list[str]) -> bool:
+    """Whether the lines of a text of links (slips.only_links) are profiles, not works: each
+    an @handle or a page of someone on a platform ("Instagram: instagram.com/tobasinema",
+    "imdb.com/name/nm1234567"; not "youtu.be/…" nor "imdb.com/title/…", a film, nor a video
+    on Instagram), a platform's name alone ("IMDb" of "IMDb saya: …") besides them. A
+    talents' review s65, F2: sent straight after the links, one was stored as the proudest
+    work."""
+    named = False
+    for line in lines:
+        links = [web_link(word.strip(AROUND_LINK)) for word in line.split()]
+        found = [link for link in links if link is not None]
+        if not found and HANDLE.search(line) is None:
+            continue  # "IMDb": what the next is
+        if not all(_a_profile(link) for link in found):
+            return False
+        named = True
+    return named
+
+
+def _a_profile(link: str) -> bool:
+    parts = _split(link)
+    if parts is None:
+        return False
+    host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    path = parts.path.strip("/")
+    if host.endswith(".bandcamp.com"):
+        return not path
+    starts = _PROFILE_PATHS.get(host)
+    if starts is None or not path:
+        return False
+    segments = path.split("/")
+    if starts == ("",):
+        return len(segments) == 1
+    # "name/nm1234567", "@tobasinema", "channel/UC…": the page itself, or one tab of it.
+    return any(path.startswith(start) for start in starts) and len(segments) <= 3

@@ -1,0 +1,52 @@
+"""What Bang Togar, a producer who writes formally and sends several messages in a row, sent
+in a talents' review (session 65): profile links as a second message after the links (F2),
+and a second role after the role was taken (F4)."""
+
+from __future__ import annotations
+
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import CONTENT, FILMMAKER, at_question, draft_answers, editing, shown, where
+
+IMDB = "https://www.imdb.com/name/nm1234567/"
+
+
+async def test_profile_links_sent_right_after_the_links_are_added_to_them(bot: Harness) -> None:
+    """F2: "IMDb saya: …", then "Instagram: instagram.com/tobasinema" as a second message, and
+    the Instagram link was stored as his proudest work, "IMDb saya: " kept before the IMDb
+    link. Now the label is left out, the profile is added to the links and said, and the
+    works are still asked; a link to a work sent so is the works, as before."""
+    togar = await at_question(bot, "other_links", answers=FILMMAKER)
+    await bot.send(togar, f"IMDb saya: {IMDB}")
+    assert await where(bot, togar) == "notable_works"
+    [told] = await bot.send(togar, "Instagram: instagram.com/tobasinema")
+    links = CONTENT.questions["other_links"].label.id
+    added = shown(Text.INTAKE_LINKS_ADDED, field=links, links="https://instagram.com/tobasinema")
+    assert told.text.startswith(added)
+    assert CONTENT.questions["notable_works"].prompt.id in told.text
+    stored = await draft_answers(bot, togar)
+    assert stored["other_links"].split("\n") == [IMDB, "https://instagram.com/tobasinema"]
+    assert "notable_works" not in stored
+    await bot.send(togar, "https://youtu.be/tanotubu2019")  # his film: the works
+    stored = await draft_answers(bot, togar)
+    assert stored["notable_works"] == "https://youtu.be/tanotubu2019"
+    assert stored["other_links"].split("\n") == [IMDB, "https://instagram.com/tobasinema"]
+
+
+async def test_a_profile_link_sent_right_after_the_links_changed_at_the_review_is_added(
+    bot: Harness,
+) -> None:
+    """F2: after Ubah jawaban → Tautan lain, his second link got "👆 Di sini pakai tombol" at
+    the review and was lost. Now it is added to the links, said, and the review shown."""
+    togar = await editing(bot, "other_links")
+    await bot.send(togar, f"IMDb saya: {IMDB}")
+    assert await where(bot, togar) == "review"
+    [told] = await bot.send(togar, "Instagram: instagram.com/tobasinema")
+    links = CONTENT.questions["other_links"].label.id
+    added = shown(
+        Text.INTAKE_LINKS_ADDED_REVIEW, field=links, links="https://instagram.com/tobasinema"
+    )
+    assert told.text.startswith(added)
+    assert await where(bot, togar) == "review"
+    stored = await draft_answers(bot, togar)
+    assert stored["other_links"].split("\n") == [IMDB, "https://instagram.com/tobasinema"]
