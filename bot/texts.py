@@ -300,6 +300,8 @@ class Text(StrEnum):
     INTAKE_GUARDIAN_PARENT_AGREES = "intake_guardian_parent_agrees"
     INTAKE_PROGRAMS_KIND = "intake_programs_kind"
     INTAKE_PROGRAMS_NOT_SAID = "intake_programs_not_said"
+    INTAKE_ROLE_KEPT = "intake_role_kept"
+    INTAKE_ROLE_KEPT_OTHER = "intake_role_kept_other"
     INTAKE_ROLE_ONE = "intake_role_one"
     INTAKE_ROLE_TEAM = "intake_role_team"
     INTAKE_LANGUAGE_SWITCHED = "intake_language_switched"

@@ -4,6 +4,7 @@ and a second role after the role was taken (F4)."""
 
 from __future__ import annotations
 
+from bot.leads.form_order import choices
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import CONTENT, FILMMAKER, at_question, draft_answers, editing, shown, where
@@ -50,3 +51,32 @@ async def test_a_profile_link_sent_right_after_the_links_changed_at_the_review_i
     assert await where(bot, togar) == "review"
     stored = await draft_answers(bot, togar)
     assert stored["other_links"].split("\n") == [IMDB, "https://instagram.com/tobasinema"]
+
+
+async def test_a_second_role_sent_after_the_role_is_told_where_it_goes(bot: Harness) -> None:
+    """F4: "Produser" taken, then "Mohon maaf, saya juga penulis skenario." and "Apakah bisa
+    pilih dua peran?" arrived at the formats: "pilih dari tombol…", then "Tekan ⏸ Jeda dulu",
+    and never where a second role goes. The form keeps one main role; now both are told so,
+    with the role kept and the last question named for the others, in either language;
+    nothing is ticked and the role stays."""
+    producer = {**FILMMAKER, "film_role": "film_producer"}
+    roles = dict(choices(CONTENT.questions["film_role"], CONTENT, {}))
+    for language in ("id", "en"):
+        togar = await at_question(bot, "film_formats", language, answers=producer)
+        typed = (
+            "Mohon maaf, saya juga penulis skenario."
+            if language == "id"
+            else ("Sorry, I'm also a screenwriter.")
+        )
+        [told] = await bot.send(togar, typed)
+        role, other = roles["film_producer"].get(language), roles["screenwriter"].get(language)
+        kept = shown(Text.INTAKE_ROLE_KEPT_OTHER, language, role=role, other=other)
+        assert told.text.startswith(kept), told.text
+        asked = "Apakah bisa pilih dua peran?" if language == "id" else "Can I pick two roles?"
+        [told] = await bot.send(togar, asked)
+        assert told.text.startswith(shown(Text.INTAKE_ROLE_KEPT, language, role=role))
+        assert CONTENT.questions["message"].label.get(language) in told.text
+        assert await where(bot, togar) == "film_formats"
+        stored = await draft_answers(bot, togar)
+        assert stored["film_role"] == "film_producer"
+        assert "film_formats" not in stored

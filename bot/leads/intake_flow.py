@@ -59,6 +59,7 @@ from bot.leads.sentence_names import FULL_NAME
 from bot.leads.step_questions import (
     about_the_choices,
     about_the_guardian,
+    another_role,
     asks_at_choices,
     one_role_only,
 )
@@ -461,6 +462,9 @@ class IntakeFlow(FormExits, TypedAnswers, TypedChoices):
         added = await self._links_added(draft, question, answers, text, update_id)
         if added is not None:  # "Sama youtube.com/@x" right after the links: one more link
             return added
+        roles = another_role(question, self._content, answers, text)
+        if roles is not None:  # "saya juga penulis skenario" after the role: where it goes
+            return Screen(QUESTION, draft, question, answers, note=roles[0], note_values=roles[1])
         # "hmm" thinks aloud as "ok" only says okay (a talents' review: it was stored as the
         # stage name and as notable works).
         chats = self._chatter(text) or intent_words.hesitates(text)

@@ -626,6 +626,50 @@ def one_role_only(
     return Rejected(Text.INTAKE_ROLE_ONE) if also else None
 
 
+# A second role asked about after the role was taken ("Apakah bisa pilih dua peran?", "peran
+# lain", "another role").
+_ANOTHER_ROLE = re.compile(
+    r"\b(?:(?:dua|2|two)\s+(?:peran|role|roles)|(?:peran|role)\s+(?:lain|lainnya|kedua)"
+    r"|(?:another|second|other)\s+roles?)\b"
+)
+
+
+def another_role(
+    question: Question, content: Content, answers: Answers, text: str
+) -> tuple[Text, dict[str, object]] | None:
+    """At the question right after a role question, its role taken: a text naming another of
+    its roles ("Mohon maaf, saya juga penulis skenario.") or asking for two ("Apakah bisa
+    pilih dua peran?"; a talents' review s65, F4: "use the buttons", then "pause to ask",
+    and never where a second role goes): the note that the form keeps one main role, the
+    one taken, and that the others go in the last question. None otherwise, and for a text
+    naming a choice of this question."""
+    previous = form_order.previous_question(content, answers, question.key)
+    role = answers.get(previous.key) if previous is not None else None
+    if previous is None or previous.key not in _ROLES or not isinstance(role, str):
+        return None
+    # Named as whole words, asked or not ("Penulis skenario juga bisa?"; a loose reading of a
+    # question would take "peran" for "Pemeran").
+    said = text.replace("?", " ").replace("\uff1f", " ")
+    if question.type in ("single_choice", "multi_choice") and choice_words.named_choices(
+        question, content, answers, said
+    ):
+        return None
+    labels = dict(form_order.choices(previous, content, answers))
+    other = form_order.other_follow_up(previous, content)
+    named = [
+        value
+        for value in choice_words.named_choices(previous, content, answers, said)
+        if value != role and (other is None or value != other[0])
+    ]
+    folded = fold(text)
+    # Not _TWO alone: "boleh pilih lebih dari satu?" at the genres asks about the genres.
+    if role not in labels or not (named or _ANOTHER_ROLE.search(folded)):
+        return None
+    if named:
+        return Text.INTAKE_ROLE_KEPT_OTHER, {"role": labels[role], "other": labels[named[0]]}
+    return Text.INTAKE_ROLE_KEPT, {"role": labels[role]}
+
+
 # A kind of work or role a "which program suits…" question may name: each with the words a
 # program page would use for it.
 _KINDS: dict[str, tuple[str, ...]] = {

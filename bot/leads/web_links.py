@@ -21,7 +21,7 @@ def as_link(line: str) -> str:
     if not any(links):
         return profile_link(line) or line
     labels = [fold(word) for word, link in zip(words, links, strict=True) if link is None]
-    if all(not label or label in _LABEL_WORDS for label in labels):
+    if labels and all(not label or label in _LABEL_WORDS for label in labels):
         # "IMDb saya: https://…" (a talents' review s65, F2: kept so, while "tiktok jg ada
         # kak @wulan.koplo" became the link): the links alone, one a line, as the hint asks.
         kept = zip(words, links, strict=True)
