@@ -308,6 +308,7 @@ class Text(StrEnum):
     INTAKE_LINKS_CARRIED = "intake_links_carried"
     INTAKE_LINKS_ADDED = "intake_links_added"
     INTAKE_LINKS_ADDED_REVIEW = "intake_links_added_review"
+    INTAKE_PROFILE_LINK_HERE = "intake_profile_link_here"
     INTAKE_FIRST_LINK_KEPT = "intake_first_link_kept"
     INTAKE_LINKS_CARRIED_NO_PASSWORD = "intake_links_carried_no_password"  # noqa: S105 - a key
     INTAKE_FIRST_LINK_NO_PASSWORD = "intake_first_link_no_password"  # noqa: S105 - a key

@@ -4,12 +4,34 @@ and a second role after the role was taken (F4)."""
 
 from __future__ import annotations
 
+from bot.emulator import EmulatedUser
 from bot.leads.form_order import choices
+from bot.store.db import ago
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, FILMMAKER, at_question, draft_answers, editing, shown, where
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    at_question,
+    draft_answers,
+    editing,
+    seen,
+    shown,
+    where,
+)
 
 IMDB = "https://www.imdb.com/name/nm1234567/"
+
+
+async def _minutes_on(bot: Harness, user: EmulatedUser) -> None:
+    """Three minutes since the screen and the answers before it."""
+    await seen(bot, user, 180)
+    async with bot.store.db.transaction() as tx:
+        await tx.execute(
+            "UPDATE answers SET answered_at = ? WHERE application_id IN"
+            " (SELECT id FROM applications WHERE user_id = ?)",
+            (ago(180), user.id),
+        )
 
 
 async def test_profile_links_sent_right_after_the_links_are_added_to_them(bot: Harness) -> None:
@@ -80,3 +102,27 @@ async def test_a_second_role_sent_after_the_role_is_told_where_it_goes(bot: Harn
         stored = await draft_answers(bot, togar)
         assert stored["film_role"] == "film_producer"
         assert "film_formats" not in stored
+
+
+async def test_a_profile_link_later_at_the_works_is_asked_back(bot: Harness) -> None:
+    """F2: a profile link sent at the works, minutes after the links, was stored as the
+    proudest work without a word. Now it is asked back, with where it belongs, and the same
+    text once more is the answer; a link to a work is the works at once, as before."""
+    togar = await at_question(bot, "other_links", answers=FILMMAKER)
+    await bot.send(togar, f"IMDb saya: {IMDB}")
+    await _minutes_on(bot, togar)  # no second part of the links
+    [told] = await bot.send(togar, "Instagram: instagram.com/tobasinema")
+    links = CONTENT.questions["other_links"].label.id
+    assert shown(Text.INTAKE_PROFILE_LINK_HERE, field=links) in told.text
+    assert await where(bot, togar) == "notable_works"
+    assert "notable_works" not in await draft_answers(bot, togar)
+    await seen(bot, togar)  # read, then sent once more: the answer
+    await bot.send(togar, "Instagram: instagram.com/tobasinema")
+    stored = await draft_answers(bot, togar)
+    assert stored["notable_works"] == "Instagram: instagram.com/tobasinema"
+    assert stored["other_links"] == IMDB
+    film = await at_question(bot, "other_links", answers=FILMMAKER)
+    await bot.send(film, f"IMDb saya: {IMDB}")
+    await _minutes_on(bot, film)
+    await bot.send(film, "https://youtu.be/tanotubu2019")
+    assert (await draft_answers(bot, film))["notable_works"] == "https://youtu.be/tanotubu2019"

@@ -465,6 +465,9 @@ class IntakeFlow(FormExits, TypedAnswers, TypedChoices):
         roles = another_role(question, self._content, answers, text)
         if roles is not None:  # "saya juga penulis skenario" after the role: where it goes
             return Screen(QUESTION, draft, question, answers, note=roles[0], note_values=roles[1])
+        profile = await self._profile_asked_back(draft, question, answers, text, sent, update_id)
+        if profile is not None:  # "Instagram: instagram.com/x" at the works: the links'?
+            return profile
         # "hmm" thinks aloud as "ok" only says okay (a talents' review: it was stored as the
         # stage name and as notable works).
         chats = self._chatter(text) or intent_words.hesitates(text)

@@ -64,6 +64,10 @@ _TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"
 _NOT_SO = WRONG | {"incorrect", "nope", "mboten", "boten", "sanes"}
 
 
+# Where a profile link is asked back (_profile_asked_back).
+_FREE = frozenset({"short_text", "long_text"})
+
+
 class TypedAnswers(IntakeSteps):
     """Reading a typed text around the answer it may be."""
 
@@ -327,6 +331,37 @@ class TypedAnswers(IntakeSteps):
         return noted_at(
             await self._advance(draft, kept), question, Text.INTAKE_LINKS_ADDED, **values
         )
+
+    async def _profile_asked_back(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        text: str,
+        sent: datetime | None,
+        update_id: int,
+    ) -> Screen | None:
+        """A text of profile links only ("Instagram: instagram.com/tobasinema") at a free
+        text after the links question, past the moments after it (_links_added): asked back
+        with where it belongs (a talents' review s65, F2: stored as the proudest work); the
+        same text once more is this answer. Not at the note to the team, which takes
+        anything. None otherwise."""
+        if question.type not in _FREE or question.holds_links or question.welcomes_questions:
+            return None
+        found = slips.only_links(text)
+        if found is None or not web_links.profile_addresses(found):
+            return None
+        visible = form_order.visible_questions(self._content, answers)
+        keys = [shown.key for shown in visible]
+        links = next((shown for shown in visible if shown.holds_links), None)
+        if (
+            links is None
+            or question.key not in keys
+            or keys.index(links.key) > keys.index(question.key)
+        ):
+            return None  # the links still ahead, or none
+        refused = answer_outcomes.Rejected(Text.INTAKE_PROFILE_LINK_HERE, {"field": links.label})
+        return await self._asked_back(draft, question, text, sent, update_id, refused)
 
     def _picked_wrong(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str
