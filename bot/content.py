@@ -611,6 +611,9 @@ class Content:
         self.provinces = {province.value: province for province in intake.provinces}
         self.stages = {stage.key: stage for stage in stages.stages}  # in pipeline order
         self.first_stage = stages.stages[0]
+        # Choices a reload in this process removed, with their last labels, (question, value):
+        # how a draft that held one tells its talent what was let go (bot/leads/retired_choices).
+        self.retired: dict[tuple[str, str], T] = {}
 
     def text(self, key: Text, language: str, **values: Any) -> str:
         """A message in a language, with values HTML-escaped into its placeholders."""

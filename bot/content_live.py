@@ -18,6 +18,8 @@ from typing import Literal
 from bot.answers.checks import TaughtClash, taught_clashes
 from bot.answers.matcher import Matcher, words_said
 from bot.content import Content, ContentError, load_content
+from bot.leads import retired_choices
+from bot.leads.retired_choices import Retired
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -72,6 +74,7 @@ class LiveContent:
         async with self._lock:
             content = await asyncio.to_thread(load_content, self.folder)
             served = self._serve(content)
+            served.retired = retired_choices.labels(self._content, served)
             pairs = self._taught if taught is None else tuple(await taught())
             matcher, words = await asyncio.to_thread(_indexed, served, pairs)
             # All at once, between updates.
@@ -104,12 +107,18 @@ class Reloaded:
     content: Content | None
     problems: list[str] = field(default_factory=list)
     clashes: list[TaughtClash] = field(default_factory=list)  # taught wordings it unsettles
+    retired: list[Retired] = field(default_factory=list)  # removed choices forms still hold
 
 
 async def reload_content(
-    live: LiveContent, store: Store, trigger: Trigger, staff_id: int | None = None
+    live: LiveContent,
+    store: Store,
+    trigger: Trigger,
+    staff_id: int | None = None,
+    language: str = "id",
 ) -> Reloaded:
     """Reload content/, log and record the outcome (SIGHUP on the server, or /reload)."""
+    before = live.current
     try:
         content = await live.reload(store.taught.pairs)
     except ContentError as error:
@@ -138,7 +147,44 @@ async def reload_content(
             "%d taught wording(s) clash with the reloaded content or lost their entry",
             len(clashes),
         )
-    return Reloaded(content, clashes=clashes)
+    retired = await _retired(store, before, content, language)
+    if retired:  # counted: a stored answer is a talent's
+        log.warning(
+            "%d choice(s) the reloaded form no longer offers are held by %d lead(s) and"
+            " %d draft(s)",
+            len(retired),
+            sum(item.leads for item in retired),
+            sum(item.drafts for item in retired),
+        )
+    return Reloaded(content, clashes=clashes, retired=retired)
+
+
+async def _retired(store: Store, before: Content, after: Content, language: str) -> list[Retired]:
+    """The choices the new content removed that stored leads or drafts still hold."""
+    gone = retired_choices.removed(before, after)
+    if not gone:
+        return []
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for key, value, status, forms in await store.applications.holding(list(gone)):
+        if value in gone.get(key, ()):
+            counts.setdefault((key, value), {})[status] = forms
+    found = []
+    for key, values in gone.items():
+        question = before.questions[key]
+        labels = {choice.value: choice.label for choice in question.choices or []}
+        for value in values:
+            held = counts.get((key, value), {})
+            if held.get("submitted", 0) or held.get("draft", 0):
+                found.append(
+                    Retired(
+                        question=after.questions[key].label.get(language),
+                        value=value,
+                        label=labels[value].get(language),
+                        leads=held.get("submitted", 0),
+                        drafts=held.get("draft", 0),
+                    )
+                )
+    return found
 
 
 def reload_on_hangup(loop: asyncio.AbstractEventLoop, live: LiveContent, store: Store) -> None:

@@ -14,6 +14,7 @@ from bot.answers.stats import title
 from bot.content import Content, Markup, other_language
 from bot.content_checks import due_for_review
 from bot.content_live import reload_content
+from bot.leads.retired_choices import Retired
 from bot.message_parts import split_message
 from bot.outreach.broadcast import WIB
 from bot.services import Services
@@ -32,7 +33,11 @@ async def reload_command(update: Update, context: BotContext) -> None:
     user = update.effective_user
     services = context.services
     outcome = await reload_content(
-        services.live_content, services.store, "command", user.id if user else None
+        services.live_content,
+        services.store,
+        "command",
+        user.id if user else None,
+        context.language(),
     )
     if outcome.content is None:
         problems = "\n".join(f"• {html.escape(problem)}" for problem in outcome.problems)
@@ -47,6 +52,7 @@ async def reload_command(update: Update, context: BotContext) -> None:
             questions=len(outcome.content.questions),
         )
         text += _clashes(context, outcome.content, outcome.clashes)
+        text += _retired(context, outcome.retired)
     await reply(update, text)
 
 
@@ -77,6 +83,24 @@ def _clashes(context: BotContext, content: Content, clashes: list[TaughtClash]) 
     if gone:
         text += "\n\n" + context.text(Text.RELOAD_TAUGHT_GONE, count=gone)
     return text
+
+
+def _retired(context: BotContext, retired: list[Retired]) -> str:
+    """The choices the new form no longer offers that leads or drafts hold ("" if none)."""
+    if not retired:
+        return ""
+    lines = [
+        context.text(
+            Text.RELOAD_RETIRED_LINE,
+            question=item.question,
+            label=item.label,
+            value=item.value,
+            leads=item.leads,
+            drafts=item.drafts,
+        )
+        for item in retired
+    ]
+    return "\n\n" + context.text(Text.RELOAD_RETIRED, lines=Markup("\n".join(lines)))
 
 
 async def review_reminder(bot: Bot, services: Services, now: datetime) -> bool:

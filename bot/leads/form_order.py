@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.content import Content, Question, T
 from bot.leads.answer_outcomes import NONE_YET
+from bot.texts import Text
 
 Answers = Mapping[str, Any]
 
@@ -190,6 +191,11 @@ def minor(content: Content, answers: Answers) -> bool:
     )
 
 
+def retired(content: Content, language: str, value: Any) -> str:
+    """A stored choice the form no longer offers, as staff read it: "(pilihan lama: dj)"."""
+    return content.text(Text.RETIRED_CHOICE, language, value=str(value))
+
+
 def display(question: Question, content: Content, value: Any, language: str) -> str:
     """An answer as a talent or staff member reads it."""
     if value is None:
@@ -205,5 +211,7 @@ def display(question: Question, content: Content, value: Any, language: str) -> 
             offered = [(key, program.choice_label) for key, program in content.programs.items()]
         labels = {key: label.get(language) for key, label in offered}
         items = value if isinstance(value, list) else [value]
-        return ", ".join(labels.get(str(item), str(item)) for item in items)
+        return ", ".join(
+            labels.get(str(item)) or retired(content, language, item) for item in items
+        )
     return str(value)

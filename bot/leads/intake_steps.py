@@ -11,7 +11,14 @@ from dataclasses import replace
 from typing import Any
 
 from bot.content import Content, Program, Question, T
-from bot.leads import answer_outcomes, cancelling, field_checks, form_order, places
+from bot.leads import (
+    answer_outcomes,
+    cancelling,
+    field_checks,
+    form_order,
+    places,
+    retired_choices,
+)
 from bot.leads.email_typos import EmailSuggestion
 from bot.leads.export import to_wib
 from bot.leads.intake_screens import (
@@ -33,6 +40,7 @@ from bot.leads.intake_screens import (
     TRANSFER,
     USE_CARRIED,
     USE_SUGGESTED,
+    Listed,
     Press,
     Screen,
     carried_offer,
@@ -110,6 +118,9 @@ class IntakeSteps:
             return await self._after_the_end(user_id, press, update_id)
         if update_id == draft.last_update_id:
             return await self.current(draft)
+        let_go = await self._retired_let_go(draft, update_id)
+        if let_go is not None:
+            return let_go
         if press.step != draft.step:
             return await self.current(draft, note=Text.INTAKE_STALE)
         answers = await self._applications.answers(draft.id)
@@ -144,6 +155,38 @@ class IntakeSteps:
         if draft.stage == EDIT_LIST:
             return await self._edit_press(draft, answers, press, update_id)
         return await self.current(draft)
+
+    async def _retired_let_go(self, draft: Draft, update_id: int) -> Screen | None:
+        """A draft holding choices the form no longer offers (a /reload removed them): they
+        are let go, answers and unconfirmed ticks, and the talent told which, instead of the
+        press (None if it holds none). A question left unanswered is asked before sending."""
+        answers = await self._applications.answers(draft.id)
+        kept: dict[str, Any] = {}
+        removed: list[str] = []
+        dropped: list[T | str] = []
+        for key, value in answers.items():
+            left, gone = retired_choices.held(self._content, key, value)
+            if gone:
+                dropped += [retired_choices.said(self._content, key, item) for item in gone]
+                if left in (None, []):
+                    removed.append(key)
+                else:
+                    kept[key] = left
+        pending = draft.pending
+        if isinstance(pending, list) and draft.current_key:
+            key = draft.current_key
+            pending, gone = retired_choices.held(self._content, key, pending)
+            dropped += [retired_choices.said(self._content, key, item) for item in gone]
+        if not dropped:
+            return None
+        change = in_place(draft, pending=pending, update_id=update_id)
+        change = replace(change, answers=kept, remove_answers=tuple(removed))
+        fresh = await self._applications.advance(draft, change)
+        if fresh is None:
+            fresh = await self._applications.draft_for(draft.user_id)
+            return await self.current(fresh) if fresh else Screen("gone")
+        screen = await self.current(fresh, note=Text.INTAKE_RETIRED)
+        return replace(screen, note_values={"dropped": Listed(tuple(dict.fromkeys(dropped)))})
 
     def _untouched(self, draft: Draft, answers: dict[str, Any]) -> bool:
         """Whether a draft holds no answer of the talent's: at the consent, or with only what

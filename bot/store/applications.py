@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -294,6 +295,12 @@ class Applications:
             for row in rows
         }
 
+    async def holding(self, keys: Sequence[str]) -> list[tuple[str, str, str, int]]:
+        """For the questions `keys`: each value stored forms hold, as (question, value,
+        status, how many forms): answers, and a draft's ticks not yet confirmed."""
+        rows = await self._db.fetch_all(_HOLDING, (json.dumps(list(keys)),) * 2)
+        return [(row["key"], str(row["value"]), row["status"], row["forms"]) for row in rows]
+
     async def answered_at(self, application_id: int, key: str) -> str | None:
         """When an application's answer to a question was last given, as stored; None if
         it has none."""
@@ -472,6 +479,21 @@ class Applications:
             )
             for row in rows
         }
+
+
+# Who holds which value of some questions: an answer (one value, or a list), or a draft's
+# ticks at that question (pending, a list) not yet confirmed with Done.
+_HOLDING = """
+SELECT key, value, status, COUNT(DISTINCT id) AS forms FROM (
+    SELECT s.question_key AS key, j.value AS value, a.status AS status, a.id AS id
+    FROM answers s JOIN applications a ON a.id = s.application_id, json_each(s.value) j
+    WHERE s.value IS NOT NULL AND s.question_key IN (SELECT value FROM json_each(?))
+    UNION ALL
+    SELECT a.current_key, j.value, a.status, a.id
+    FROM applications a, json_each(a.pending) j
+    WHERE a.status = 'draft' AND json_type(a.pending) = 'array'
+        AND a.current_key IN (SELECT value FROM json_each(?))
+) GROUP BY key, value, status"""
 
 
 async def _write_answers(

@@ -185,8 +185,11 @@ class Labels:
         )
 
     def choice(self, question_key: str, value: str | None) -> str | None:
-        """A choice answer's label (the code itself if content no longer offers it)."""
-        return None if value is None else self._choices(question_key).get(value, value)
+        """A choice answer's label ("(pilihan lama: dj)" if content no longer offers it)."""
+        if value is None:
+            return None
+        found = self._choices(question_key).get(value)
+        return found or form_order.retired(self.content, self.language, value)
 
     def role(self, value: str | None, other: str | None = None) -> str | None:
         """A music or film role's label; "Lainnya: colorist" with what the talent said it
