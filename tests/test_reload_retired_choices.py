@@ -130,3 +130,14 @@ async def test_a_draft_lets_go_of_a_removed_choice_with_a_word_and_asks_again(
         (await bot.store.applications.draft_for(talent.id)).id  # type: ignore[union-attr]
     )
     assert answers["genres"] == ["pop"] and "music_role" not in answers
+
+
+async def test_a_pause_is_not_held_up_by_a_removed_choice(
+    make_bot: Any, staff_chat: EmulatedChat, content_folder: Path
+) -> None:
+    bot, admin = await _bot(make_bot, staff_chat, content_folder)
+    _, talent = await _start(bot, content_folder)
+    await bot.send(admin, "/reload")
+    [paused] = await bot.send(talent, "/batal")
+    assert paused.text.startswith(shown(Text.INTAKE_CANCELLED).split("\n")[0])
+    assert "Keroncong" not in paused.text

@@ -57,6 +57,9 @@ SUGGESTED = frozenset({"email", "short_text"})
 HELD_FOR_GUARDIAN = "guardian_for"
 
 
+LEAVING = frozenset({"x", "ud", *DISCARDING})  # a pause, or the draft thrown away
+
+
 class IntakeSteps:
     """The flow's store and content, and the steps every reading of a message ends in."""
 
@@ -118,7 +121,9 @@ class IntakeSteps:
             return await self._after_the_end(user_id, press, update_id)
         if update_id == draft.last_update_id:
             return await self.current(draft)
-        let_go = await self._retired_let_go(draft, update_id)
+        # Pausing or throwing the draft away goes on as asked (/batal too); any other press
+        # is where a choice a reload removed is let go, and said.
+        let_go = None if press.action in LEAVING else await self._retired_let_go(draft, update_id)
         if let_go is not None:
             return let_go
         if press.step != draft.step:
