@@ -12,12 +12,14 @@ import re
 import unicodedata
 
 # Small words of one language only (not names, places, or words both languages borrow).
+# "ya" is Indonesian's tag ("btw can we submit as a band ya?" is a mixed message, not English:
+# a talents' review s65, F3).
 _INDONESIAN = frozenset(
     """
     yang dan di ke dari untuk dengan ini itu apa apakah bagaimana gimana gmn bisa boleh ada
     saya aku kamu kami kita tidak gak ga nggak enggak ngga belum sudah udah mau ingin kalau
     kalo atau juga jadi sih dong kak tapi karena kapan berapa siapa mana harus caranya
-    gitu aja saja lagi masih sama buat nya kah pakai nggih mboten
+    gitu aja saja lagi masih sama buat nya kah pakai nggih mboten ya
     """.split()  # noqa: SIM905 -- a word list reads best as words
 )
 _ENGLISH = frozenset(

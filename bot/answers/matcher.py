@@ -491,6 +491,8 @@ class Matcher:
         """`match` for the message as one question."""
         found = words(text)
         talk = "nudge" if not found and nothing_written(text) else talk_in(text, found)
+        if talk is None and not SALUTATIONS.isdisjoint(found):
+            talk = self._greets_by_name(text, found, names)
         if talk is not None:
             return Match(talk=talk)
         introduced = _after_introduction(text, found)
@@ -524,6 +526,26 @@ class Matcher:
             # answered): the question alone, if the whole message fits its entry nearly best.
             return self._nearly(self._ranked(text, found, names), self._whole(told, names))
         return self._ranked(text, found, names)
+
+    def _greets_by_name(self, text: str, found: list[str], names: Iterable[str]) -> str | None:
+        """A greeting that says the talent's name ("punten kang, abdi Ferdi ti Bandung", a
+        talents' review s65, F3: "no answer", offered to staff): their own name, or a word
+        no entry has nor is a typo of one right after "saya", is who greets, as a role is."""
+        own = _own_names(text, names)
+        unnamed = [
+            word
+            for at, word in enumerate(found)
+            if not own.get(word)
+            and not (
+                at
+                and found[at - 1] in FIRST_PERSON
+                and stem(word) not in self._vocabulary
+                and self._correction(word) is None
+            )
+        ]
+        if not unnamed or len(unnamed) == len(found):
+            return None
+        return talk_in(text, unnamed)
 
     @staticmethod
     def _nearly(whole: Match, match: Match) -> Match:

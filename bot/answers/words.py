@@ -1729,7 +1729,7 @@ STOPWORDS_ID = _listed(
     seputar terkait perihal sesuatu setiap tiap beberapa oleh ka kaka mba kakk
     dik dek
     selamat pagi siang sore malam salam assalamualaikum assalamu alaikum waalaikumsalam
-    permisi punten halo hallo helo hai hay hii makasih makasi makasii mksh makasihh
+    permisi punten sampurasun halo hallo helo hai hay hii makasih makasi makasii mksh makasihh
     terimakasih kasih trims tengkyu nuhun suwun matur nuwun
     om swastiastu suksma tiang mengganggu ganggu
     mantap mantul jangan dulu sering sewaktu banyak ijin bertanya
@@ -1957,12 +1957,14 @@ INTRODUCING = frozenset(  # the talent's name follows ("nama saya Dimas"), not a
 # Papuan "pace" and "mace" (sir, ma'am: "pace sa rapper dari sorong. rap bisa ikut kah?", session
 # 48) are whom a message addresses, as Maluku's "bela" is (and stopwords); so are "dik" and
 # "dek", an older talent's word for a younger one (session 51: "Terima kasih atas
-# informasinya, Dik." was no thanks).
+# informasinya, Dik." was no thanks). Sundanese "sampurasun" greets as "punten" does (a talents'
+# review s65, F3).
 GREETINGS = _listed(
     """
     halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
     swastiastu
-    assalamualaikum assalamu alaikum salam permisi punten morning afternoon evening good
+    assalamualaikum assalamu alaikum salam permisi punten sampurasun morning afternoon evening
+    good
     there p ping kak kakak min mimin admin gan bang mas mbak sis bro mate everyone all guys
     semua semuanya om tante kabar bapak ibu pak bu
     horas tabe mejuah juah daeng
@@ -2232,7 +2234,8 @@ MURMURS = _listed("hm hmm wkwk wkwkwk haha hahaha hehe hihi lol eh ehm")
 SALUTATIONS = _listed(
     """
     halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
-    assalamualaikum salam permisi punten swastiastu horas tabe mejuah morning afternoon evening
+    assalamualaikum salam permisi punten sampurasun swastiastu horas tabe mejuah morning afternoon
+    evening
     tabik 안녕 안녕하세요
     wassup whatsup
     """
