@@ -158,7 +158,8 @@ class Match:
 
 _ABOUT_EITHER = ABOUT_TALENT | ABOUT_TALENT_IF_SAID
 _OF_GENRE = GENRES | GENRE_KINDS  # "musik tradisi bali", "lagu jawa": a genre's place
-_AT = frozenset({"di", "in"})  # "aku di Medan", "I live in Surabaya": where the talent is
+_AT = frozenset({"di", "in"})
+_I_AM = frozenset({("i", "m"), ("i", "am")})  # "I'm Jess", "I am Jess": the name follows  # "aku di Medan", "I live in Surabaya": where the talent is
 
 
 def _who_asks(found: list[str]) -> frozenset[str]:
@@ -530,15 +531,18 @@ class Matcher:
     def _greets_by_name(self, text: str, found: list[str], names: Iterable[str]) -> str | None:
         """A greeting that says the talent's name ("punten kang, abdi Ferdi ti Bandung", a
         talents' review s65, F3: "no answer", offered to staff): their own name, or a word
-        no entry has nor is a typo of one right after "saya", is who greets, as a role is."""
+        no entry has nor is a typo of one right after "saya" ("I'm", "I am"), is who greets,
+        as a role is."""
         own = _own_names(text, names)
         unnamed = [
             word
             for at, word in enumerate(found)
             if not own.get(word)
             and not (
-                at
-                and found[at - 1] in FIRST_PERSON
+                (
+                    (at and found[at - 1] in FIRST_PERSON)
+                    or (at >= 2 and (found[at - 2], found[at - 1]) in _I_AM)
+                )
                 and stem(word) not in self._vocabulary
                 and self._correction(word) is None
             )
