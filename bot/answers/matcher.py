@@ -158,8 +158,8 @@ class Match:
 
 _ABOUT_EITHER = ABOUT_TALENT | ABOUT_TALENT_IF_SAID
 _OF_GENRE = GENRES | GENRE_KINDS  # "musik tradisi bali", "lagu jawa": a genre's place
-_AT = frozenset({"di", "in"})
-_I_AM = frozenset({("i", "m"), ("i", "am")})  # "I'm Jess", "I am Jess": the name follows  # "aku di Medan", "I live in Surabaya": where the talent is
+_AT = frozenset({"di", "in"})  # "aku di Medan", "I live in Surabaya": where the talent is
+_I_AM = frozenset({("i", "m"), ("i", "am")})  # "I'm Jess", "I am Jess": the name follows
 
 
 def _who_asks(found: list[str]) -> frozenset[str]:
