@@ -1,7 +1,8 @@
 """Edits in the question relay (an attacker's review s65, finding 2: both were dropped without a
 word). A staff member edits, in the staff group, an answer that reached a talent (to take a
 private phone number out): the talent's copy is edited too when Telegram allows (sent as
-text, within 48 hours), else the new version goes under it as "✏️ Koreksi dari tim kami";
+text; a bot may change its own messages at any age: the 48 hours in Telegram's docs are for
+business messages), else the new version goes under it as "✏️ Koreksi dari tim kami";
 the talent's log and the audit log keep it, and staff are told which happened, or why
 nothing did. A talent edits a message of theirs that went to the team: staff read the new
 version as a reply to the old one, and the talent is told it went. Any other edit is
@@ -12,13 +13,11 @@ from __future__ import annotations
 
 import html
 import logging
-from datetime import timedelta
 
 from telegram import Message, MessageId, ReplyParameters, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.store import utc_now
-from bot.store.db import ago
 from bot.store.support import Relayed
 from bot.support import (
     ask_again_markup,
@@ -35,10 +34,6 @@ from handlers.common import BotContext, reply
 from handlers.support import REWRITABLE, _answerer, _from_staff, _mark, _may_answer, _signed
 
 log = logging.getLogger(__name__)
-
-# How long Telegram lets the bot edit the talent's copy, as the brief to this change and
-# Telegram's rule for messages a bot may still change (after it: a correction below).
-EDITABLE_FOR = timedelta(hours=48)
 
 
 async def staff_edit(update: Update, context: BotContext) -> None:
@@ -106,8 +101,7 @@ async def _pass_on(context: BotContext, message: Message, found: Relayed) -> boo
     sent = await store.support.sent_answer(user_id, copy_id)
     signed = _signed(message, _answerer(message), message.chat_id)
     summary = message_summary(message)
-    fresh = sent is not None and sent.sent_at > ago(int(EDITABLE_FOR.total_seconds()))
-    if fresh and sent is not None and message.text is not None:
+    if sent is not None and message.text is not None:
         heading = sent.heading
         with logged_as("edit", summary, signed, heading=heading):
             try:

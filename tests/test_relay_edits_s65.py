@@ -1,6 +1,6 @@
 """Edits in the question relay (an attacker's review s65, finding 2): an admin's edit of an
 answer in the staff group reaches the talent (their copy edited, or a correction under it
-when it is too old to change), and a talent's edit of a message that went to the team reaches
+when it cannot be changed), and a talent's edit of a message that went to the team reaches
 the staff group; neither was passed on, and nobody was told."""
 
 from __future__ import annotations
@@ -80,9 +80,11 @@ async def test_an_admins_edit_of_an_answer_changes_the_talents_copy(
     assert [outcome for _, outcome in _corrections(bot)] == ["edited"]
 
 
-async def test_an_edit_of_an_answer_too_old_to_change_goes_as_a_correction(
+async def test_an_answer_three_days_old_is_still_changed_in_place(
     make_bot: Any, staff_chat: EmulatedChat
 ) -> None:
+    # Telegram's 48 hours are for business messages: a bot changes its own at any age, so an
+    # old answer with a private number in it loses the number in the talent's chat too.
     bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID)
     sari, admin, update = await _answered(bot, staff_chat)
     got = sari.messages[-1]
@@ -92,17 +94,14 @@ async def test_an_edit_of_an_answer_too_old_to_change_goes_as_a_correction(
             " WHERE chat_id = ? AND kind = 'staff_answer'",
             (ago(3 * 24 * 3600), sari.id),
         )
-    mark, group = sari.mark(), staff_chat.mark()
+    mark = sari.mark()
 
     await bot.settle(admin.edit(update["message"]["message_id"], FIXED, chat=staff_chat))
 
-    [correction] = sari.messages_since(mark)
-    assert correction.text == f"{shown(Text.SUPPORT_ANSWER_CORRECTION_HEADING)}\n\n{FIXED}"
-    assert correction.reply_to_message_id == got.message_id
-    assert sari.messages[-2].text == got.text  # the old one is not changed
-    [note] = staff_chat.messages_since(group)
-    assert note.text.startswith(shown(Text.SUPPORT_EDIT_SENT_AGAIN, name="Sari"))
-    assert [outcome for _, outcome in _corrections(bot)] == ["sent_again"]
+    assert all(m.edited for m in sari.messages_since(mark))  # nothing new: an edit
+    assert sari.messages[-1].message_id == got.message_id
+    assert PRIVATE_NUMBER not in sari.messages[-1].text
+    assert [outcome for _, outcome in _corrections(bot)] == ["edited"]
 
 
 async def test_an_edit_of_a_message_that_answered_nobody_is_not_passed_on(
