@@ -78,13 +78,30 @@ _ASKS = re.compile(
 )
 
 
+# Another act the talent registers for ("yg buat band satunya kak" at the choice, a review
+# s65: "not sure", and the choice scrolled away): the choice again, whose note names another
+# band or artist. Only without a word of registering (asked with one, "boleh daftar lagi buat
+# band satunya?", the register-again page answers, its button opening the choice) and not a
+# question about other acts ("band lain yang ikut mucon siapa aja?").
+_OTHER_ACT = re.compile(
+    r"\b(?:band|grup|group|artis|artist|penyanyi)\s+(?:lain\w*|satunya|satu\s+lagi|kedua"
+    r"|(?:yang|yg)\s+lain\w*)\b|\b(?:other|another|second)\s+(?:band|artist|group|act)\b"
+)
+_ASKS_OF_OTHERS = re.compile(
+    r"\b(?:siapa|apa|apakah|kapan|mana|dimana|berapa|gimana|who|what|when|where|which|how)\b"
+)
+
+
 def asks_about_the_choice(text: str) -> bool:
     """Whether a short message asks what updating or a new registration does ("ini jadi
-    dobel?", "bedanya perbarui sama pendaftaran baru apa?")."""
+    dobel?", "bedanya perbarui sama pendaftaran baru apa?"), or names another act to register
+    ("yg buat band satunya kak")."""
     if len(text) > _LONGEST:
         return False
     said = " ".join(word.casefold() for word in _WORD.findall(text))
     if _BECOMES_TWO.search(said) or (_TWICE.search(said) and _REGISTERING.search(said)):
+        return True
+    if _OTHER_ACT.search(said) and not (_REGISTERING.search(said) or _ASKS_OF_OTHERS.search(said)):
         return True
     return _EITHER.search(said) is not None and _ASKS.search(said) is not None
 
