@@ -309,6 +309,8 @@ class Text(StrEnum):
     INTAKE_LINKS_ADDED = "intake_links_added"
     INTAKE_LINKS_ADDED_REVIEW = "intake_links_added_review"
     INTAKE_PROFILE_LINK_HERE = "intake_profile_link_here"
+    INTAKE_PROFILE_LINK_AT_BUTTONS = "intake_profile_link_at_buttons"
+    INTAKE_LINKS_ADDED_AT_BUTTONS = "intake_links_added_at_buttons"
     INTAKE_FIRST_LINK_KEPT = "intake_first_link_kept"
     INTAKE_LINKS_CARRIED_NO_PASSWORD = "intake_links_carried_no_password"  # noqa: S105 - a key
     INTAKE_FIRST_LINK_NO_PASSWORD = "intake_first_link_no_password"  # noqa: S105 - a key

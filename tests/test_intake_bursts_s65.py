@@ -126,3 +126,44 @@ async def test_a_profile_link_later_at_the_works_is_asked_back(bot: Harness) -> 
     await _minutes_on(bot, film)
     await bot.send(film, "https://youtu.be/tanotubu2019")
     assert (await draft_answers(bot, film))["notable_works"] == "https://youtu.be/tanotubu2019"
+
+
+async def test_a_profile_link_sent_on_to_a_question_of_buttons_is_added_to_the_links(
+    bot: Harness,
+) -> None:
+    """A newcomers' review s65, F1: Dimas sent five messages at the works (Spotify, YouTube,
+    TikTok, "EP Hutan Kota 2023", SoundCloud); the last reached the programs (buttons) and
+    got only "pilih dari tombol": in no answer, while he believed staff had it. Now it is
+    added to the links and said, the programs still asked; minutes later, it is told where
+    it belongs, nothing stored."""
+    dimas = await at_question(bot, "portfolio_url")
+    for text in (
+        "https://open.spotify.com/artist/1rImbaSuara00000000000",
+        "https://www.youtube.com/@rimbasuara",
+        "tiktok.com/@rimbasuara.official",
+        "EP Hutan Kota 2023",
+    ):
+        await bot.send(dimas, text)
+    assert await where(bot, dimas) == "programs_of_interest"
+    [told] = await bot.send(dimas, "https://soundcloud.com/rimbasuara")
+    links = CONTENT.questions["other_links"].label.id
+    added = shown(
+        Text.INTAKE_LINKS_ADDED_AT_BUTTONS, field=links, links="https://soundcloud.com/rimbasuara"
+    )
+    assert told.text.startswith(added), told.text
+    assert CONTENT.questions["programs_of_interest"].prompt.id in told.text
+    assert await where(bot, dimas) == "programs_of_interest"
+    stored = await draft_answers(bot, dimas)
+    assert stored["other_links"].split("\n") == [
+        "https://www.youtube.com/@rimbasuara",
+        "https://tiktok.com/@rimbasuara.official",
+        "https://soundcloud.com/rimbasuara",
+    ]
+    assert stored["notable_works"] == "EP Hutan Kota 2023"
+    later = await at_question(bot, "programs_of_interest", "en")
+    await _minutes_on(bot, later)
+    [told] = await bot.send(later, "https://soundcloud.com/rimbasuara")
+    links = CONTENT.questions["other_links"].label.en
+    assert shown(Text.INTAKE_PROFILE_LINK_AT_BUTTONS, "en", field=links) in told.text
+    assert await where(bot, later) == "programs_of_interest"
+    assert "soundcloud" not in (await draft_answers(bot, later))["other_links"]

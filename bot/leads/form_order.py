@@ -87,6 +87,17 @@ def next_question(content: Content, answers: Answers) -> Question | None:
     return None
 
 
+def links_before(content: Content, answers: Answers, current: str) -> Question | None:
+    """The links question (holds_links) shown before `current`; None when it is still ahead,
+    `current` is not shown, or there is none."""
+    visible = visible_questions(content, answers)
+    keys = [shown.key for shown in visible]
+    links = next((shown for shown in visible if shown.holds_links), None)
+    if links is None or current not in keys or keys.index(links.key) > keys.index(current):
+        return None
+    return links
+
+
 def previous_question(content: Content, answers: Answers, current: str | None) -> Question | None:
     """The applicable question before `current` (or the last one, from the review)."""
     questions = visible_questions(content, answers)

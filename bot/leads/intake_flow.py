@@ -468,6 +468,9 @@ class IntakeFlow(FormExits, TypedAnswers, TypedChoices):
         profile = await self._profile_asked_back(draft, question, answers, text, sent, update_id)
         if profile is not None:  # "Instagram: instagram.com/x" at the works: the links'?
             return profile
+        profile = await self._profile_at_buttons(draft, question, answers, text, update_id)
+        if profile is not None:  # "soundcloud.com/x" at the programs: the links', said
+            return profile
         # "hmm" thinks aloud as "ok" only says okay (a talents' review: it was stored as the
         # stage name and as notable works).
         chats = self._chatter(text) or intent_words.hesitates(text)

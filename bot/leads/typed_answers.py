@@ -351,17 +351,47 @@ class TypedAnswers(IntakeSteps):
         found = slips.only_links(text)
         if found is None or not web_links.profile_addresses(found):
             return None
-        visible = form_order.visible_questions(self._content, answers)
-        keys = [shown.key for shown in visible]
-        links = next((shown for shown in visible if shown.holds_links), None)
-        if (
-            links is None
-            or question.key not in keys
-            or keys.index(links.key) > keys.index(question.key)
-        ):
+        links = form_order.links_before(self._content, answers, question.key)
+        if links is None:
             return None  # the links still ahead, or none
         refused = answer_outcomes.Rejected(Text.INTAKE_PROFILE_LINK_HERE, {"field": links.label})
         return await self._asked_back(draft, question, text, sent, update_id, refused)
+
+    async def _profile_at_buttons(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        text: str,
+        update_id: int,
+    ) -> Screen | None:
+        """A text of profile links only at a question of buttons after the links question
+        (a newcomers' review s65, F1: the last of a burst of links reached the programs and
+        got only "pilih dari tombol", lost): added to the links when they were answered
+        moments ago (CONTINUED_WITHIN, steps since or not: no button takes a link) and said;
+        later, when editing, or too long together, where they belong. The buttons stay as
+        they are (what is ticked too). None otherwise."""
+        if question.type not in slips.CHOICES:
+            return None
+        found = slips.only_links(text)
+        added = [line for line in found or () if web_links.names_a_link(line)]
+        if not added or found is None or not web_links.profile_addresses(found):
+            return None
+        links = form_order.links_before(self._content, answers, question.key)
+        if links is None:
+            return None  # the links still ahead ("nanti ada pertanyaannya"), or none
+        given = await self._applications.answered_at(draft.id, links.key)
+        read = field_checks.links_joined(links, self._content, answers, added)
+        if given is None or given < ago(CONTINUED_WITHIN) or read is None or draft.editing:
+            refused = answer_outcomes.Rejected(
+                Text.INTAKE_PROFILE_LINK_AT_BUTTONS, {"field": links.label}
+            )
+            return Screen(QUESTION, draft, question, answers, error=refused)
+        said, joined = read
+        kept = {} if joined is None else {links.key: joined}
+        screen = await self._advance(draft, in_place(draft, answers=kept, update_id=update_id))
+        added_to = {"field": links.label, "links": said.replace("\n", ", ")}
+        return noted_at(screen, question, Text.INTAKE_LINKS_ADDED_AT_BUTTONS, **added_to)
 
     def _picked_wrong(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str
