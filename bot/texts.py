@@ -676,6 +676,7 @@ class Text(StrEnum):
     RELOAD_RETIRED = "reload_retired"
     RELOAD_RETIRED_LINE = "reload_retired_line"
     RETIRED_CHOICE = "retired_choice"
+    RETIRED_CHOICE_TALENT = "retired_choice_talent"
     INTAKE_RETIRED = "intake_retired"
     REVIEW_DUE = "review_due"
     REVIEW_DUE_GLOSS = "review_due_gloss"

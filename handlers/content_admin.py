@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from telegram import Bot, Update
 from telegram.error import TelegramError
@@ -52,7 +53,7 @@ async def reload_command(update: Update, context: BotContext) -> None:
             questions=len(outcome.content.questions),
         )
         text += _clashes(context, outcome.content, outcome.clashes)
-        text += _retired(context, outcome.retired)
+        text += _retired(context, outcome.retired, services.settings.content_dir)
     await reply(update, text)
 
 
@@ -85,8 +86,9 @@ def _clashes(context: BotContext, content: Content, clashes: list[TaughtClash]) 
     return text
 
 
-def _retired(context: BotContext, retired: list[Retired]) -> str:
-    """The choices the new form no longer offers that leads or drafts hold ("" if none)."""
+def _retired(context: BotContext, retired: list[Retired], folder: Path) -> str:
+    """The choices the new form no longer offers that leads or drafts hold ("" if none),
+    with where to put them back: the content folder in use (CONTENT_DIR)."""
     if not retired:
         return ""
     lines = [
@@ -100,7 +102,8 @@ def _retired(context: BotContext, retired: list[Retired]) -> str:
         )
         for item in retired
     ]
-    return "\n\n" + context.text(Text.RELOAD_RETIRED, lines=Markup("\n".join(lines)))
+    joined = Markup("\n".join(lines))
+    return "\n\n" + context.text(Text.RELOAD_RETIRED, lines=joined, path=folder / "intake.yaml")
 
 
 async def review_reminder(bot: Bot, services: Services, now: datetime) -> bool:

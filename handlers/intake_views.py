@@ -391,13 +391,20 @@ def _question(
             # "Lainnya: Shoegaze": what Lainnya holds, as typed (a talents' review s61, L5).
             other = form_order.other_follow_up(question, content)
             typed = answers.get(other[2].key) if other is not None else None
-            shown = ", ".join(
-                f"{form_order.display(question, content, [value], language)}: {typed}"
-                if other is not None and value == other[0] and isinstance(typed, str)
-                else form_order.display(question, content, [value], language)
+            # A choice a /reload removed by its last label, or not at all (s65, F3).
+            labelled = [
+                (value, form_order.display(question, content, [value], language, talent=True))
                 for value in selection
+            ]
+            shown = ", ".join(
+                f"{label}: {typed}"
+                if other is not None and value == other[0] and isinstance(typed, str)
+                else label
+                for value, label in labelled
+                if label
             )
-            parts.append(content.text(Text.INTAKE_SELECTED, language, selection=shown))
+            if shown:
+                parts.append(content.text(Text.INTAKE_SELECTED, language, selection=shown))
         options = form_order.choices(question, content, answers)
         rows += pairs(
             [
@@ -421,7 +428,9 @@ def _question(
     elif question.type == "short_text":
         rows += _stage_name_rows(draft, content, language, parts)
     if question.key in answers and question.type != "multi_choice":
-        current = form_order.display(question, content, answers[question.key], language)
+        current = form_order.display(
+            question, content, answers[question.key], language, talent=True
+        )
         parts.append(content.text(Text.INTAKE_CURRENT_ANSWER, language, answer=current))
     offered = carried_offer(draft.pending)
     if offered is not None:  # a new number or email from the talent's wish to change
@@ -559,13 +568,17 @@ def _navigation(
     return pairs(row)  # up to four buttons: two a row, so their labels stay readable
 
 
-def summary(content: Content, answers: dict[str, Any], language: str) -> str:
-    """Every answer of an application, one line each, in questionnaire order."""
+def summary(
+    content: Content, answers: dict[str, Any], language: str, *, talent: bool = False
+) -> str:
+    """Every answer of an application, one line each, in questionnaire order (as its
+    `talent` reads it, or staff: form_order.display)."""
     lines = []
     for question in form_order.visible_questions(content, answers):
         if question.key not in answers:
             continue
-        value = form_order.display(question, content, _summed(question, content, answers), language)
+        summed = _summed(question, content, answers)
+        value = form_order.display(question, content, summed, language, talent=talent)
         lines.append(
             content.text(
                 Text.SUMMARY_LINE, language, label=question.label.get(language), value=value
@@ -596,7 +609,7 @@ def _review(screen: Screen, draft: Draft, content: Content, language: str) -> Vi
     if screen.note in _REVIEW_ABOVE or rest_refused:
         text = content.text(Text.INTAKE_REVIEW_ABOVE, language)
     else:
-        summary_text = Markup(summary(content, screen.answers, language))
+        summary_text = Markup(summary(content, screen.answers, language, talent=True))
         text = content.text(Text.INTAKE_REVIEW, language, summary=summary_text)
     rows = []
     if held_rest(draft.pending) is not None:  # the rest of the answer before, to add

@@ -130,7 +130,7 @@ def update_review(screen: Screen, draft: Draft, content: Content, language: str)
             Text.UPDATE_REVIEW,
             language,
             reference=screen.reference or "",
-            summary=Markup(intake_views.summary(content, screen.answers, language)),
+            summary=Markup(intake_views.summary(content, screen.answers, language, talent=True)),
         )
     rows = [
         [button(content.text(Text.BTN_UPDATE_SAVE, language), data(draft, "ok"))],

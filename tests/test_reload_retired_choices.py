@@ -92,6 +92,8 @@ async def test_reload_names_the_removed_choices_still_held_and_staff_read_them_a
     # One lead and one draft each (the draft's Keroncong: ticks not yet confirmed with Done).
     role_line, genre_line = _held_line("music_role", "dj"), _held_line("genres", "keroncong")
     assert f"{role_line}\n{genre_line}" in done.text
+    # Where to put them back: the content folder in use, not a fixed content/ (s65, F3).
+    assert f"<code>{content_folder / 'intake.yaml'}</code>" in (done.html or "")
 
     [lead] = await bot.send(admin, "/lead KOC-000001")
     old_dj = shown(Text.RETIRED_CHOICE, value="dj")
@@ -102,7 +104,7 @@ async def test_reload_names_the_removed_choices_still_held_and_staff_read_them_a
 
     # A reload that removes nothing held says nothing more.
     [again] = await bot.send(admin, "/reload")
-    assert shown(Text.RELOAD_RETIRED, lines="").split("\n")[0] not in again.text
+    assert shown(Text.RELOAD_RETIRED, lines="", path="").split("\n")[0] not in again.text
 
 
 async def test_a_draft_lets_go_of_a_removed_choice_with_a_word_and_asks_again(
@@ -141,3 +143,19 @@ async def test_a_pause_is_not_held_up_by_a_removed_choice(
     [paused] = await bot.send(talent, "/batal")
     assert paused.text.startswith(shown(Text.INTAKE_CANCELLED).split("\n")[0])
     assert "Keroncong" not in paused.text
+
+
+async def test_the_draft_shows_a_removed_choice_in_the_talents_words(
+    make_bot: Any, staff_chat: EmulatedChat, content_folder: Path
+) -> None:
+    """A newcomers' review s65, F3: back at the genres after the /reload, the talent read
+    "Pilihanmu: (pilihan lama: keroncong)", the staff wording with the stored value. Now
+    its last label, said to be no longer offered, before the press that lets it go."""
+    bot, admin = await _bot(make_bot, staff_chat, content_folder)
+    _, talent = await _start(bot, content_folder)
+    await bot.send(admin, "/reload")
+    [step] = await bot.send(talent, "/daftar")
+    assert GENRES.prompt.id in step.text
+    let_go = shown(Text.RETIRED_CHOICE_TALENT, label=_label("genres", "keroncong"))
+    assert shown(Text.INTAKE_SELECTED, selection=let_go) in step.text
+    assert shown(Text.RETIRED_CHOICE, value="keroncong") not in step.text

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.content import Content, Question, T
+from bot.leads import retired_choices
 from bot.leads.answer_outcomes import NONE_YET
 from bot.texts import Text
 
@@ -207,8 +208,13 @@ def retired(content: Content, language: str, value: Any) -> str:
     return content.text(Text.RETIRED_CHOICE, language, value=str(value))
 
 
-def display(question: Question, content: Content, value: Any, language: str) -> str:
-    """An answer as a talent or staff member reads it."""
+def display(
+    question: Question, content: Content, value: Any, language: str, *, talent: bool = False
+) -> str:
+    """An answer as a talent or staff member reads it: a choice the form no longer offers
+    (a /reload removed it) as staff read it ("(pilihan lama: dj)"), or, for the `talent`,
+    by its last label (a newcomers' review s65, F3: the talent read the staff wording with
+    the stored value), left out when this process never served it (a restart since)."""
     if value is None:
         return "—"
     if value == NONE_YET and question.none_label is not None:
@@ -222,7 +228,23 @@ def display(question: Question, content: Content, value: Any, language: str) -> 
             offered = [(key, program.choice_label) for key, program in content.programs.items()]
         labels = {key: label.get(language) for key, label in offered}
         items = value if isinstance(value, list) else [value]
-        return ", ".join(
-            labels.get(str(item)) or retired(content, language, item) for item in items
-        )
+        shown = [
+            labels.get(str(item))
+            or (
+                _let_go(content, question, language, item)
+                if talent
+                else retired(content, language, item)
+            )
+            for item in items
+        ]
+        return ", ".join(item for item in shown if item)
     return str(value)
+
+
+def _let_go(content: Content, question: Question, language: str, value: Any) -> str:
+    """A choice the form no longer offers as its talent knew it ("Keroncong (sudah tidak
+    ada di pilihan)"), or "" when its last label is not known."""
+    label = retired_choices.said(content, question.key, str(value))
+    if not isinstance(label, T):
+        return ""
+    return content.text(Text.RETIRED_CHOICE_TALENT, language, label=label.get(language))
