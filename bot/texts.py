@@ -448,6 +448,8 @@ class Text(StrEnum):
     SUPPORT_EDIT_DELIVERED_GLOSS = "support_edit_delivered_gloss"
     SUPPORT_EDIT_SENT_AGAIN = "support_edit_sent_again"
     SUPPORT_EDIT_SENT_AGAIN_GLOSS = "support_edit_sent_again_gloss"
+    SUPPORT_EDIT_TOO_LONG = "support_edit_too_long"
+    SUPPORT_EDIT_TOO_LONG_GLOSS = "support_edit_too_long_gloss"
     SUPPORT_EDIT_UNDELIVERED = "support_edit_undelivered"
     SUPPORT_EDIT_UNDELIVERED_GLOSS = "support_edit_undelivered_gloss"
     SUPPORT_ANSWER_CORRECTION_HEADING = "support_answer_correction_heading"

@@ -35,6 +35,14 @@ from handlers.support import REWRITABLE, _answerer, _from_staff, _mark, _may_ans
 
 log = logging.getLogger(__name__)
 
+# What became of an edit (the audit log's `outcome`), and what staff are told.
+EDITED, SENT_AGAIN, TOO_LONG = "edited", "sent_again", "too_long"
+_SAID = {
+    EDITED: Text.SUPPORT_EDIT_DELIVERED,
+    SENT_AGAIN: Text.SUPPORT_EDIT_SENT_AGAIN,
+    TOO_LONG: Text.SUPPORT_EDIT_TOO_LONG,
+}
+
 
 async def staff_edit(update: Update, context: BotContext) -> None:
     """A staff-chat message edited: if it is an answer a talent got, the edit goes to them."""
@@ -73,7 +81,7 @@ async def staff_edit(update: Update, context: BotContext) -> None:
         await told("not_admin", Text.SUPPORT_REPLY_ADMINS_ONLY)
         return
     try:
-        edited = await _pass_on(context, message, found)
+        outcome = await _pass_on(context, message, found)
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", found.user_id, error)
         await store.users.set_blocked(found.user_id, True)
@@ -83,15 +91,15 @@ async def staff_edit(update: Update, context: BotContext) -> None:
         log.warning("Could not pass a staff edit on to user %d: %s", found.user_id, error)
         await told("failed", Text.SUPPORT_EDIT_UNDELIVERED, error=explain(error))
         return
-    outcome = "edited" if edited else "sent_again"
     log.info("Staff edit of an answer to user %d passed on (%s)", found.user_id, outcome)
-    await told(outcome, Text.SUPPORT_EDIT_DELIVERED if edited else Text.SUPPORT_EDIT_SENT_AGAIN)
+    await told(outcome, _SAID[outcome])
 
 
-async def _pass_on(context: BotContext, message: Message, found: Relayed) -> bool:
-    """The edit to the talent: their copy edited (True), or the new version sent under it as
-    a correction (False). Each is a line of kind `edit` in their log, with the new words and
-    who wrote them."""
+async def _pass_on(context: BotContext, message: Message, found: Relayed) -> str:
+    """The edit to the talent: their copy edited ("edited"), or the new version sent under it
+    as a correction: too old or not text ("sent_again"), or too long to fit with the heading
+    in one message ("too_long"; a newcomers' review s65, F6: staff were told it was too old).
+    Each is a line of kind `edit` in their log, with the new words and who wrote them."""
     store = context.services.store
     user_id, copy_id = found.user_id, found.talent_message_id
     assert copy_id is not None  # an answer's row names the talent's copy
@@ -101,6 +109,7 @@ async def _pass_on(context: BotContext, message: Message, found: Relayed) -> boo
     sent = await store.support.sent_answer(user_id, copy_id)
     signed = _signed(message, _answerer(message), message.chat_id)
     summary = message_summary(message)
+    outcome = SENT_AGAIN
     if sent is not None and message.text is not None:
         heading = sent.heading
         with logged_as("edit", summary, signed, heading=heading):
@@ -114,27 +123,29 @@ async def _pass_on(context: BotContext, message: Message, found: Relayed) -> boo
                         parse_mode=None,
                         reply_markup=markup,
                     )
-                    return True
+                    return EDITED
                 # Sent as the heading and its words in one message: written again the same way
                 # (the heading as the log keeps it: its words, without its bold).
-                if all(e.type in REWRITABLE for e in message.entities) and fits_with_heading(
-                    html.escape(heading), message.text
-                ):
+                rewritable = all(e.type in REWRITABLE for e in message.entities)
+                fits = fits_with_heading(html.escape(heading), message.text)
+                if rewritable and fits:
                     await context.bot.edit_message_text(
                         f"{html.escape(heading)}\n\n{message.text_html}",
                         chat_id=user_id,
                         message_id=copy_id,
                         reply_markup=markup,
                     )
-                    return True
+                    return EDITED
+                if not fits:  # too long with the heading: Telegram would refuse it
+                    outcome = TOO_LONG
             except BadRequest as error:
                 if "not modified" in str(error).lower():
-                    return True  # the same words again (an update replayed): nothing to change
+                    return EDITED  # the same words again (an update replayed): nothing to change
                 log.info(
                     "Could not edit a staff answer to user %d (%s): sent again", user_id, error
                 )
     await _correction(context, message, user_id, copy_id, language)
-    return False
+    return outcome
 
 
 async def _correction(

@@ -104,6 +104,31 @@ async def test_an_answer_three_days_old_is_still_changed_in_place(
     assert [outcome for _, outcome in _corrections(bot)] == ["edited"]
 
 
+async def test_an_edit_too_long_to_fit_says_so_not_too_old(
+    make_bot: Any, staff_chat: EmulatedChat
+) -> None:
+    """A newcomers' review s65, F6: a fresh answer edited to ~4,100 characters went as a
+    correction, and staff were told the talent's copy "tidak bisa diubah lagi", as if too
+    old. Now they are told it is too long for one message."""
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID)
+    sari, admin, update = await _answered(bot, staff_chat)
+    got = sari.messages[-1]
+    longer = f"{FIXED}. " + "x" * 4080
+    mark, group = sari.mark(), staff_chat.mark()
+
+    await bot.settle(admin.edit(update["message"]["message_id"], longer, chat=staff_chat))
+
+    heading, correction = sari.messages_since(mark)
+    assert heading.text == shown(Text.SUPPORT_ANSWER_CORRECTION_HEADING)
+    assert correction.text == longer
+    assert sari.messages[-3].text == got.text  # the old one is not changed
+    [note] = staff_chat.messages_since(group)
+    too_long = shown(Text.SUPPORT_EDIT_TOO_LONG, name="Sari")
+    gloss = shown(Text.SUPPORT_EDIT_TOO_LONG_GLOSS, "en", name="Sari")
+    assert note.text == f"{too_long}\n{gloss}"
+    assert [outcome for _, outcome in _corrections(bot)] == ["too_long"]
+
+
 async def test_an_edit_of_a_message_that_answered_nobody_is_not_passed_on(
     make_bot: Any, staff_chat: EmulatedChat
 ) -> None:
