@@ -12,6 +12,7 @@ from tests.harness import Harness
 from tests.leads import (
     CONTENT,
     FILMMAKER,
+    MUSICIAN,
     at_question,
     draft_answers,
     editing,
@@ -167,3 +168,55 @@ async def test_a_profile_link_sent_on_to_a_question_of_buttons_is_added_to_the_l
     assert shown(Text.INTAKE_PROFILE_LINK_AT_BUTTONS, "en", field=links) in told.text
     assert await where(bot, later) == "programs_of_interest"
     assert "soundcloud" not in (await draft_answers(bot, later))["other_links"]
+
+
+def _with_other_role(answers: dict[str, object], key: str, value: str) -> dict[str, object]:
+    """The answers with "Lainnya" as the role, its own words asked right after it."""
+    given: dict[str, object] = {}
+    for question_key, answer in answers.items():
+        given[question_key] = answer
+        if question_key == key:
+            given[key] = value
+            given[f"{key}_other"] = None
+    return given
+
+
+async def test_a_role_in_its_own_words_after_lainnya_is_stored(bot: Harness) -> None:
+    """A review s65: at "Peranmu apa tepatnya?" after Lainnya, "Asisten sutradara" was told
+    every time that the form keeps one main role, Lainnya, and that Sutradara goes in the
+    note to the team; nothing was stored. There the text is the role: it is stored, and the
+    form moves on, for a filmmaker and a musician alike."""
+    sent = [
+        ("film_role", "other_film_role", FILMMAKER, "Asisten sutradara", "film_formats"),
+        ("film_role", "other_film_role", FILMMAKER, "Penata kamera drone", "film_formats"),
+        ("music_role", "other_music_role", MUSICIAN, "Guru vokal & penyanyi", "genres"),
+        ("music_role", "other_music_role", MUSICIAN, "Arranger dan penulis lagu", "genres"),
+    ]
+    for key, value, answers, typed, then in sent:
+        bima = await at_question(bot, f"{key}_other", answers=_with_other_role(answers, key, value))
+        [told] = await bot.send(bima, typed)
+        assert CONTENT.questions[then].prompt.id in told.text, told.text
+        stored = await draft_answers(bot, bima)
+        assert stored[f"{key}_other"] == typed
+        assert stored[key] == value
+
+
+async def test_an_assistant_director_at_the_formats_is_no_director(bot: Harness) -> None:
+    """A review s65: after Penulis skenario, "Asisten sutradara" at the formats was told
+    "Peranmu sebagai Sutradara bisa kamu tulis…": an assistant director read as a Director.
+    A role named with Lainnya's words is no second role of those buttons; a role named
+    alone still is."""
+    writer = {**FILMMAKER, "film_role": "screenwriter"}
+    roles = dict(choices(CONTENT.questions["film_role"], CONTENT, {}))
+    bima = await at_question(bot, "film_formats", answers=writer)
+    [told] = await bot.send(bima, "Asisten sutradara")
+    kept = shown(
+        Text.INTAKE_ROLE_KEPT_OTHER,
+        role=roles["screenwriter"].id,
+        other=roles["director"].id,
+    )
+    assert not told.text.startswith(kept), told.text
+    [told] = await bot.send(bima, "Saya juga sutradara")
+    assert told.text.startswith(kept), told.text
+    stored = await draft_answers(bot, bima)
+    assert stored["film_role"] == "screenwriter"

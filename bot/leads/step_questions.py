@@ -654,12 +654,19 @@ def another_role(
         question, content, answers, said
     ):
         return None
-    labels = dict(form_order.choices(previous, content, answers))
     other = form_order.other_follow_up(previous, content)
+    if other is not None and question.key == other[2].key:
+        # "Peranmu apa tepatnya?" after Lainnya: the text is the role ("Asisten sutradara",
+        # "Guru vokal & penyanyi"; a review s65: refused forever as a second role).
+        return None
+    labels = dict(form_order.choices(previous, content, answers))
+    said_roles = choice_words.named_choices(previous, content, answers, said)
+    # A role's word inside a role named with Lainnya's words ("Asisten sutradara", "manajer
+    # band") is no second role of its own.
     named = [
         value
-        for value in choice_words.named_choices(previous, content, answers, said)
-        if value != role and (other is None or value != other[0])
+        for value in said_roles
+        if value != role and (other is None or other[0] not in said_roles)
     ]
     folded = fold(text)
     # Not _TWO alone: "boleh pilih lebih dari satu?" at the genres asks about the genres.
