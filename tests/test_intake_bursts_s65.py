@@ -220,3 +220,29 @@ async def test_an_assistant_director_at_the_formats_is_no_director(bot: Harness)
     assert told.text.startswith(kept), told.text
     stored = await draft_answers(bot, bima)
     assert stored["film_role"] == "screenwriter"
+
+
+async def test_a_facebook_video_right_after_the_links_is_the_works(bot: Harness) -> None:
+    """A review s65: Rara's proudest work, a concert video on Facebook sent right after the
+    links, was moved to "Tautan lain" as a profile. A Facebook video, post or photo is a
+    work: stored as the works, the links as they were; a Facebook page still is a profile."""
+    videos = [
+        "https://www.facebook.com/watch?v=1234567890",
+        "https://www.facebook.com/watch/?v=1234567890",
+        "https://www.facebook.com/story.php?story_fbid=123&id=456",
+        "https://www.facebook.com/photo.php?fbid=123",
+    ]
+    for video in videos:
+        rara = await at_question(bot, "other_links")
+        await bot.send(rara, "instagram.com/rarasekar")
+        assert await where(bot, rara) == "notable_works"
+        await bot.send(rara, video)
+        stored = await draft_answers(bot, rara)
+        assert stored["notable_works"] == video
+        assert stored["other_links"] == "https://instagram.com/rarasekar"
+    rara = await at_question(bot, "other_links")
+    await bot.send(rara, "instagram.com/rarasekar")
+    await bot.send(rara, "https://www.facebook.com/rarasekar")
+    assert await where(bot, rara) == "notable_works"
+    stored = await draft_answers(bot, rara)
+    assert stored["other_links"].split("\n")[-1] == "https://www.facebook.com/rarasekar"

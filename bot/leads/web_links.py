@@ -288,6 +288,14 @@ def profile_addresses(lines: list[str]) -> bool:
     return named
 
 
+# One-segment pages of those platforms that show a work, not someone: a Facebook video,
+# post or photo ("facebook.com/watch?v=…", "story.php?story_fbid=…"; a review s65: a concert
+# video sent as the proudest work was moved to the links as a profile).
+_NOT_PROFILES = frozenset(
+    {"watch", "story.php", "photo.php", "permalink.php", "video.php", "reel", "reels", "share"}
+)
+
+
 def _a_profile(link: str) -> bool:
     parts = _split(link)
     if parts is None:
@@ -301,6 +309,6 @@ def _a_profile(link: str) -> bool:
         return False
     segments = path.split("/")
     if starts == ("",):
-        return len(segments) == 1
+        return len(segments) == 1 and segments[0].lower() not in _NOT_PROFILES
     # "name/nm1234567", "@tobasinema", "channel/UC…": the page itself, or one tab of it.
     return any(path.startswith(start) for start in starts) and len(segments) <= 3
