@@ -163,3 +163,28 @@ async def test_sundanese_or_javanese_not_yet_skips_the_production_house(
     await bot.send(user, typed)
     assert await where(bot, user) != "company_name"
     assert not (await draft_answers(bot, user)).get("company_name")
+
+
+async def test_a_note_to_the_team_that_is_still_thinking_is_stored(bot: Harness) -> None:
+    """A review s65: "Saya masih mikir dulu soal program mana yang cocok, tolong dibantu ya"
+    at the note to the team, which takes anything, got "Santai saja, pikirkan dulu" and was
+    not stored. It is the note; "bentar kak" alone there is still no note yet."""
+    user = await at_question(bot, "message")
+    [told] = await bot.send(user, "bentar kak")
+    assert told.text.startswith(shown(Text.INTAKE_THINKING, "id")), told.text
+    assert "message" not in await draft_answers(bot, user)
+    note = "Saya masih mikir dulu soal program mana yang cocok, tolong dibantu ya"
+    await bot.send(user, note)
+    assert (await draft_answers(bot, user))["message"] == note
+    assert await where(bot, user) == "review"
+
+
+@pytest.mark.parametrize(
+    "title", ["Single 'Pikirkan Dulu' (2022)", "Let Me Think About It - cover, 2021"]
+)
+async def test_a_title_that_says_think_first_is_the_works(bot: Harness, title: str) -> None:
+    """A review s65: a song called "Pikirkan Dulu", with its year, was asked back at the
+    works as if the talent were still thinking. With a year it is a title: stored at once."""
+    user = await at_question(bot, "notable_works")
+    await bot.send(user, title)
+    assert (await draft_answers(bot, user))["notable_works"] == title

@@ -485,7 +485,9 @@ class IntakeFlow(FormExits, TypedAnswers, TypedChoices):
             optional_long = not question.required and question.type == "long_text"
             note = Text.INTAKE_CHATTER if optional_long else Text.INTAKE_SYMBOLS_ONLY
             return Screen(QUESTION, draft, question, answers, note=note)
-        if question.type in slips.FREE_TEXT and thinks_first(text):
+        if question.type in slips.FREE_TEXT and thinks_first(
+            text, alone=question.welcomes_questions
+        ):
             # "hmm wait, I need to think about this" (a talents' review s65, F1: stored as the
             # city): take your time; sent once more, it is the answer.
             thinking = answer_outcomes.Rejected(Text.INTAKE_THINKING)

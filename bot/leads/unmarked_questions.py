@@ -64,16 +64,20 @@ _STARTS_ASKING = re.compile(
     r"\s+\w+"
 )
 # Not an answer yet: the talent thinks first ("hmm wait, I need to think about this",
-# "bentar kak aku pikir dulu", "hold on").
-_THINKING = re.compile(
-    # alone: "wait", "bentar kak", "hold on a sec" (not "Sebentar Films", a company)
+# "bentar kak aku pikir dulu", "hold on"). Alone: "wait", "bentar kak", "hold on a sec" (not
+# "Sebentar Films", a company).
+_WAITING = re.compile(
     r"^(?:(?:h+m+|e+m+|u+m+|oh|eh|ok|oke|okay)\s+)*(?:wait|hold\s+on|hang\s+on|bentar|sebentar"
     r"|tunggu)(?:\s+(?:dulu|ya|kak|min|a\s+(?:sec|second|moment|minute)|please|pls|bentar))*$"
-    # a phrase that says it: "I need to think", "let me think", "aku pikir dulu", "mikir dulu"
-    r"|\bi\s+(?:need|have|want)\s+to\s+think\b|\blet\s+me\s+think\b"
+)
+# A phrase that says it: "I need to think", "let me think", "aku pikir dulu", "mikir dulu"
+_THINKING = re.compile(
+    r"\bi\s+(?:need|have|want)\s+to\s+think\b|\blet\s+me\s+think\b"
     r"|\b(?:mikir|pikir\w*)\s+(?:\w+\s+)?dulu\b"
 )
 _WORDS_AT_MOST = 14  # more, and a text is an answer that mentions these words
+_SAID_ALONE = 8  # more, at a question that takes anything, and it is what the talent says
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def asks_unmarked(text: str, *, starting_asks: bool = False, tagged: bool = True) -> bool:
@@ -92,8 +96,19 @@ def asks_unmarked(text: str, *, starting_asks: bool = False, tagged: bool = True
     return starting_asks and _STARTS_ASKING.search(folded) is not None
 
 
-def thinks_first(text: str) -> bool:
+def thinks_first(text: str, *, alone: bool = False) -> bool:
     """Whether a short text says the talent is still thinking ("hmm wait, I need to think
-    about this", "bentar aku pikir dulu"): no answer yet."""
+    about this", "bentar aku pikir dulu"): no answer yet. With `alone` (a question that
+    takes anything: "Saya masih mikir dulu soal program mana yang cocok, tolong dibantu ya"
+    is a note to the team, a review s65), only a text that says little else ("bentar kak",
+    "hmm wait, I need to think about this")."""
     folded = fold(text)
-    return 0 < len(folded.split()) <= _WORDS_AT_MOST and _THINKING.search(folded) is not None
+    words = len(folded.split())
+    if not 0 < words <= (_SAID_ALONE if alone else _WORDS_AT_MOST):
+        return False
+    # With a year, the phrase is a title ("Single 'Pikirkan Dulu' (2022)", "Let Me Think
+    # About It - cover, 2021" at the works; a review s65: asked back).
+    titled = _YEAR.search(folded) is not None
+    return _WAITING.search(folded) is not None or (
+        not titled and _THINKING.search(folded) is not None
+    )
