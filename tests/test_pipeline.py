@@ -250,7 +250,11 @@ async def test_a_stage_preview_says_the_talent_still_waits_for_an_answer(
 ) -> None:
     # A new staff member's review: a lead was closed while its talent's question waited;
     # /lead said so, the stage preview did not.
-    asked = await relayed_question(bot, staff_chat, sari, "Jadwal audisinya kapan ya?")
+    # A question the FAQ does not answer first ("when are the auditions?" now gets the K-pop
+    # auditions page before it would reach staff).
+    asked = await relayed_question(
+        bot, staff_chat, sari, "Apakah jadwal wawancara saya bisa diundur minggu depan?"
+    )
     waits = visible(t(Text.PIPELINE_WARNING_QUESTION_WAITS))
     admin = admin_of(staff_chat)
     await bot.send(admin, "/lead KOC-000001")
