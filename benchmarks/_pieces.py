@@ -31,7 +31,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+    # Last, not first: with `--baseline`, PYTHONPATH names the other checkout, whose `bot` must
+    # be the one measured (first, this checkout's code ran as the baseline too).
+    sys.path.append(str(ROOT))
 
 from benchmarks._profiled import run_as_python  # noqa: E402 - needs ROOT on the path
 
