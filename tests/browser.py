@@ -23,6 +23,7 @@ import pytest
 from playwright.async_api import Browser, BrowserContext, Page, Playwright, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
+from bot.store.users import Profile
 from bot.web.server import Workspace, WorkspaceServer
 from tests.harness import Harness, free_port
 from tests.workspace import init_data
@@ -188,7 +189,12 @@ async def opened(
     context: BrowserContext, base: str, bot: Harness, user_id: int, size: dict[str, int] = PHONE
 ) -> Watched:
     """A new watched page of the workspace, signed in as `user_id`, at this size (a phone's
-    unless said)."""
+    unless said). The staff member has started the bot's chat, where the workspace's menu
+    button is (named as tests/conftest.py names the admin): else the page says its reports
+    cannot reach them, and every screenshot would show it."""
+    store = bot.runner.application.bot_data["services"].store
+    if await store.users.get(user_id) is None:
+        await store.record_incoming(Profile(user_id, "Admin", None, None, "id"), "id", None)
     seen = await watched(context)
     await seen.page.set_viewport_size(size)  # type: ignore[arg-type]
     await seen.page.goto(page_url(base, bot, user_id))
