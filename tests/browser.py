@@ -170,9 +170,16 @@ async def watched(context: BrowserContext) -> Watched:
 
 
 @asynccontextmanager
-async def served(bot: Harness) -> AsyncIterator[str]:
-    """The bot's workspace on a loopback port, as in polling mode; its base URL."""
+async def served(bot: Harness, *, started: bool = True) -> AsyncIterator[str]:
+    """The bot's workspace on a loopback port, as in polling mode; its base URL. `started`:
+    each admin has started the bot's chat, where the workspace's menu button is (named as
+    `page_url` signs them in), else the page says its reports cannot reach them."""
     services = bot.runner.application.bot_data["services"]
+    for admin in bot.settings.admin_ids if started else ():
+        if await services.store.users.get(admin) is None:
+            await services.store.record_incoming(
+                Profile(admin, "Admin", None, None, "id"), "id", None
+            )
     workspace = Workspace(services, bot.runner.application.bot)
     port = free_port()
     server = WorkspaceServer(workspace, "127.0.0.1", port)
@@ -189,12 +196,7 @@ async def opened(
     context: BrowserContext, base: str, bot: Harness, user_id: int, size: dict[str, int] = PHONE
 ) -> Watched:
     """A new watched page of the workspace, signed in as `user_id`, at this size (a phone's
-    unless said). The staff member has started the bot's chat, where the workspace's menu
-    button is (named as tests/conftest.py names the admin): else the page says its reports
-    cannot reach them, and every screenshot would show it."""
-    store = bot.runner.application.bot_data["services"].store
-    if await store.users.get(user_id) is None:
-        await store.record_incoming(Profile(user_id, "Admin", None, None, "id"), "id", None)
+    unless said)."""
     seen = await watched(context)
     await seen.page.set_viewport_size(size)  # type: ignore[arg-type]
     await seen.page.goto(page_url(base, bot, user_id))

@@ -22,7 +22,7 @@ async def test_the_page_says_reports_cannot_reach_a_staff_member_without_a_priva
     assert await apply(bot, sari, MUSICIAN) == "KOC-000001"
     notice = shown(Text.WS_UNREACHABLE, bot=f"@{bot.runner.application.bot.username}")
     admin = bot.emulator.user(ADMIN_ID)  # in the staff group only
-    async with served(bot) as base, chromium.context() as context:
+    async with served(bot, started=False) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
