@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.leads.intent_words import fold
-from bot.leads.web_links import AROUND_LINK, web_link
+from bot.leads.web_links import holds_data
 
 # The language named as a language: "bahasa Inggris", "English", "bhs indo", "Indonesian".
 # "Inggris" or "Indonesia" alone is a country as well ("pindah ke Inggris", "kembali ke
@@ -98,7 +98,7 @@ def language_asked(text: str, *, strict: bool = False, names_languages: bool = F
     bahasa Inggris?" to the team), only a word of changing or a short "English please";
     `names_languages`: at a question answered with languages ("bahasa Inggris saja", "bisa
     pakai bahasa Inggris"), only a word of changing."""
-    if any(web_link(word.strip(AROUND_LINK)) or "@" in word for word in text.split()):
+    if holds_data(text):
         return None  # a link or an address is data
     words = fold(text).split()
     if not words or len(words) > _WORDS_AT_MOST:

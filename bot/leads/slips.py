@@ -44,7 +44,7 @@ from bot.leads.sentence_names import (
 )
 from bot.leads.step_questions import about_the_step, asks_about_data
 from bot.leads.unmarked_questions import asks_unmarked
-from bot.leads.web_links import AROUND_LINK, PLATFORMS, password_values, web_link
+from bot.leads.web_links import AROUND_LINK, PLATFORMS, holds_data, password_values, web_link
 from bot.terminal_text import without_controls
 from bot.texts import Text
 
@@ -623,7 +623,7 @@ def _asks_unmarked(question: Question, text: str) -> bool:
     talents' review s65, F1: stored as the name); never one with a link or an address in it.
     At the city and a choice's own words ("Genre lain"), no answer starts with a word that
     asks, so one that does asks; at choices, a yes-or-no is about picking (step_questions)."""
-    if any(web_link(word.strip(AROUND_LINK)) or "@" in word for word in text.split()):
+    if holds_data(text):
         return False
     starting = question.key == _CITY or question.key.endswith(_OTHER)
     return asks_unmarked(text, starting_asks=starting, tagged=question.type not in CHOICES)

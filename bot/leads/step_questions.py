@@ -21,7 +21,7 @@ from bot.leads.form_order import Answers
 from bot.leads.intake_screens import Listed
 from bot.leads.intent_words import fold, says_agree, says_no_email, says_yes
 from bot.leads.unmarked_questions import asks_unmarked
-from bot.leads.web_links import AROUND_LINK, web_link
+from bot.leads.web_links import holds_data
 from bot.texts import Text
 
 # Words a question typed mid-form has at least (chat particles aside), for the FAQ or the
@@ -129,7 +129,7 @@ def _without_particles(folded: str) -> str:
 def about_the_step(question: Question, text: str) -> Rejected | None:
     """What the form says to a question about its own question, or None when the text is
     no such question (most likely its answer)."""
-    if any(web_link(word.strip(AROUND_LINK)) or "@" in word for word in text.split()):
+    if holds_data(text):
         return None  # a link or an address is data ("soundcloud.com/kalau-ga-ada-cinta")
     if question.type == "email" and says_no_email(text):
         # "TIDAK PUNYA EMAIL", "SAYA TIDAK PUNYA EMAIL BAGAIMANA?" (a talents' review s64,

@@ -132,6 +132,12 @@ def web_link(text: str) -> str | None:
     return untracked(candidate)
 
 
+def holds_data(text: str) -> bool:
+    """Whether a text holds a word that is data, not words: a web link, or an "@" (an
+    address, a handle)."""
+    return any(web_link(word.strip(AROUND_LINK)) or "@" in word for word in text.split())
+
+
 def _split(link: str) -> SplitResult | None:
     """A link's parts, or None where urlsplit refuses its host ("sari.music[at]gmail.com",
     "Album[2024]", a lone "[": an attacker's review found they crashed every text question)."""
