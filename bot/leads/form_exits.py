@@ -33,7 +33,6 @@ from bot.leads.intake_screens import (
 )
 from bot.leads.intake_steps import IntakeSteps
 from bot.leads.sentence_names import NAME_QUESTIONS
-from bot.leads.web_links import names_a_link
 from bot.store import Draft
 from bot.store.conversation import size_over_budget
 from bot.store.db import ago
@@ -152,8 +151,7 @@ class FormExits(IntakeSteps):
         there (changed from it), with no step since: the second message of a burst, added to
         that answer and said (a talents' review s65, F2: "Di sini pakai tombol", the link
         lost). None otherwise."""
-        found = slips.only_links(text) if draft.stage == REVIEW else None
-        added = [line for line in found or () if names_a_link(line)]
+        added = slips.named_links(text) if draft.stage == REVIEW else None
         if not added:
             return None
         answers = await self._applications.answers(draft.id)

@@ -44,7 +44,14 @@ from bot.leads.sentence_names import (
 )
 from bot.leads.step_questions import about_the_step, asks_about_data
 from bot.leads.unmarked_questions import asks_unmarked
-from bot.leads.web_links import AROUND_LINK, PLATFORMS, holds_data, password_values, web_link
+from bot.leads.web_links import (
+    AROUND_LINK,
+    PLATFORMS,
+    holds_data,
+    names_a_link,
+    password_values,
+    web_link,
+)
 from bot.terminal_text import without_controls
 from bot.texts import Text
 
@@ -365,6 +372,12 @@ def only_links(text: str) -> list[str] | None:
         else:
             return None
     return [" ".join(line) for line in lines if line] if found else None
+
+
+def named_links(text: str) -> list[str]:
+    """The lines of `only_links` that hold a link or an @handle (not the platform named
+    before one, "IMDb" of "IMDb saya: …"); none for any other text."""
+    return [line for line in only_links(text) or () if names_a_link(line)]
 
 
 # An item of a typed list still being learnt ("korea lg belajar", "Korean (learning)"): not

@@ -310,12 +310,10 @@ class TypedAnswers(IntakeSteps):
         a word of adding ("Instagram: instagram.com/tobasinema", sent as the second of a
         burst; a talents' review s65, F2). Added to it, said, and this question asked again
         (Back shows it). None otherwise."""
-        found = slips.only_links(text)
-        adds = found is not None and (_ADDING.match(text) or web_links.profile_addresses(found))
-        # "IMDb" of "IMDb saya: …": the platform named, no link of its own.
-        added = [line for line in found or () if web_links.names_a_link(line)] if adds else None
-        before = None if not added else await self._just_answered(draft, question, answers)
-        if before is None or not before[0].holds_links or not added:
+        added = slips.named_links(text)
+        adds = added and (_ADDING.match(text) or web_links.profile_addresses(added))
+        before = await self._just_answered(draft, question, answers) if adds else None
+        if before is None or not before[0].holds_links:
             return None  # a link alone ("youtube.com/…", a work) is this question's answer
         previous = before[0]
         read = field_checks.links_joined(previous, self._content, answers, added)
@@ -348,8 +346,7 @@ class TypedAnswers(IntakeSteps):
         anything. None otherwise."""
         if question.type not in _FREE or question.holds_links or question.welcomes_questions:
             return None
-        found = slips.only_links(text)
-        if found is None or not web_links.profile_addresses(found):
+        if not web_links.profile_addresses(slips.named_links(text)):
             return None
         links = form_order.links_before(self._content, answers, question.key)
         if links is None:
@@ -373,9 +370,8 @@ class TypedAnswers(IntakeSteps):
         they are (what is ticked too). None otherwise."""
         if question.type not in slips.CHOICES:
             return None
-        found = slips.only_links(text)
-        added = [line for line in found or () if web_links.names_a_link(line)]
-        if not added or found is None or not web_links.profile_addresses(found):
+        added = slips.named_links(text)
+        if not web_links.profile_addresses(added):
             return None
         links = form_order.links_before(self._content, answers, question.key)
         if links is None:

@@ -276,7 +276,7 @@ _PROFILE_PATHS: dict[str, tuple[str, ...]] = {
 
 
 def profile_addresses(lines: list[str]) -> bool:
-    """Whether the lines of a text of links (slips.only_links) are profiles, not works: each
+    """Whether the lines of a text of links (slips.named_links) are profiles, not works: each
     an @handle or a page of someone on a platform ("Instagram: instagram.com/tobasinema",
     "imdb.com/name/nm1234567"; not "youtu.be/…" nor "imdb.com/title/…", a film, nor a video
     on Instagram), a platform's name alone ("IMDb" of "IMDb saya: …") besides them. A
