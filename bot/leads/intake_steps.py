@@ -123,12 +123,13 @@ class IntakeSteps:
             return await self.current(draft)
         # Pausing or throwing the draft away goes on as asked (/batal too); any other press
         # is where a choice a reload removed is let go, and said.
-        let_go = None if press.action in LEAVING else await self._retired_let_go(draft, update_id)
-        if let_go is not None:
-            return let_go
+        answers = await self._applications.answers(draft.id)
+        if press.action not in LEAVING:
+            let_go = await self._retired_let_go(draft, answers, update_id)
+            if let_go is not None:
+                return let_go
         if press.step != draft.step:
             return await self.current(draft, note=Text.INTAKE_STALE)
-        answers = await self._applications.answers(draft.id)
         question = self._content.questions.get(draft.current_key or "")
         if press.action == "x" and draft.amends is None and self._untouched(draft, answers):
             # Stopped before any answer (a talents' review: "paused, your answers are saved"
@@ -161,11 +162,12 @@ class IntakeSteps:
             return await self._edit_press(draft, answers, press, update_id)
         return await self.current(draft)
 
-    async def _retired_let_go(self, draft: Draft, update_id: int) -> Screen | None:
+    async def _retired_let_go(
+        self, draft: Draft, answers: dict[str, Any], update_id: int
+    ) -> Screen | None:
         """A draft holding choices the form no longer offers (a /reload removed them): they
         are let go, answers and unconfirmed ticks, and the talent told which, instead of the
         press (None if it holds none). A question left unanswered is asked before sending."""
-        answers = await self._applications.answers(draft.id)
         kept: dict[str, Any] = {}
         removed: list[str] = []
         dropped: list[T | str] = []
