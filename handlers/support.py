@@ -651,6 +651,49 @@ async def _replied_in_staff_chat(
     return await store.support.newest_answer(staff_chat, talent.user_id), ""
 
 
+def rewritable(message: Message) -> bool:
+    """Whether a staff message's formatting is kept written again as HTML (REWRITABLE)."""
+    return all(entity.type in REWRITABLE for entity in message.entities)
+
+
+def together_with(message: Message, heading: str) -> bool:
+    """Whether a staff message goes to the talent in one message with its heading (Telegram
+    HTML): text, its formatting kept (`rewritable`), that fits; else it is copied as it is."""
+    return (
+        message.text is not None
+        and rewritable(message)
+        and fits_with_heading(heading, message.text)
+    )
+
+
+async def send_under(
+    context: BotContext,
+    message: Message,
+    user_id: int,
+    heading: str,
+    replying: ReplyParameters | None,
+    markup: InlineKeyboardMarkup,
+    *,
+    together: bool,
+) -> MessageId | Message:
+    """A staff message to the talent: under its heading in one message (`together`:
+    `together_with`), else copied as it is (its heading sent alone before it: `heading_first`)."""
+    if together:
+        return await context.bot.send_message(
+            user_id,
+            f"{heading}\n\n{message.text_html}",
+            reply_parameters=replying,
+            reply_markup=markup,
+        )
+    return await context.bot.copy_message(
+        user_id,
+        from_chat_id=message.chat_id,
+        message_id=message.message_id,
+        reply_parameters=replying,
+        reply_markup=markup,
+    )
+
+
 def _from_staff(message: Message, staff_chat: int) -> bool:
     """A person in the staff chat (or an anonymous admin of it), not a bot or a channel."""
     if message.is_automatic_forward:
@@ -747,11 +790,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
         await _mark(context, message, Text.SUPPORT_ALREADY_ANSWERED, name=name)
         return
     markup = ask_again_markup(context.content, language)
-    together = (
-        message.text is not None
-        and all(entity.type in REWRITABLE for entity in message.entities)
-        and fits_with_heading(heading, message.text)
-    )
+    together = together_with(message, heading)
     try:
         # Media, too long, or formatting only a copy keeps: the heading goes first, alone.
         async with heading_first(
@@ -766,22 +805,9 @@ async def staff_message(update: Update, context: BotContext) -> None:
                 heading=heading_text(heading) if together else None,
                 answered_only=answers.only,
             ):
-                copy: MessageId | Message
-                if together:
-                    copy = await context.bot.send_message(
-                        target.user_id,
-                        f"{heading}\n\n{message.text_html}",
-                        reply_parameters=replying,
-                        reply_markup=markup,
-                    )
-                else:
-                    copy = await context.bot.copy_message(
-                        target.user_id,
-                        from_chat_id=staff_chat,
-                        message_id=message.message_id,
-                        reply_parameters=replying,
-                        reply_markup=markup,
-                    )
+                copy = await send_under(
+                    context, message, target.user_id, heading, replying, markup, together=together
+                )
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", target.user_id, error)
         await store.users.set_blocked(target.user_id, True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import logging
 
-from telegram import Message, MessageId, ReplyParameters, Update
+from telegram import Message, ReplyParameters, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.store import utc_now
@@ -31,7 +31,16 @@ from bot.transport.failures import explain
 from bot.transport.outgoing import logged_as
 from bot.transport.updates import message_summary
 from handlers.common import BotContext, reply
-from handlers.support import REWRITABLE, _answerer, _from_staff, _mark, _may_answer, _signed
+from handlers.support import (
+    _answerer,
+    _from_staff,
+    _mark,
+    _may_answer,
+    _signed,
+    rewritable,
+    send_under,
+    together_with,
+)
 
 log = logging.getLogger(__name__)
 
@@ -126,9 +135,8 @@ async def _pass_on(context: BotContext, message: Message, found: Relayed) -> str
                     return EDITED
                 # Sent as the heading and its words in one message: written again the same way
                 # (the heading as the log keeps it: its words, without its bold).
-                rewritable = all(e.type in REWRITABLE for e in message.entities)
                 fits = fits_with_heading(html.escape(heading), message.text)
-                if rewritable and fits:
+                if rewritable(message) and fits:
                     await context.bot.edit_message_text(
                         f"{html.escape(heading)}\n\n{message.text_html}",
                         chat_id=user_id,
@@ -156,29 +164,12 @@ async def _correction(
     replying = ReplyParameters(copy_id, allow_sending_without_reply=True)
     markup = ask_again_markup(context.content, language)
     signed = _signed(message, _answerer(message), message.chat_id)
-    together = (
-        message.text is not None
-        and all(e.type in REWRITABLE for e in message.entities)
-        and fits_with_heading(heading, message.text)
-    )
+    together = together_with(message, heading)
     async with heading_first(context.bot, user_id, heading, replying, alone=not together):
         with logged_as("edit", message_summary(message), signed, heading=heading_text(heading)):
-            copy: MessageId | Message
-            if together:
-                copy = await context.bot.send_message(
-                    user_id,
-                    f"{heading}\n\n{message.text_html}",
-                    reply_parameters=replying,
-                    reply_markup=markup,
-                )
-            else:
-                copy = await context.bot.copy_message(
-                    user_id,
-                    from_chat_id=message.chat_id,
-                    message_id=message.message_id,
-                    reply_parameters=replying,
-                    reply_markup=markup,
-                )
+            copy = await send_under(
+                context, message, user_id, heading, replying, markup, together=together
+            )
     log.debug("Correction to user %d sent as message %d", user_id, copy.message_id)
 
 
