@@ -166,7 +166,9 @@ async def _correction(
     signed = _signed(message, _answerer(message), message.chat_id)
     together = together_with(message, heading)
     async with heading_first(context.bot, user_id, heading, replying, alone=not together):
-        with logged_as("edit", message_summary(message), signed, heading=heading_text(heading)):
+        # Its heading on its line only when in the same message (else it has a line of its own).
+        within = heading_text(heading) if together else None
+        with logged_as("edit", message_summary(message), signed, heading=within):
             copy = await send_under(
                 context, message, user_id, heading, replying, markup, together=together
             )

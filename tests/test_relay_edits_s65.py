@@ -199,3 +199,26 @@ async def test_a_talents_edit_after_the_answer_does_not_wait_again(
     [note] = staff_chat.messages_since(group)
     assert note.text.startswith(shown(Text.SUPPORT_TALENT_EDITED, name="Sari"))
     assert not await bot.store.support.question_waiting(sari.id)
+
+
+async def test_a_correction_sent_after_its_heading_names_the_heading_once(
+    make_bot: Any, staff_chat: EmulatedChat
+) -> None:
+    # The lead page shows a line's heading above its words; a correction copied after its
+    # heading (too long, media) had it on both lines, so staff read "✏️ Koreksi" twice.
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID)
+    sari, admin, update = await _answered(bot, staff_chat)
+    longer = f"{FIXED}. " + "x" * 4080
+
+    await bot.settle(admin.edit(update["message"]["message_id"], longer, chat=staff_chat))
+
+    lines = _rows(
+        bot,
+        "SELECT kind, text, heading FROM conversation_log WHERE chat_id = ?"
+        " AND direction = 'out' ORDER BY id DESC LIMIT 2",
+        sari.id,
+    )
+    (kind, words, heading), (_, alone, _) = lines
+    assert (kind, alone) == ("edit", shown(Text.SUPPORT_ANSWER_CORRECTION_HEADING))
+    assert words.startswith(FIXED)
+    assert heading is None  # its heading is the line before, not again above its words
