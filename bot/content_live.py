@@ -160,7 +160,8 @@ async def reload_content(
 
 
 async def _retired(store: Store, before: Content, after: Content, language: str) -> list[Retired]:
-    """The choices the new content removed that stored leads or drafts still hold."""
+    """The choices the new content removed that stored leads or drafts still hold (each with
+    its last label, as the reload kept it in `after.retired`)."""
     gone = retired_choices.removed(before, after)
     if not gone:
         return []
@@ -170,8 +171,6 @@ async def _retired(store: Store, before: Content, after: Content, language: str)
             counts.setdefault((key, value), {})[status] = forms
     found = []
     for key, values in gone.items():
-        question = before.questions[key]
-        labels = {choice.value: choice.label for choice in question.choices or []}
         for value in values:
             held = counts.get((key, value), {})
             if held.get("submitted", 0) or held.get("draft", 0):
@@ -179,7 +178,7 @@ async def _retired(store: Store, before: Content, after: Content, language: str)
                     Retired(
                         question=after.questions[key].label.get(language),
                         value=value,
-                        label=labels[value].get(language),
+                        label=after.retired[key, value].get(language),
                         leads=held.get("submitted", 0),
                         drafts=held.get("draft", 0),
                     )
