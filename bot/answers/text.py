@@ -233,8 +233,8 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_phrases_joined(found[:MAX_WORDS]))
 
 
-# Words (not texts) whose forms are kept: chat repeats its words from one talent and message
-# to the next ("kak", "daftar", "caranya"), as `stem` finds.
+# Words (not texts) whose forms, and whose stems (`stem`), are kept: chat repeats its words
+# from one talent and message to the next ("kak", "daftar", "caranya").
 WORD_FORMS_KEPT = 8192
 
 
@@ -319,7 +319,7 @@ def _once(repeated: re.Match[str]) -> str:
     return repeated.group(1)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=WORD_FORMS_KEPT)
 def stem(word: str) -> str:
     """One stem for Indonesian and English alike: English suffixes first (meeting -> meet,
     which the Indonesian rules would read as me-eting), then Indonesian affixes
