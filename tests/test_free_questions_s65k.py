@@ -65,7 +65,12 @@ async def test_a_sundanese_greeting_with_the_talents_name_is_a_greeting(bot: Har
     """ "punten kang, abdi Ferdi ti Bandung" says hello, who and where from: greeted back, not
     "no answer" with an offer to send it to staff; "sampurasun" greets as "punten" does. A
     name said beside a question still asks it."""
-    for typed in ("punten kang, abdi Ferdi ti Bandung", "sampurasun kang", "halo kak, saya Dimas"):
+    for typed in (
+        "punten kang, abdi Ferdi ti Bandung",
+        "sampurasun kang",
+        "halo kak, saya Dimas",
+        "halo kak, saya Ira dari Medan",  # a short name is no typo of "kira"
+    ):
         [answer] = await bot.send(bot.user(first_name="Ferdi"), typed)
         assert answer.text.startswith("Halo, Ferdi! 👋 Ada yang bisa kubantu?"), typed
         assert "belum punya jawaban" not in answer.text, typed

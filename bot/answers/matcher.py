@@ -544,7 +544,8 @@ class Matcher:
                     or (at >= 2 and (found[at - 2], found[at - 1]) in _I_AM)
                 )
                 and stem(word) not in self._vocabulary
-                and self._correction(word) is None
+                # As in _stems: a short word is no typo ("Ira" is not "kira", "Dea" not "idea")
+                and (len(word) < FUZZY_MIN_LENGTH or self._correction(word) is None)
             )
         ]
         if not unnamed or len(unnamed) == len(found):
